@@ -1,0 +1,51 @@
+"""Which kind of document a text is, and the extractor that reads it."""
+
+from __future__ import annotations
+
+import re
+
+from .action_plan import extract_action_plan, find_header
+from .lines import split_lines
+from .report import recommendation_start, extract_report
+from .types import Document, Extraction, ExtractionError
+
+SUPPORTED = ("action_plan", "inspection_report")
+PENDING = {
+    "benchmarking_tool": "benchmarking tools",
+    "practice_guide": "effective practice guides",
+}
+
+
+def detect_kind(text: str) -> str:
+    """The document kind, or ExtractionError naming why the text is not of this genre."""
+    if not text or not text.strip():
+        raise ExtractionError("the file is empty")
+    if "\x00" in text[:4096]:
+        raise ExtractionError("the file is binary, not a text rendering of a document")
+    lines = split_lines(text)
+    head = text[:5000].lower()
+    if find_header(lines) is not None and ("action plan" in head or "response" in head):
+        return "action_plan"
+    thematic_lines = sum(1 for x in lines if re.match(r"^\W*thematic\b", x.text, re.I))
+    if thematic_lines >= 3 and re.search(r"how do we know|lines? of enquiry", text, re.I):
+        return "benchmarking_tool"
+    if "effective practice" in head and "guide" in head:
+        return "practice_guide"
+    if recommendation_start([x.text for x in lines]) is not None:
+        return "inspection_report"
+    raise ExtractionError(
+        "not an inspection document: found neither an action plan table nor a "
+        "recommendations section"
+    )
+
+
+def extract(text: str, source: str) -> Extraction:
+    """Extract any document of the genre; kinds not read yet come back marked unsupported."""
+    kind = detect_kind(text)
+    if kind == "action_plan":
+        return extract_action_plan(text, source)
+    if kind == "inspection_report":
+        return extract_report(text, source)
+    result = Extraction(source, Document(kind=kind), supported=False)
+    result.warnings.append(f"extraction of {PENDING[kind]} is not supported yet")
+    return result

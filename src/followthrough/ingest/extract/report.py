@@ -1,0 +1,167 @@
+"""Inspection reports: the recommendations list, grouped under "<Addressee> should:" headings.
+
+Reports number recommendations through the whole list, put lettered or bulleted sub-points
+under some of them and end each with the paragraphs of evidence it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import parse_date
+from .lines import split_lines
+from .text import clean
+from .types import Document, Extraction, ExtractionError, Item, Recommendation
+
+HEADING_RE = re.compile(r"^\s*#{1,6}\s*(.*)$")
+RECS_HEADING_RE = re.compile(r"^\W*(?:summary of\s+)?recommendations\W*$", re.IGNORECASE)
+SHOULD_RE = re.compile(r"^(.*?)\s*\bshould\s*:?\s*$", re.IGNORECASE)
+NUMBERED_RE = re.compile(r"^(\s*)(?:[-*•]\s+)?(\d{1,3})\.\s+(\S.*)$")
+LETTERED_RE = re.compile(r"^(\s*)(?:[-*•]\s+)?\(?([a-z])[.)]\s+(\S.*)$")
+BULLET_RE = re.compile(r"^(\s*)[-*•]\s+(\S.*)$")
+REFS_RE = re.compile(r"[\s*_]*\([\s*_]*paragraphs?\s+([^)]*?)[\s*_]*\)[\s*_]*", re.IGNORECASE)
+REF_RE = re.compile(r"\d+\.\d+")
+
+# Inspectorates that sign youth-justice reports, with the ways their names are printed.
+INSPECTORATES: list[tuple[str, tuple[str, ...]]] = [
+    ("HM Inspectorate of Probation", ("HM Inspectorate of Probation", "Her Majesty's Inspectorate of "
+                                      "Probation", "HMI Probation", "HMIP")),
+    ("HM Inspectorate of Prisons", ("HM Inspectorate of Prisons", "Her Majesty's Inspectorate of "
+                                    "Prisons", "HMI Prisons")),
+    ("HM Inspectorate of Constabulary and Fire & Rescue Services",
+     ("HM Inspectorate of Constabulary", "HMICFRS", "HMIC")),
+    ("HM Crown Prosecution Service Inspectorate", ("Crown Prosecution Service Inspectorate", "HMCPSI")),
+    ("Care Quality Commission", ("Care Quality Commission", "CQC")),
+    ("Ofsted", ("Ofsted", "Office for Standards in Education")),
+    ("Estyn", ("Estyn",)),
+    ("Care Inspectorate Wales", ("Care Inspectorate Wales", "CSSIW")),
+    ("Healthcare Inspectorate Wales", ("Healthcare Inspectorate Wales", "HIW")),
+]
+
+
+def inspectorates_in(text: str) -> list[str]:
+    """Inspectorates named in text, in the order they first appear."""
+    found: list[tuple[int, str]] = []
+    for name, spellings in INSPECTORATES:
+        positions = [m.start() for s in spellings
+                     for m in re.finditer(rf"\b{re.escape(s)}\b", text)]
+        if positions:
+            found.append((min(positions), name))
+    return [name for _, name in sorted(found)]
+
+
+def _refs(text: str) -> tuple[str, list[str]]:
+    refs: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        refs.extend(REF_RE.findall(m[1]))
+        return " "
+
+    return REFS_RE.sub(take, text), refs
+
+
+def _document(lines: list[str]) -> Document:
+    head = "\n".join(lines[:120])
+    title = None
+    for line in lines[:60]:
+        m = HEADING_RE.match(line)
+        if m and clean(m[1]):
+            title = clean(m[1])
+            break
+    if title is None:
+        title = next((clean(x) for x in lines if clean(x)), None)
+    published = None
+    m = re.search(r"\b(?i:published)(?:\s+(?:in|on))?\s*:?\s*((?:\d{1,2}\w*\s+)?[A-Z][a-z]+\.?\s+\d{4})", head)
+    if m:
+        published = parse_date(m[1])
+    by = re.search(r"inspection by\s*:?\s*(.+)", head, re.IGNORECASE)
+    inspectorates = inspectorates_in(by[1]) if by else []
+    if not inspectorates:
+        inspectorates = inspectorates_in(head)
+    return Document(kind="inspection_report", title=title, published=published,
+                    inspectorates=inspectorates)
+
+
+def recommendation_start(lines: list[str]) -> int | None:
+    """The line after the first 'Recommendations' heading that has addressees under it."""
+    for index, line in enumerate(lines):
+        if "\t" in line:
+            continue
+        m = HEADING_RE.match(line)
+        heading = m[1] if m else line
+        if not RECS_HEADING_RE.match(clean(heading)):
+            continue
+        window = lines[index + 1:index + 80]
+        if any(SHOULD_RE.match(clean((HEADING_RE.match(x) or [None, x])[1])) for x in window):
+            return index + 1
+    return None
+
+
+def extract_report(text: str, source: str) -> Extraction:
+    if not text.strip():
+        raise ExtractionError("the file is empty")
+    lines = split_lines(text)
+    plain = [line.text for line in lines]
+    start = recommendation_start(plain)
+    if start is None:
+        raise ExtractionError("no recommendations section was found (a 'Recommendations' heading "
+                              "followed by '… should:' addressees)")
+    warnings: list[str] = []
+    recs: list[Recommendation] = []
+    refs: dict[int, list[str]] = {}
+    addressee = ""
+    blank_before = False
+    for line in lines[start:]:
+        raw = line.text
+        if not raw.strip():
+            blank_before = True
+            continue
+        heading = HEADING_RE.match(raw)
+        body = clean(heading[1]) if heading else clean(raw)
+        should = SHOULD_RE.match(body)
+        if should and len(body) < 300 and not NUMBERED_RE.match(raw):
+            addressee = should[1].strip()
+            blank_before = False
+            continue
+        if heading and recs:
+            break  # the next section of the report
+        numbered = NUMBERED_RE.match(raw)
+        lettered = LETTERED_RE.match(raw)
+        bullet = BULLET_RE.match(raw)
+        if numbered and len(numbered[1]) < 2:
+            body_text, own = _refs(numbered[3])
+            rec = Recommendation(label=numbered[2], section="main", addressee=addressee,
+                                 text=clean(body_text), start=line.start, end=line.end)
+            if not addressee:
+                warnings.append(f"line {line.number}: recommendation {rec.label} has no addressee")
+            recs.append(rec)
+            refs[id(rec)] = own
+        elif recs and (lettered or bullet):
+            rec = recs[-1]
+            label = lettered[2] if lettered else None
+            body_text, own = _refs(lettered[3] if lettered else bullet[2])  # type: ignore[index]
+            rec.items.append(Item(label, clean(body_text)))
+            refs[id(rec)].extend(own)
+            rec.end = line.end
+        elif recs and not blank_before:
+            body_text, own = _refs(raw)
+            rec = recs[-1]
+            if rec.items:
+                last = rec.items[-1]
+                rec.items[-1] = Item(last.label, f"{last.text} {clean(body_text)}".strip())
+            else:
+                rec.text = f"{rec.text} {clean(body_text)}".strip()
+            refs[id(rec)].extend(own)
+            rec.end = line.end
+        elif recs:
+            break  # prose after the list
+        blank_before = False
+    if not recs:
+        raise ExtractionError("the recommendations section has no numbered recommendations")
+    for rec in recs:
+        seen: list[str] = []
+        for ref in refs[id(rec)]:
+            if ref not in seen:
+                seen.append(ref)
+        rec.paragraph_refs = seen
+    return Extraction(source, _document(plain), recs, [], warnings)

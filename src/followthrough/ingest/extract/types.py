@@ -1,0 +1,123 @@
+"""Plain dataclasses the extractors return; loaders and the CLI turn them into rows or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class ExtractionError(ValueError):
+    """The text is not a document this extractor can read; the message says why, in one line."""
+
+
+@dataclass
+class Target:
+    kind: str  # date, month, quarter, year, financial_year, completed, ongoing, unknown
+    value: str | None = None
+    due: str | None = None  # ISO date: last day of the period, None when not time-bound
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Action:
+    owner: str | None
+    target_text: str | None
+    target: Target | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "owner": self.owner,
+            "target_text": self.target_text,
+            "target": self.target.to_dict() if self.target else None,
+        }
+
+
+@dataclass
+class Response:
+    decision: str | None  # agreed, partly_agreed, not_agreed
+    decision_text: str | None
+    text: str
+    owners: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "decision": self.decision,
+            "decision_text": self.decision_text,
+            "text": self.text,
+            "owners": list(self.owners),
+            "targets": list(self.targets),
+            "actions": [a.to_dict() for a in self.actions],
+        }
+
+
+@dataclass
+class Item:
+    label: str | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "text": self.text}
+
+
+@dataclass
+class Recommendation:
+    label: str
+    section: str  # main or additional
+    addressee: str
+    text: str
+    items: list[Item] = field(default_factory=list)
+    paragraph_refs: list[str] = field(default_factory=list)
+    response: Response | None = None
+    start: int = 0
+    end: int = 0
+    label_inferred: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "section": self.section,
+            "addressee": self.addressee,
+            "text": self.text,
+            "items": [i.to_dict() for i in self.items],
+            "paragraph_refs": list(self.paragraph_refs),
+            "response": self.response.to_dict() if self.response else None,
+            "provenance": {"start": self.start, "end": self.end},
+            "label_inferred": self.label_inferred,
+        }
+
+
+@dataclass
+class Document:
+    kind: str
+    title: str | None = None
+    published: str | None = None
+    inspectorates: list[str] = field(default_factory=list)
+    report_title: str | None = None
+    report_published: str | None = None
+    submitted: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Extraction:
+    source: str
+    document: Document
+    recommendations: list[Recommendation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    supported: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "document": self.document.to_dict(),
+            "recommendations": [r.to_dict() for r in self.recommendations],
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+        }
