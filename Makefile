@@ -1,0 +1,67 @@
+# Followthrough: `make demo` sets everything up and serves the site; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= ../shared/corpus
+PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
+export CORPUS
+
+.PHONY: demo test install assets browser migrate lint check bench serve clean
+
+$(BIN)/followthrough: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.package-lock.json: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+src/followthrough/web/static/build/app.css: node_modules/.package-lock.json src/followthrough/web/scss/app.scss scripts/build_assets.sh
+	bash scripts/build_assets.sh
+
+install: $(BIN)/followthrough assets
+
+assets: src/followthrough/web/static/build/app.css
+
+# Debian's chromium drives the browser tests; Playwright never downloads a browser of its own.
+browser:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+migrate: install
+	mkdir -p var
+	$(BIN)/followthrough migrate --verbosity 0
+
+demo: migrate
+	$(BIN)/followthrough demo_data --corpus "$(CORPUS)"
+	$(BIN)/followthrough demo_users
+	@echo "Serving Followthrough on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)
+
+serve: migrate
+	$(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)
+
+test: install browser
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+check: lint
+	$(BIN)/followthrough makemigrations --check --dry-run
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python benchmarks/run.py --corpus "$(CORPUS)"
+
+clean:
+	rm -rf $(VENV) node_modules var src/followthrough/web/static/build

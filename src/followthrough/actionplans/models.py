@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from followthrough.core.models import Provenanced, TimeStamped
+from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.models import Organisation
+
+from .querysets import ActionQuerySet, ResponseQuerySet
+
+
+class Decision(models.TextChoices):
+    AGREED = "agreed", "Agreed"
+    PARTLY_AGREED = "partly_agreed", "Partly agreed"
+    NOT_AGREED = "not_agreed", "Not agreed"
+
+
+class ActionPlan(Provenanced, TimeStamped):
+    """A body's published answer to a report's recommendations."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        PUBLISHED = "published", "Published"
+
+    class Vocabulary(models.TextChoices):
+        AGREED = "agreed", "Agreed / Partly agreed / Not agreed"
+        ACCEPTED = "accepted", "Accepted / Partially accepted / Not accepted"
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="action_plans")
+    title = models.CharField(max_length=500)
+    coordinating_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PUBLISHED)
+    decision_vocabulary = models.CharField(
+        max_length=20, choices=Vocabulary.choices, default=Vocabulary.AGREED
+    )
+    notes = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-submitted", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Response(Provenanced, TimeStamped):
+    """What one body said it would do about one recommendation."""
+
+    class Reason(models.TextChoices):
+        COMMISSIONING = "commissioning", "Commissioning"
+        POLICY = "policy", "Policy"
+        OPERATIONAL = "operational", "Operational"
+        AFFORDABILITY = "affordability", "Affordability"
+
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="responses")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="responses"
+    )
+    responding_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="responses"
+    )
+    oversight_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
+    decision_text = models.CharField(max_length=100, blank=True,
+                                     help_text="The decision as printed.")
+    reason_categories = models.JSONField(default=list, blank=True)
+    agreed_part = models.TextField(blank=True)
+    narrative = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action_plan", "recommendation__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["action_plan", "recommendation"],
+                                    name="one_response_per_plan_recommendation")
+        ]
+
+    def __str__(self) -> str:
+        return f"Response to {self.recommendation}"
+
+
+class Action(Provenanced, TimeStamped):
+    """One thing a body committed to do, by whom and by when."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+        ONGOING = "ongoing", "Ongoing"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    class TargetKind(models.TextChoices):
+        DATE = "date", "Date"
+        MONTH = "month", "Month"
+        QUARTER = "quarter", "Quarter"
+        YEAR = "year", "Year"
+        FINANCIAL_YEAR = "financial_year", "Financial year"
+        COMPLETED = "completed", "Completed"
+        ONGOING = "ongoing", "Ongoing"
+        UNKNOWN = "unknown", "Unknown"
+
+    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="actions")
+    order = models.PositiveIntegerField(default=0)
+    description = models.TextField(blank=True)
+    owner_text = models.CharField(max_length=500, blank=True)
+    owner_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="owned_actions"
+    )
+    target_text = models.CharField(max_length=1000, blank=True)
+    target_kind = models.CharField(max_length=20, choices=TargetKind.choices,
+                                   default=TargetKind.UNKNOWN)
+    target_value = models.CharField(max_length=40, blank=True)
+    due_date = models.DateField(null=True, blank=True, db_index=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    completed_on = models.DateField(null=True, blank=True)
+    evidence = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["response", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.owner_text or 'No owner'} – {self.target_text or 'no target'}"
+
+
+class ProgressUpdate(TimeStamped):
+    """A dated report of what happened on an action."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
+    date = models.DateField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                               related_name="+")
+    new_status = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+    text = models.TextField()
+    evidence = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+
+class Review(TimeStamped):
+    """The inspectorate's periodic judgement of how far a recommendation has been met."""
+
+    class Judgement(models.TextChoices):
+        ACHIEVED = "achieved", "Achieved"
+        PARTLY_ACHIEVED = "partly_achieved", "Partly achieved"
+        NOT_ACHIEVED = "not_achieved", "Not achieved"
+        SUPERSEDED = "superseded", "Superseded or no longer applicable"
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.PROTECT,
+                                       related_name="reviews")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                                 related_name="+")
+    date = models.DateField()
+    judgement = models.CharField(max_length=20, choices=Judgement.choices)
+    commentary = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-id"]

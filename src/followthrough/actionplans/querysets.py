@@ -1,0 +1,66 @@
+"""Derived state of actions, computed in the database in one place and always as of a given day."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import models
+from django.db.models import Case, Q, Value, When
+
+DUE_SOON_DAYS = 90
+
+# The states the overview counts, in the order it shows them.
+STATES = {
+    "completed": "Completed",
+    "ongoing": "Ongoing",
+    "overdue": "Overdue",
+    "due_soon": f"Due in the next {DUE_SOON_DAYS} days",
+    "later": "Due later",
+    "no_date": "No date",
+    "withdrawn": "Withdrawn",
+}
+
+
+
+def state_expression(today: date, prefix: str = "") -> Case:
+    """A CASE expression giving each action's state as of today (prefix walks a relation)."""
+
+    def q(**kwargs: object) -> Q:
+        return Q(**{f"{prefix}{k}": v for k, v in kwargs.items()})
+
+    finished = q(status="completed") | (q(target_kind="completed") & ~q(status="withdrawn"))
+    return Case(
+        When(q(status="withdrawn"), then=Value("withdrawn")),
+        When(finished, then=Value("completed")),
+        When(q(status="ongoing") | q(target_kind="ongoing"), then=Value("ongoing")),
+        When(q(due_date__isnull=True), then=Value("no_date")),
+        When(q(due_date__lt=today), then=Value("overdue")),
+        When(q(due_date__lte=today + timedelta(days=DUE_SOON_DAYS)), then=Value("due_soon")),
+        default=Value("later"),
+        output_field=models.CharField(),
+    )
+
+
+class ActionQuerySet(models.QuerySet):
+    def with_state(self, *, today: date) -> ActionQuerySet:
+        return self.annotate(state=state_expression(today))
+
+    def overdue(self, *, today: date) -> ActionQuerySet:
+        return self.with_state(today=today).filter(state="overdue")
+
+    def due_within(self, *, today: date, days: int) -> ActionQuerySet:
+        return self.with_state(today=today).filter(
+            state__in=["due_soon", "later"], due_date__lte=today + timedelta(days=days)
+        )
+
+    def state_counts(self, *, today: date) -> dict[str, int]:
+        rows = self.with_state(today=today).values("state").annotate(n=models.Count("id"))
+        counts = dict.fromkeys(STATES, 0)
+        counts.update({r["state"]: r["n"] for r in rows})
+        return counts
+
+
+class ResponseQuerySet(models.QuerySet):
+    def decision_counts(self) -> dict[str, int]:
+        rows = self.values("decision").annotate(n=models.Count("id"))
+        return {r["decision"] or "none": r["n"] for r in rows}

@@ -1,0 +1,185 @@
+"""Writing an extraction into the database. Callers hold the transaction: one per document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
+from followthrough.core.models import SourceDocument
+from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.models import Organisation
+from followthrough.organisations.services import organisations_resolve
+
+from .extract.types import Extraction
+from .extract.types import Recommendation as ExtractedRecommendation
+
+_TARGET_STATUS = {"completed": Action.Status.COMPLETED, "ongoing": Action.Status.ONGOING}
+
+
+def title_key(title: str | None) -> str:
+    """Titles as documents print them differ in case, articles and punctuation; compare this."""
+    t = re.sub(r"[^a-z0-9 ]+", " ", (title or "").casefold())
+    t = re.sub(r"^\s*(?:a|an|the)\s+", "", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def iso_to_date(value: str | None) -> tuple[date | None, str]:
+    """An ISO date, month or year as a date plus how precise it is."""
+    if not value:
+        return None, "day"
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts), "day"
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 1), "month"
+    return date(parts[0], 1, 1), "year"
+
+
+def _report_kind(title: str) -> str:
+    return Report.Kind.JOINT_THEMATIC if re.search(r"\bjoint\b", title, re.I) else Report.Kind.THEMATIC
+
+
+def find_report(title: str | None) -> Report | None:
+    key = title_key(title)
+    if not key:
+        return None
+    for report in Report.objects.only("id", "title"):
+        if title_key(report.title) == key:
+            return report
+    return None
+
+
+def _recommendation_fields(rec: ExtractedRecommendation, order: int, source: SourceDocument) -> dict:
+    return {
+        "order": order,
+        "addressee_text": rec.addressee,
+        "text": rec.text,
+        "items": [i.to_dict() for i in rec.items],
+        "paragraph_refs": rec.paragraph_refs,
+        "label_inferred": rec.label_inferred,
+        "source": source,
+        "source_start": rec.start,
+        "source_end": rec.end,
+    }
+
+
+def _order(rec: ExtractedRecommendation, index: int) -> int:
+    return (1000 if rec.section == "additional" else 0) + index
+
+
+def report_load(extraction: Extraction, source: SourceDocument) -> Report:
+    doc = extraction.document
+    published, precision = iso_to_date(doc.published)
+    report = find_report(doc.title)
+    fields = {
+        "title": doc.title or source.file_name,
+        "kind": _report_kind(doc.title or ""),
+        "published": published,
+        "published_precision": precision,
+        "source": source,
+        "source_start": 0,
+        "source_end": len(source.text),
+        "created_from_action_plan": False,
+    }
+    if report is None:
+        report = Report.objects.create(**fields)
+    else:
+        for name, value in fields.items():
+            setattr(report, name, value)
+        report.save()
+    report.inspectorates.set(
+        [o for name in doc.inspectorates for o in organisations_resolve(text=name)]
+    )
+    for index, rec in enumerate(extraction.recommendations):
+        row, _ = Recommendation.objects.update_or_create(
+            report=report, section=rec.section, label=rec.label,
+            defaults=_recommendation_fields(rec, _order(rec, index), source),
+        )
+        row.addressees.set(organisations_resolve(text=rec.addressee))
+    return report
+
+
+def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPlan:
+    doc = extraction.document
+    report = find_report(doc.report_title)
+    if report is None:
+        published, precision = iso_to_date(doc.report_published)
+        report = Report.objects.create(
+            title=doc.report_title or source.file_name, kind=_report_kind(doc.report_title or ""),
+            published=published, published_precision=precision, created_from_action_plan=True,
+        )
+    submitted, _ = iso_to_date(doc.submitted)
+    decisions = " ".join((r.response.decision_text or "") for r in extraction.recommendations
+                         if r.response)
+    plan = ActionPlan.objects.filter(source__file_name=source.file_name, report=report).first()
+    fields = {
+        "report": report,
+        "title": doc.title or f"Action plan: {report.title}",
+        "submitted": submitted,
+        "status": ActionPlan.Status.PUBLISHED,
+        "decision_vocabulary": (ActionPlan.Vocabulary.ACCEPTED if re.search(r"accept", decisions, re.I)
+                                else ActionPlan.Vocabulary.AGREED),
+        "notes": extraction.notes,
+        "source": source,
+        "source_start": 0,
+        "source_end": len(source.text),
+    }
+    if plan is None:
+        plan = ActionPlan.objects.create(**fields)
+    else:
+        for name, value in fields.items():
+            setattr(plan, name, value)
+        plan.save()
+    known = {(r.section, r.label): r for r in report.recommendations.all()}
+    for index, rec in enumerate(extraction.recommendations):
+        row = known.get((rec.section, rec.label))
+        if row is None:
+            row = Recommendation.objects.create(
+                report=report, section=rec.section, label=rec.label,
+                **_recommendation_fields(rec, _order(rec, index), source),
+            )
+            row.addressees.set(organisations_resolve(text=rec.addressee))
+        _response_load(plan, row, rec, source)
+    return plan
+
+
+def _response_load(plan: ActionPlan, recommendation: Recommendation,
+                   rec: ExtractedRecommendation, source: SourceDocument) -> Response:
+    extracted = rec.response
+    assert extracted is not None  # action plan rows always carry a response
+    addressed = organisations_resolve(text=rec.addressee) or list(recommendation.addressees.all())
+    responding: Organisation | None = addressed[0] if addressed else None
+    oversight = next((orgs[0] for orgs in (organisations_resolve(text=o) for o in extracted.owners
+                                           if "oversight" in o.lower()) if orgs), None)
+    response = Response.objects.create(
+        action_plan=plan,
+        recommendation=recommendation,
+        responding_organisation=responding,
+        oversight_organisation=oversight,
+        decision=extracted.decision or "",
+        decision_text=extracted.decision_text or "",
+        narrative=extracted.text,
+        source=source,
+        source_start=rec.start,
+        source_end=rec.end,
+    )
+    assert response.decision in {"", *Decision.values}
+    for order, action in enumerate(extracted.actions):
+        owners = organisations_resolve(text=action.owner)
+        target = action.target
+        Action.objects.create(
+            response=response,
+            order=order,
+            owner_text=action.owner or "",
+            owner_organisation=owners[0] if owners else responding,
+            target_text=action.target_text or "",
+            target_kind=target.kind if target else Action.TargetKind.UNKNOWN,
+            target_value=(target.value or "") if target else "",
+            due_date=date.fromisoformat(target.due) if target and target.due else None,
+            status=_TARGET_STATUS.get(target.kind if target else "", Action.Status.PLANNED),
+            source=source,
+            source_start=rec.start,
+            source_end=rec.end,
+        )
+    return response

@@ -1,0 +1,131 @@
+"""Ingesting documents: extract, then store, refusing anything that is not of the genre."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from followthrough.actionplans.models import Action, ProgressUpdate, Response
+from followthrough.core.events import record_event
+from followthrough.core.models import SourceDocument
+
+from .extract import Extraction, ExtractionError, extract
+from .loaders import action_plan_load, report_load
+
+EXTRACTOR_VERSION = "1.0"
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+class IngestError(Exception):
+    """A document was refused; the message says why in one line."""
+
+
+@dataclass
+class IngestResult:
+    file_name: str
+    status: str  # created, replaced, unchanged, skipped
+    kind: str = ""
+    recommendations: int = 0
+    responses: int = 0
+    actions: int = 0
+    warnings: list[str] = field(default_factory=list)
+    source: SourceDocument | None = None
+
+    @property
+    def summary(self) -> str:
+        if self.status == "unchanged":
+            return f"{self.file_name}: already ingested, nothing changed"
+        if self.status == "skipped":
+            return f"{self.file_name}: skipped ({'; '.join(self.warnings)})"
+        verb = "Replaced" if self.status == "replaced" else "Ingested"
+        parts = [f"{self.recommendations} recommendations"]
+        if self.kind == "action_plan":
+            parts += [f"{self.responses} responses", f"{self.actions} actions"]
+        return f"{verb} {', '.join(parts)} from {self.file_name}"
+
+
+def document_decode(*, file_name: str, content: bytes) -> str:
+    """The document's text, or IngestError saying why it cannot be read."""
+    if not content.strip():
+        raise IngestError(f"{file_name}: the file is empty")
+    if len(content) > settings.INGEST_MAX_BYTES:
+        raise IngestError(f"{file_name}: the file is {len(content):,} bytes; the limit is "
+                          f"{settings.INGEST_MAX_BYTES:,}")
+    suffix = Path(file_name).suffix.lower()
+    if suffix and suffix not in TEXT_SUFFIXES:
+        raise IngestError(f"{file_name}: {suffix} files are not read yet; give a text rendering")
+    if b"\x00" in content[:4096]:
+        raise IngestError(f"{file_name}: the file is binary, not text")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{file_name}: not UTF-8 text (byte {exc.start})") from exc
+
+
+def document_extract(*, file_name: str, content: bytes) -> Extraction:
+    text = document_decode(file_name=file_name, content=content)
+    try:
+        return extract(text, file_name)
+    except ExtractionError as exc:
+        raise IngestError(f"{file_name}: {exc}") from exc
+
+
+def _clear_plan_responses(source: SourceDocument) -> None:
+    """Remove machine-made responses of a plan being re-imported; refuse if people added to them."""
+    actions = Action.objects.filter(response__action_plan__source=source)
+    if ProgressUpdate.objects.filter(action__in=actions).exists():
+        raise IngestError(f"{source.file_name}: people have recorded progress on its actions; "
+                          "it cannot be replaced")
+    actions.delete()
+    Response.objects.filter(action_plan__source=source).delete()
+
+
+def document_ingest(*, file_name: str, content: bytes, replace: bool = False,
+                    actor: object = None) -> IngestResult:
+    """Store one document. The caller opens the transaction, so a failure leaves nothing."""
+    name = Path(file_name).name
+    sha = hashlib.sha256(content).hexdigest()
+    existing = SourceDocument.objects.filter(sha256=sha).first()
+    if existing and not replace:
+        return IngestResult(name, "unchanged", kind=existing.kind, source=existing)
+    extraction = document_extract(file_name=name, content=content)
+    if not extraction.supported:
+        return IngestResult(name, "skipped", kind=extraction.document.kind,
+                            warnings=extraction.warnings)
+    previous = existing or SourceDocument.objects.filter(file_name=name).first()
+    if previous and not replace:
+        raise IngestError(f"{name}: a different version is already ingested; "
+                          "use --replace to re-import it")
+    text = content.decode("utf-8-sig")
+    fields = {
+        "file_name": name, "sha256": sha, "kind": extraction.document.kind, "text": text,
+        "size": len(content), "extractor_version": EXTRACTOR_VERSION,
+        "warnings": extraction.warnings, "format": SourceDocument.Format.TEXT,
+        "imported_by": actor if getattr(actor, "is_authenticated", False) else None,
+    }
+    if previous:
+        _clear_plan_responses(previous)
+        for key, value in fields.items():
+            setattr(previous, key, value)
+        previous.save()
+        source = previous
+    else:
+        source = SourceDocument.objects.create(**fields)
+    result = IngestResult(name, "replaced" if previous else "created",
+                          kind=extraction.document.kind, warnings=extraction.warnings,
+                          source=source, recommendations=len(extraction.recommendations))
+    if extraction.document.kind == "action_plan":
+        plan = action_plan_load(extraction, source)
+        result.responses = Response.objects.filter(action_plan=plan).count()
+        result.actions = Action.objects.filter(response__action_plan=plan).count()
+        record_event(plan, f"ingest.action_plan.{result.status}", actor=actor,
+                     data={"file": name, "sha256": sha})
+    else:
+        report = report_load(extraction, source)
+        record_event(report, f"ingest.report.{result.status}", actor=actor,
+                     data={"file": name, "sha256": sha})
+    return result
+

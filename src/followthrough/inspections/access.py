@@ -1,0 +1,23 @@
+"""Fetching reports and recommendations for a user: outsiders get 404, never a hint."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Recommendation, Report
+
+
+def get_report_for_user(user, pk: int) -> Report:
+    report = get_object_or_404(Report.objects.prefetch_related("inspectorates"), pk=pk)
+    if not user.has_perm("inspections.view_report", report):
+        raise Http404
+    return report
+
+
+def get_recommendation_for_user(user, pk: int) -> Recommendation:
+    recommendation = get_object_or_404(
+        Recommendation.objects.select_related("report", "source").prefetch_related("addressees"),
+        pk=pk,
+    )
+    if not user.has_perm("inspections.view_recommendation", recommendation):
+        raise Http404
+    return recommendation

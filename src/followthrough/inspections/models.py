@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from followthrough.core.models import Provenanced, TimeStamped
+from followthrough.organisations.models import Organisation
+
+from .querysets import RecommendationQuerySet, ReportQuerySet
+
+
+class Report(Provenanced, TimeStamped):
+    """A published inspection report, guide or tool whose recommendations are tracked."""
+
+    class Kind(models.TextChoices):
+        THEMATIC = "thematic", "Thematic inspection"
+        JOINT_THEMATIC = "joint_thematic", "Joint thematic inspection"
+        CORE = "core", "Core inspection"
+        PRACTICE_GUIDE = "practice_guide", "Effective practice guide"
+        BENCHMARKING_TOOL = "benchmarking_tool", "Benchmarking tool"
+
+    title = models.CharField(max_length=500)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.THEMATIC)
+    published = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=5, default="day", help_text="day, month or year: how much of the date is known"
+    )
+    inspectorates = models.ManyToManyField(Organisation, blank=True, related_name="reports")
+    created_from_action_plan = models.BooleanField(
+        default=False, help_text="Known only through an action plan; the report itself not ingested."
+    )
+    history = HistoricalRecords(m2m_fields=[inspectorates])
+
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def published_display(self) -> str:
+        if not self.published:
+            return "Not known"
+        if self.published_precision == "year":
+            return f"{self.published:%Y}"
+        if self.published_precision == "month":
+            return f"{self.published:%B %Y}"
+        return f"{self.published.day} {self.published:%B %Y}"
+
+
+class Recommendation(Provenanced, TimeStamped):
+    class Section(models.TextChoices):
+        MAIN = "main", "Recommendations"
+        ADDITIONAL = "additional", "Additional recommendations"
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="recommendations")
+    section = models.CharField(max_length=20, choices=Section.choices, default=Section.MAIN)
+    label = models.CharField(max_length=20)
+    label_inferred = models.BooleanField(default=False)
+    order = models.PositiveIntegerField(default=0)
+    addressee_text = models.CharField(max_length=500, blank=True)
+    addressees = models.ManyToManyField(Organisation, blank=True, related_name="recommendations")
+    text = models.TextField()
+    items = models.JSONField(default=list, blank=True)
+    paragraph_refs = models.JSONField(default=list, blank=True)
+    themes = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords(m2m_fields=[addressees])
+
+    objects = RecommendationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["report", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "section", "label"],
+                                    name="one_label_per_report_section")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_label}: {self.text[:60]}"
+
+    @property
+    def display_label(self) -> str:
+        prefix = "Additional " if self.section == self.Section.ADDITIONAL else ""
+        return f"{prefix}recommendation {self.label}".capitalize()

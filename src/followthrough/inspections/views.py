@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from followthrough.actionplans.services import (
+    action_summary,
+    actions_by_recommendation,
+    report_summaries,
+    responses_by_recommendation,
+)
+
+from .access import get_recommendation_for_user, get_report_for_user
+from .models import Report
+
+
+def report_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    reports = list(Report.objects.visible_to(request.user).prefetch_related("inspectorates"))
+    summaries = report_summaries(reports, today=today)
+    rows = [(report, summaries[report.pk]) for report in reports]
+    return render(request, "inspections/report_list.html", {"rows": rows, "today": today})
+
+
+def _decorate(recommendations: list, *, today) -> None:
+    ids = [r.pk for r in recommendations]
+    actions = actions_by_recommendation(ids, today=today)
+    responses = responses_by_recommendation(ids)
+    for rec in recommendations:
+        rec.action_list = actions.get(rec.pk, [])
+        rec.response_list = responses.get(rec.pk, [])
+        rec.action_summary = action_summary(rec.action_list)
+
+
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    today = timezone.localdate()
+    report = get_report_for_user(request.user, pk)
+    recommendations = list(report.recommendations.all())
+    _decorate(recommendations, today=today)
+    sections = []
+    for section, recs in groupby(recommendations, key=lambda r: r.section):
+        groups = [(addressee, list(items))
+                  for addressee, items in groupby(recs, key=lambda r: r.addressee_text)]
+        sections.append((section, groups))
+    plans = list(report.action_plans.all())
+    return render(request, "inspections/report_detail.html",
+                  {"report": report, "sections": sections, "plans": plans, "today": today})
+
+
+def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    today = timezone.localdate()
+    recommendation = get_recommendation_for_user(request.user, pk)
+    _decorate([recommendation], today=today)
+    return render(request, "inspections/recommendation_detail.html",
+                  {"recommendation": recommendation, "report": recommendation.report,
+                   "today": today})

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from followthrough.core.models import TimeStamped
+
+
+class Organisation(TimeStamped):
+    """A body that inspects, is addressed by recommendations, or owns actions."""
+
+    class Kind(models.TextChoices):
+        INSPECTORATE = "inspectorate", "Inspectorate"
+        DEPARTMENT = "department", "Government department or agency"
+        ARMS_LENGTH_BODY = "arms_length_body", "Arm's-length body"
+        YOUTH_JUSTICE_SERVICE = "youth_justice_service", "Youth justice service"
+        CUSTODIAL_ESTABLISHMENT = "custodial_establishment", "Custodial establishment"
+        HEALTH = "health", "Health"
+        POLICE = "police", "Police"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=50)
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(TimeStamped):
+    """A user's role in one organisation; a user may hold several."""
+
+    class Role(models.TextChoices):
+        VIEWER = "viewer", "Viewer"
+        CONTRIBUTOR = "contributor", "Contributor"
+        APPROVER = "approver", "Approver"
+        ADMIN = "admin", "Administrator"
+        REVIEWER = "reviewer", "Inspectorate reviewer"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT,
+                                     related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    is_active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} of {self.organisation}"

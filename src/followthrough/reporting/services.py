@@ -1,0 +1,68 @@
+"""Figures for the overview: a fixed number of grouped queries, whatever the volume of data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q
+
+from followthrough.actionplans.models import Action, Decision, Response
+from followthrough.actionplans.querysets import STATES, state_expression
+
+
+@dataclass
+class Figure:
+    slug: str
+    title: str
+    columns: list[str]
+    rows: list[list]  # first cell the label, then one number per remaining column
+
+    @property
+    def chart_rows(self) -> tuple[tuple[str, int], ...]:
+        return tuple((str(r[0]), int(r[1])) for r in self.rows)
+
+
+def _by_decision() -> Figure:
+    counts = Response.objects.decision_counts()
+    rows = [[label, counts.get(value, 0)] for value, label in Decision.choices]
+    if counts.get("none"):
+        rows.append(["No decision recorded", counts["none"]])
+    return Figure("decisions", "Responses by decision", ["Decision", "Responses"], rows)
+
+
+def _by_state(today: date) -> Figure:
+    counts = Action.objects.state_counts(today=today)
+    rows = [[label, counts[state]] for state, label in STATES.items()
+            if state != "withdrawn" or counts[state]]
+    return Figure("statuses", f"Actions by status at {today:%-d %B %Y}", ["Status", "Actions"], rows)
+
+
+def _grouped(today: date, field: str, label_field: str, slug: str, title: str, heading: str
+             ) -> Figure:
+    state = state_expression(today)
+    rows = (Action.objects.annotate(state=state).values(field, label_field)
+            .annotate(total=Count("id"),
+                      completed=Count("id", filter=Q(state="completed")),
+                      overdue=Count("id", filter=Q(state="overdue")))
+            .order_by("-total", label_field))
+    return Figure(slug, title, [heading, "Actions", "Completed", "Overdue"],
+                  [[r[label_field] or "Not resolved", r["total"], r["completed"], r["overdue"]]
+                   for r in rows])
+
+
+def overview_figures(*, today: date) -> list[Figure]:
+    return [
+        _by_decision(),
+        _by_state(today),
+        _grouped(today, "response__responding_organisation_id",
+                 "response__responding_organisation__name", "organisations",
+                 "Actions by responding organisation", "Organisation"),
+        _grouped(today, "response__recommendation__report_id",
+                 "response__recommendation__report__title", "reports",
+                 "Actions by report", "Report"),
+    ]
+
+
+def overview_figure(slug: str, *, today: date) -> Figure | None:
+    return next((f for f in overview_figures(today=today) if f.slug == slug), None)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reporting"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("charts/<slug:slug>.svg", views.chart, name="chart"),
+    path("search/", views.search, name="search"),
+]

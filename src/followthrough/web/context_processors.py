@@ -1,0 +1,10 @@
+from django.http import HttpRequest
+
+NAVIGATION = [
+    ("Overview", "reporting:overview"),
+    ("Reports", "inspections:report-list"),
+]
+
+
+def site(request: HttpRequest) -> dict:
+    return {"service_name": "Followthrough", "navigation": NAVIGATION}

@@ -1,0 +1,40 @@
+"""Small GOV.UK presentation helpers: tags for decisions and action states."""
+
+from django import template
+from django.utils.html import format_html
+
+from followthrough.actionplans.querysets import STATES
+
+register = template.Library()
+
+DECISION_TAGS = {
+    "agreed": ("Agreed", "govuk-tag--green"),
+    "partly_agreed": ("Partly agreed", "govuk-tag--yellow"),
+    "not_agreed": ("Not agreed", "govuk-tag--red"),
+}
+STATE_TAGS = {
+    "completed": "govuk-tag--green",
+    "ongoing": "govuk-tag--blue",
+    "overdue": "govuk-tag--red",
+    "due_soon": "govuk-tag--yellow",
+    "later": "govuk-tag--grey",
+    "no_date": "govuk-tag--grey",
+    "withdrawn": "govuk-tag--grey",
+}
+
+
+@register.simple_tag
+def decision_tag(decision: str) -> str:
+    label, css = DECISION_TAGS.get(decision or "", ("No decision", "govuk-tag--grey"))
+    return format_html('<strong class="govuk-tag {}">{}</strong>', css, label)
+
+
+@register.simple_tag
+def state_tag(state: str) -> str:
+    return format_html('<strong class="govuk-tag {}">{}</strong>',
+                       STATE_TAGS.get(state, "govuk-tag--grey"), STATES.get(state, state))
+
+
+@register.filter
+def percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
