@@ -308,11 +308,11 @@ class _Reader:
         response_text = _paragraphs(draft.response_parts)
         decision_text = clean(" ".join(draft.decision_parts)) or None
         if not decision_text and response_text:
-            decision_text = decision_in_response(response_text)
+            stated = decision_in_response(response_text)
+            decision_text = stated[:1].upper() + stated[1:] if stated else None
         decision = decision_from(decision_text)
         if decision_text:
             decision_text = decision_text.rstrip(" .")
-            decision_text = decision_text[:1].upper() + decision_text[1:]
         if decision is None:
             self.warnings.append(f"recommendation {draft.label}: no decision found")
         owners = [t for _, t in draft.owners]

@@ -24,7 +24,7 @@ def detect_kind(text: str) -> str:
         raise ExtractionError("the file is binary, not a text rendering of a document")
     lines = split_lines(text)
     head = text[:5000].lower()
-    if find_header(lines) is not None and ("action plan" in head or "response" in head):
+    if find_header(lines) is not None:
         return "action_plan"
     thematic_lines = sum(1 for x in lines if re.match(r"^\W*thematic\b", x.text, re.I))
     if thematic_lines >= 3 and re.search(r"how do we know|lines? of enquiry", text, re.I):
