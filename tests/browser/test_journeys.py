@@ -1,0 +1,102 @@
+"""A person's way through Followthrough, in Debian's chromium, with axe on every page type."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from followthrough.actionplans.models import Action
+from followthrough.ingest.sample import sample_action_plan
+from followthrough.inspections.models import Recommendation, Report
+from tests.browser.conftest import axe_violations
+from tests.conftest import PASSWORD, ingest_text
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def signed_in(page, live_server, inspector):
+    ingest_text(sample_action_plan(title="A thematic inspection of sample work",
+                                   today=date.today()), "sample_plan.txt")
+    page.goto(f"{live_server.url}/reports/")
+    assert "/accounts/login/" in page.url
+    page.get_by_label("Username").fill("inspector")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/reports/$"))
+    return page
+
+
+def test_inspector_follows_a_recommendation_to_its_source_passage(signed_in, live_server):
+    page = signed_in
+    report = Report.objects.get()
+    page.get_by_role("link", name=report.title).click()
+    page.get_by_role("heading", level=1, name=report.title).wait_for()
+    page.get_by_role("link", name=re.compile("^Action plan:")).click()
+    page.get_by_role("columnheader", name="Responsible owner").wait_for()
+    overdue = Action.objects.overdue(today=date.today()).count()
+    assert overdue > 0
+    assert page.locator(".ft-overdue", has_text="Overdue").count() == overdue
+    page.get_by_role("link", name=re.compile("open recommendation 1$")).click()
+    page.get_by_role("heading", level=1, name="Recommendation 1").wait_for()
+    assert page.get_by_role("cell", name="Overdue").count() >= 1
+    page.get_by_role("link", name=re.compile("^Source: where this recommendation")).click()
+    passage = page.get_by_label("Source passage")
+    rec = Recommendation.objects.get(label="1")
+    expected = Report.objects.get().recommendations.get(pk=rec.pk).source
+    assert passage.inner_text().startswith("1\t")
+    assert passage.inner_text() == expected.text[rec.source_start:rec.source_end]
+
+
+def test_search_box_finds_a_recommendation(signed_in):
+    page = signed_in
+    page.get_by_role("link", name="Overview").click()
+    page.get_by_label("Search recommendations and actions").fill("Operational Policy")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name=re.compile("^Recommendation 3")).click()
+    page.get_by_role("heading", level=1, name="Recommendation 3").wait_for()
+
+
+def test_every_page_type_passes_axe(signed_in, live_server):
+    page = signed_in
+    report = Report.objects.get()
+    rec = report.recommendations.first()
+    paths = [
+        "/", "/reports/", f"/reports/{report.pk}/", f"/reports/{report.pk}/action-plan/",
+        f"/recommendations/{rec.pk}/",
+        f"/sources/{rec.source_id}/?start={rec.source_start}&end={rec.source_end}",
+        "/search/?q=plan", "/accessibility/", "/reports/999999/",
+    ]
+    found = {}
+    for path in paths:
+        page.goto(live_server.url + path)
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name=re.compile("^Sign out")).click()
+    page.wait_for_url(re.compile("/accounts/login/"))
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("There is a problem").wait_for()
+    violations = axe_violations(page)
+    if violations:
+        found["/accounts/login/ with errors"] = violations
+    assert not found, found
+
+
+def test_pages_work_without_javascript(browser, live_server, inspector):
+    ingest_text(sample_action_plan(title="A thematic inspection of sample work",
+                                   today=date.today()), "sample_plan.txt")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("inspector")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", level=1, name="Overview").wait_for()
+    page.get_by_label("Search recommendations and actions").fill("plan")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("heading", name=re.compile("results? for")).wait_for()
+    context.close()

@@ -1,0 +1,138 @@
+"""The pages people read: signed-in only, outsiders get 404, and flat query counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from followthrough.actionplans.models import Action, ActionPlan, Response
+from followthrough.ingest.sample import sample_action_plan
+from followthrough.inspections.models import Recommendation, Report
+from tests.conftest import ingest_text
+
+
+def load_plans(count: int, recommendations: int) -> None:
+    for n in range(count):
+        text = sample_action_plan(title=f"A thematic inspection of sample work number {n}",
+                                  today=date.today(), recommendations=recommendations, seed=n)
+        ingest_text(text, f"plan_{n}_{recommendations}.txt")
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def page_urls() -> list[str]:
+    report = Report.objects.order_by("-pk").first()
+    rec = report.recommendations.first()
+    return [
+        reverse("reporting:overview"),
+        reverse("inspections:report-list"),
+        reverse("inspections:report-detail", args=[report.pk]),
+        reverse("actionplans:report-action-plan", args=[report.pk]),
+        reverse("inspections:recommendation-detail", args=[rec.pk]),
+    ]
+
+
+def test_query_counts_do_not_grow_with_ten_times_the_data(client, viewer):
+    client.force_login(viewer)
+    load_plans(1, 16)
+    small = [queries_for(client, url) for url in page_urls()]
+    load_plans(10, 160)  # ten times the reports, the newest with ten times the recommendations
+    assert Recommendation.objects.count() >= 10 * 16
+    big = [queries_for(client, url) for url in page_urls()]
+    assert big == small
+    assert max(big) <= 15
+
+
+@pytest.mark.parametrize("name", ["reporting:overview", "inspections:report-list",
+                                  "reporting:search"])
+def test_anonymous_visitors_are_sent_to_sign_in(client, db, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_unknown_objects_are_404(client, viewer):
+    client.force_login(viewer)
+    for url in ("/reports/999/", "/reports/999/action-plan/", "/recommendations/999/",
+                "/sources/999/"):
+        assert client.get(url).status_code == 404
+
+
+def test_report_page_groups_recommendations_under_addressees(client, viewer, sample_plan):
+    client.force_login(viewer)
+    report = Report.objects.get()
+    html = client.get(reverse("inspections:report-detail", args=[report.pk])).content.decode()
+    assert "The Ministry of Justice should:" in html
+    assert html.index("The Ministry of Justice should:") < html.index("Recommendation 1")
+    assert "actions:" in html
+
+
+def test_action_plan_marks_overdue_targets(client, viewer, sample_plan):
+    client.force_login(viewer)
+    today = date.today()
+    overdue = Action.objects.overdue(today=today)
+    assert overdue.exists()
+    report = Report.objects.get()
+    html = client.get(reverse("actionplans:report-action-plan", args=[report.pk])).content.decode()
+    assert html.count('class="ft-overdue">Overdue<') == overdue.count()
+    assert "Note" not in html or "generated for demonstration" in html
+
+
+def test_recommendation_page_links_each_record_to_its_source_passage(client, viewer, sample_plan):
+    client.force_login(viewer)
+    rec = Recommendation.objects.get(label="1")
+    html = client.get(reverse("inspections:recommendation-detail", args=[rec.pk])).content.decode()
+    link = f"/sources/{rec.source_id}/?start={rec.source_start}&amp;end={rec.source_end}"
+    assert link in html
+    passage = client.get(link.replace("&amp;", "&")).content.decode()
+    assert '<mark class="ft-source-passage"' in passage
+    marked = passage.split('aria-label="Source passage">', 1)[1].split("</mark>", 1)[0]
+    assert marked.startswith("1\t")
+
+
+def test_search_finds_recommendations_by_action_owner(client, viewer, sample_plan):
+    client.force_login(viewer)
+    html = client.get(reverse("reporting:search"), {"q": "Head of Operational Policy"}).content
+    assert b"result" in html and b"Recommendation 3" in html
+    none = client.get(reverse("reporting:search"), {"q": "zebra crossing"}).content
+    assert b"0 results" in none
+
+
+def test_user_text_is_escaped(client, viewer, db):
+    text = sample_action_plan(title="A review of &lt;script&gt;alert(1)&lt;/script&gt; things",
+                              today=date.today())
+    ingest_text(text, "odd.txt")
+    client.force_login(viewer)
+    html = client.get(reverse("inspections:report-list")).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_overview_shows_every_chart_with_its_table(client, viewer, sample_plan):
+    client.force_login(viewer)
+    html = client.get(reverse("reporting:overview")).content.decode()
+    for slug in ("decisions", "statuses", "organisations", "reports"):
+        assert f'src="/charts/{slug}.svg"' in html
+        svg = client.get(f"/charts/{slug}.svg")
+        assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
+    assert html.count("<table") == 4
+    assert client.get("/charts/nothing.svg").status_code == 404
+
+
+def test_report_list_shows_decision_shares_and_overdue(client, viewer, sample_plan):
+    client.force_login(viewer)
+    html = client.get(reverse("inspections:report-list")).content.decode()
+    overdue = Action.objects.overdue(today=date.today()).count()
+    assert f'class="ft-overdue">{overdue}<' in html
+    agreed = Response.objects.filter(decision="agreed").count()
+    assert f"{round(100 * agreed / Response.objects.count())}%" in html
+    assert ActionPlan.objects.count() == 1
