@@ -15,7 +15,7 @@ BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("FOLLOWTHROUGH_VAR_DIR", PROJECT_DIR / "var"))
 
-_DEV_SECRET = "followthrough-development-only-secret-key-never-use-in-production"  # noqa: S105
+_DEV_SECRET = "followthrough-development-only-secret-key-never-use-in-production"
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from .action_plan import extract_action_plan, find_header
 from .lines import split_lines
-from .report import recommendation_start, extract_report
+from .report import extract_report, recommendation_start
 from .types import Document, Extraction, ExtractionError
 
 SUPPORTED = ("action_plan", "inspection_report")
