@@ -36,8 +36,10 @@ def bench_extraction(corpus: Path) -> None:
         total_bytes += len(text.encode())
         total_seconds += median
         print(f"  {path.name:<28} {len(text) / 1024:7.1f} KiB {median * 1000:8.2f} ms  {kind}")
-    print(f"  throughput: {total_bytes / 1e6 / total_seconds:.2f} MB/s, "
-          f"{total_seconds * 1000 / len(files):.2f} ms per document (median of 20 runs)")
+    print(
+        f"  throughput: {total_bytes / 1e6 / total_seconds:.2f} MB/s, "
+        f"{total_seconds * 1000 / len(files):.2f} ms per document (median of 20 runs)"
+    )
 
 
 def bench_pages() -> None:
@@ -60,8 +62,12 @@ def bench_pages() -> None:
 
     call_command("migrate", verbosity=0)
     for n in range(20):
-        text = sample_action_plan(title=f"A thematic inspection number {n}", today=date.today(),
-                                  recommendations=50, seed=n)
+        text = sample_action_plan(
+            title=f"A thematic inspection number {n}",
+            today=date.today(),
+            recommendations=50,
+            seed=n,
+        )
         with transaction.atomic():
             document_ingest(file_name=f"bench_{n}.txt", content=text.encode())
     user = get_user_model().objects.create_user("bench", password="bench-password-long")
@@ -70,11 +76,14 @@ def bench_pages() -> None:
     report = Report.objects.order_by("pk").first()
     rec = report.recommendations.first()
     print("Pages (SQLite, 20 plans × 50 recommendations), median of 10 requests")
-    for name, url in [("overview", "/"), ("reports", "/reports/"),
-                      ("report", f"/reports/{report.pk}/"),
-                      ("action plan", f"/reports/{report.pk}/action-plan/"),
-                      ("recommendation", f"/recommendations/{rec.pk}/"),
-                      ("search", "/search/?q=plan")]:
+    for name, url in [
+        ("overview", "/"),
+        ("reports", "/reports/"),
+        ("report", f"/reports/{report.pk}/"),
+        ("action plan", f"/reports/{report.pk}/action-plan/"),
+        ("recommendation", f"/recommendations/{rec.pk}/"),
+        ("search", "/search/?q=plan"),
+    ]:
         timings = []
         for _ in range(10):
             connection.queries_log.clear()
@@ -83,8 +92,10 @@ def bench_pages() -> None:
                 response = client.get(url)
                 timings.append(time.perf_counter() - start)
             assert response.status_code == 200
-        print(f"  {name:<15} {statistics.median(timings) * 1000:8.1f} ms "
-              f"{len(ctx.captured_queries):3d} queries")
+        print(
+            f"  {name:<15} {statistics.median(timings) * 1000:8.1f} ms "
+            f"{len(ctx.captured_queries):3d} queries"
+        )
 
 
 def main() -> int:

@@ -55,8 +55,9 @@ def ingest_text(text: str, name: str, **kwargs):
 def make_user(db):
     organisations = {o.name: o for o in organisations_ensure_known()}
 
-    def make(username: str, organisation: str = "Youth Justice Board",
-             role: str = Membership.Role.VIEWER):
+    def make(
+        username: str, organisation: str = "Youth Justice Board", role: str = Membership.Role.VIEWER
+    ):
         user = get_user_model().objects.create_user(username=username, password=PASSWORD)
         Membership.objects.create(user=user, organisation=organisations[organisation], role=role)
         return user

@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_every_setting_read_from_the_environment_is_documented():
     source = Path(settings_module.__file__).read_text()
-    names = set(re.findall(r"""env_\w+\(\s*"([A-Z_]+)"|os\.environ\.get\(\s*"([A-Z_]+)\"""", source))
+    names = set(
+        re.findall(r"""env_\w+\(\s*"([A-Z_]+)"|os\.environ\.get\(\s*"([A-Z_]+)\"""", source)
+    )
     read = {a or b for a, b in names}
     documented = set(re.findall(r"`([A-Z_]+)`", (ROOT / "docs" / "settings.md").read_text()))
     assert read, "no settings found: the pattern no longer matches settings.py"

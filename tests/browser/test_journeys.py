@@ -18,8 +18,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def signed_in(page, live_server, inspector):
-    ingest_text(sample_action_plan(title="A thematic inspection of sample work",
-                                   today=date.today()), "sample_plan.txt")
+    ingest_text(
+        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
+        "sample_plan.txt",
+    )
     page.goto(f"{live_server.url}/reports/")
     assert "/accounts/login/" in page.url
     page.get_by_label("Username").fill("inspector")
@@ -47,7 +49,7 @@ def test_inspector_follows_a_recommendation_to_its_source_passage(signed_in, liv
     rec = Recommendation.objects.get(label="1")
     expected = Report.objects.get().recommendations.get(pk=rec.pk).source
     assert passage.inner_text().startswith("1\t")
-    assert passage.inner_text() == expected.text[rec.source_start:rec.source_end]
+    assert passage.inner_text() == expected.text[rec.source_start : rec.source_end]
 
 
 def test_search_box_finds_a_recommendation(signed_in):
@@ -64,10 +66,15 @@ def test_every_page_type_passes_axe(signed_in, live_server):
     report = Report.objects.get()
     rec = report.recommendations.first()
     paths = [
-        "/", "/reports/", f"/reports/{report.pk}/", f"/reports/{report.pk}/action-plan/",
+        "/",
+        "/reports/",
+        f"/reports/{report.pk}/",
+        f"/reports/{report.pk}/action-plan/",
         f"/recommendations/{rec.pk}/",
         f"/sources/{rec.source_id}/?start={rec.source_start}&end={rec.source_end}",
-        "/search/?q=plan", "/accessibility/", "/reports/999999/",
+        "/search/?q=plan",
+        "/accessibility/",
+        "/reports/999999/",
     ]
     found = {}
     for path in paths:
@@ -87,8 +94,10 @@ def test_every_page_type_passes_axe(signed_in, live_server):
 
 
 def test_pages_work_without_javascript(browser, live_server, inspector):
-    ingest_text(sample_action_plan(title="A thematic inspection of sample work",
-                                   today=date.today()), "sample_plan.txt")
+    ingest_text(
+        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
+        "sample_plan.txt",
+    )
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")

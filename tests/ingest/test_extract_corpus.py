@@ -77,7 +77,7 @@ def test_provenance_points_at_the_row_in_the_source():
     path = corpus_file("000")
     text = path.read_text()
     for rec in extract(text, path.name).recommendations:
-        passage = text[rec.start:rec.end]
+        passage = text[rec.start : rec.end]
         assert passage.split("\t", 1)[0].strip() == rec.label
         assert rec.text.split()[0] in passage
 

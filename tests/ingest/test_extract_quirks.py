@@ -6,13 +6,23 @@ import pytest
 
 from followthrough.ingest.extract import ExtractionError, extract
 
-HEADER = "\t".join(["1. Rec No", "2. Recommendation", "3. Agreed/ Partly Agreed/ Not Agreed",
-                    "4. Response Action Taken/Planned", "5. Responsible Owner", "6. Target Date"])
+HEADER = "\t".join(
+    [
+        "1. Rec No",
+        "2. Recommendation",
+        "3. Agreed/ Partly Agreed/ Not Agreed",
+        "4. Response Action Taken/Planned",
+        "5. Responsible Owner",
+        "6. Target Date",
+    ]
+)
 
 
 def plan(*rows: str, preamble: str = "") -> str:
-    head = ("Action Plan Submitted: 3rd March 2021\n\nA Response to: An inspection of "
-            "sample things\n\nReport Published: 4 November 2020\n\n")
+    head = (
+        "Action Plan Submitted: 3rd March 2021\n\nA Response to: An inspection of "
+        "sample things\n\nReport Published: 4 November 2020\n\n"
+    )
     return head + preamble + HEADER + "\n" + "\n".join(rows) + "\n"
 
 
@@ -23,75 +33,144 @@ def row(*cells: str) -> str:
 def test_row_split_by_a_page_break_is_merged_into_the_row_above():
     text = plan(
         row("", "The Example Board should:", "", "", "", ""),
-        row("1", "Make sure every plan is shared with the", "Agreed", "<p>We will share.</p>",
-            "Chief Planner", "May 2021"),
+        row(
+            "1",
+            "Make sure every plan is shared with the",
+            "Agreed",
+            "<p>We will share.</p>",
+            "Chief Planner",
+            "May 2021",
+        ),
         "",
-        row("", "<p>family before the review meeting.</p>", "", "<p>and check it.</p>",
-            "<p>Deputy Planner</p>", "<p>June 2021</p>"),
+        row(
+            "",
+            "<p>family before the review meeting.</p>",
+            "",
+            "<p>and check it.</p>",
+            "<p>Deputy Planner</p>",
+            "<p>June 2021</p>",
+        ),
     )
     [rec] = extract(text, "x.txt").recommendations
-    assert rec.text == ("Make sure every plan is shared with the family before the review "
-                        "meeting.")
+    assert rec.text == ("Make sure every plan is shared with the family before the review meeting.")
     assert rec.response.owners == ["Chief Planner", "Deputy Planner"]
     assert rec.response.targets == ["May 2021", "June 2021"]
     assert rec.response.text == "We will share. and check it."
 
 
 def test_html_fragments_become_clean_text():
-    text = plan(row("1", "<p>Publish <i>clear</i> guidance</p>", "Agreed",
-                    "<ul><li>First &amp; foremost</li><li><b>Then</b> the rest</li></ul>",
-                    "<p>Policy Lead</p>", "<p>July 2021</p>"))
+    text = plan(
+        row(
+            "1",
+            "<p>Publish <i>clear</i> guidance</p>",
+            "Agreed",
+            "<ul><li>First &amp; foremost</li><li><b>Then</b> the rest</li></ul>",
+            "<p>Policy Lead</p>",
+            "<p>July 2021</p>",
+        )
+    )
     [rec] = extract(text, "x.txt").recommendations
     assert rec.text == "Publish clear guidance"
     assert rec.response.text == "First & foremost\n\nThen the rest"
 
 
 def test_several_owners_and_targets_in_one_cell_become_separate_actions():
-    text = plan(row("1", "Do the thing", "Agreed", "Yes.",
-                    "<p>Owner One</p> <p>Owner Two</p> <p>Owner Three</p>",
-                    "<p>March 2021</p> <p>Completed</p> <p>2021/22</p>"))
+    text = plan(
+        row(
+            "1",
+            "Do the thing",
+            "Agreed",
+            "Yes.",
+            "<p>Owner One</p> <p>Owner Two</p> <p>Owner Three</p>",
+            "<p>March 2021</p> <p>Completed</p> <p>2021/22</p>",
+        )
+    )
     [rec] = extract(text, "x.txt").recommendations
     actions = rec.response.actions
     assert [(a.owner, a.target_text) for a in actions] == [
-        ("Owner One", "March 2021"), ("Owner Two", "Completed"), ("Owner Three", "2021/22")]
+        ("Owner One", "March 2021"),
+        ("Owner Two", "Completed"),
+        ("Owner Three", "2021/22"),
+    ]
     assert [a.target.kind for a in actions] == ["month", "completed", "financial_year"]
 
 
 def test_owners_and_targets_that_do_not_pair_are_kept_in_order():
-    text = plan(row("1", "Do the thing", "Agreed", "Yes.", "<p>Owner One</p> <p>Owner Two</p>",
-                    ""),
-                row("", "", "", "", "", "<p>April 2021</p>"))
+    text = plan(
+        row("1", "Do the thing", "Agreed", "Yes.", "<p>Owner One</p> <p>Owner Two</p>", ""),
+        row("", "", "", "", "", "<p>April 2021</p>"),
+    )
     [rec] = extract(text, "x.txt").recommendations
     assert rec.response.owners == ["Owner One", "Owner Two"]
     assert rec.response.targets == ["April 2021"]
     assert [(a.owner, a.target_text) for a in rec.response.actions] == [
-        ("Owner One", None), ("Owner Two", None), (None, "April 2021")]
+        ("Owner One", None),
+        ("Owner Two", None),
+        (None, "April 2021"),
+    ]
 
 
-@pytest.mark.parametrize(("printed", "decision"), [
-    ("Agreed", "agreed"), ("Partly Agreed", "partly_agreed"), ("Partly agreed", "partly_agreed"),
-    ("Not Agreed", "not_agreed"), ("Accepted", "agreed"), ("Partially accepted", "partly_agreed"),
-    ("partly accepted", "partly_agreed"), ("Not accepted", "not_agreed"),
-])
+@pytest.mark.parametrize(
+    ("printed", "decision"),
+    [
+        ("Agreed", "agreed"),
+        ("Partly Agreed", "partly_agreed"),
+        ("Partly agreed", "partly_agreed"),
+        ("Not Agreed", "not_agreed"),
+        ("Accepted", "agreed"),
+        ("Partially accepted", "partly_agreed"),
+        ("partly accepted", "partly_agreed"),
+        ("Not accepted", "not_agreed"),
+    ],
+)
 def test_decision_vocabularies_map_to_three_decisions(printed, decision):
-    [rec] = extract(plan(row("1", "Do it", printed, "Text.", "Lead", "May 2021")),
-                    "x.txt").recommendations
+    [rec] = extract(
+        plan(row("1", "Do it", printed, "Text.", "Lead", "May 2021")), "x.txt"
+    ).recommendations
     assert rec.response.decision == decision
     assert rec.response.decision_text == printed
 
 
 def test_decision_written_into_the_response_when_there_is_no_decision_column():
-    header = "\t".join(["Rec No", "Recommendation", "Response Action Taken/Planned",
-                        "Responsible Owner / Organisation with oversight", "Target Date"])
-    text = ("Action Plan Submitted: 1 May 2022\n\nA response to: A joint look at examples\n\n"
-            + header + "\n"
-            + row("1", "The Example Board should: publish its numbers", "Accepted. We will.",
-                  "Example Board – organisation with oversight", "Ongoing") + "\n"
-            + row("2", "Local teams should: meet monthly",
-                  "<b>Partially accepted.</b> Some of it.", "Local lead", "2022/23") + "\n"
-            + row("3", "<ul><li>Local teams should: watch for:</li><li>first sign;</li>"
-                  "<li>second sign.</li></ul>", "The Ministry partly accepted this "
-                  "recommendation.", "Ministry", "December 2022") + "\n")
+    header = "\t".join(
+        [
+            "Rec No",
+            "Recommendation",
+            "Response Action Taken/Planned",
+            "Responsible Owner / Organisation with oversight",
+            "Target Date",
+        ]
+    )
+    text = (
+        "Action Plan Submitted: 1 May 2022\n\nA response to: A joint look at examples\n\n"
+        + header
+        + "\n"
+        + row(
+            "1",
+            "The Example Board should: publish its numbers",
+            "Accepted. We will.",
+            "Example Board – organisation with oversight",
+            "Ongoing",
+        )
+        + "\n"
+        + row(
+            "2",
+            "Local teams should: meet monthly",
+            "<b>Partially accepted.</b> Some of it.",
+            "Local lead",
+            "2022/23",
+        )
+        + "\n"
+        + row(
+            "3",
+            "<ul><li>Local teams should: watch for:</li><li>first sign;</li>"
+            "<li>second sign.</li></ul>",
+            "The Ministry partly accepted this recommendation.",
+            "Ministry",
+            "December 2022",
+        )
+        + "\n"
+    )
     recs = extract(text, "x.txt").recommendations
     assert [r.response.decision for r in recs] == ["agreed", "partly_agreed", "partly_agreed"]
     assert [r.addressee for r in recs] == ["The Example Board", "Local teams", "Local teams"]
@@ -111,22 +190,28 @@ def test_numbering_that_restarts_for_additional_recommendations_is_kept_apart():
     )
     recs = extract(text, "x.txt").recommendations
     assert [(r.section, r.label, r.addressee) for r in recs] == [
-        ("main", "1", "The Example Board"), ("main", "2", "The Example Board"),
-        ("additional", "1", "Local teams")]
+        ("main", "1", "The Example Board"),
+        ("main", "2", "The Example Board"),
+        ("additional", "1", "Local teams"),
+    ]
 
 
 def test_restart_without_a_heading_is_read_as_additional_with_a_warning():
-    text = plan(row("1", "First", "Agreed", "Yes.", "Lead", "May 2021"),
-                row("2", "Second", "Agreed", "Yes.", "Lead", "May 2021"),
-                row("1", "Again", "Agreed", "Yes.", "Lead", "May 2021"))
+    text = plan(
+        row("1", "First", "Agreed", "Yes.", "Lead", "May 2021"),
+        row("2", "Second", "Agreed", "Yes.", "Lead", "May 2021"),
+        row("1", "Again", "Agreed", "Yes.", "Lead", "May 2021"),
+    )
     result = extract(text, "x.txt")
     assert [r.section for r in result.recommendations] == ["main", "main", "additional"]
     assert any("restarts" in w for w in result.warnings)
 
 
 def test_missing_label_is_inferred_from_sequence_with_a_warning():
-    text = plan(row("1", "Local teams should: first", "Agreed", "Yes.", "Lead", "May 2021"),
-                row("should: garbled secon", "d part of it", "Agreed", "Yes.", "Lead", "May 2021"))
+    text = plan(
+        row("1", "Local teams should: first", "Agreed", "Yes.", "Lead", "May 2021"),
+        row("should: garbled secon", "d part of it", "Agreed", "Yes.", "Lead", "May 2021"),
+    )
     result = extract(text, "x.txt")
     assert [r.label for r in result.recommendations] == ["1", "2"]
     assert result.recommendations[1].label_inferred
@@ -136,15 +221,18 @@ def test_missing_label_is_inferred_from_sequence_with_a_warning():
 
 def test_notes_below_the_table_are_kept():
     text = plan(row("1", "Do it", "Agreed", "Yes.", "Lead", "May 2021")) + (
-        "\nNote Recommendation 2 was withdrawn because it repeated recommendation 1.\n")
+        "\nNote Recommendation 2 was withdrawn because it repeated recommendation 1.\n"
+    )
     assert extract(text, "x.txt").notes == [
-        "Recommendation 2 was withdrawn because it repeated recommendation 1."]
+        "Recommendation 2 was withdrawn because it repeated recommendation 1."
+    ]
 
 
 def test_owner_cut_by_a_page_break_is_joined_again():
-    text = plan(row("1", "Do it", "Agreed", "Yes.", "Director of Plans and Deputy Director",
-                    "Ongoing"),
-                row("", "", "", "", "of Example Services", ""))
+    text = plan(
+        row("1", "Do it", "Agreed", "Yes.", "Director of Plans and Deputy Director", "Ongoing"),
+        row("", "", "", "", "of Example Services", ""),
+    )
     [rec] = extract(text, "x.txt").recommendations
     assert rec.response.owners == ["Director of Plans and Deputy Director of Example Services"]
 
@@ -191,15 +279,20 @@ def test_report_recommendations_with_items_and_paragraph_references():
     assert recs["2"].paragraph_refs == ["2.5", "2.6", "3.1"]
     assert recs["3"].addressee == "Local teams"
     assert [(i.label, i.text) for i in recs["4"].items] == [
-        ("a", "listening to children"), ("b", "writing plain letters")]
+        ("a", "listening to children"),
+        ("b", "writing plain letters"),
+    ]
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("", "empty"),
-    ("   \n\n", "empty"),
-    ("A shopping list\n\neggs\tmilk\n", "not an inspection document"),
-    ("Rec No\tRecommendation\tTarget Date\n---\t---\t---\n", "no numbered recommendations"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   \n\n", "empty"),
+        ("A shopping list\n\neggs\tmilk\n", "not an inspection document"),
+        ("Rec No\tRecommendation\tTarget Date\n---\t---\t---\n", "no numbered recommendations"),
+    ],
+)
 def test_unrelated_or_empty_text_is_refused_with_the_reason(text, reason):
     with pytest.raises(ExtractionError, match=reason):
         extract(text, "x.txt")

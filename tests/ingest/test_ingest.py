@@ -19,8 +19,10 @@ from tests.conftest import corpus_file, ingest_text
 
 
 def counts() -> dict[str, int]:
-    return {m.__name__: m.objects.count()
-            for m in (SourceDocument, Report, Recommendation, ActionPlan, Response, Action)}
+    return {
+        m.__name__: m.objects.count()
+        for m in (SourceDocument, Report, Recommendation, ActionPlan, Response, Action)
+    }
 
 
 def plan_text(title: str = "A thematic inspection of sample work") -> str:
@@ -61,8 +63,9 @@ def test_a_changed_file_is_refused_unless_replaced(db):
 
 def test_replacing_a_plan_with_progress_recorded_is_refused(db):
     ingest_text(plan_text(), "plan.txt")
-    ProgressUpdate.objects.create(action=Action.objects.first(), date=date(2026, 2, 1),
-                                  text="Done the first part.")
+    ProgressUpdate.objects.create(
+        action=Action.objects.first(), date=date(2026, 2, 1), text="Done the first part."
+    )
     with pytest.raises(IngestError, match="progress"):
         ingest_text(plan_text().replace("quarter", "month"), "plan.txt", replace=True)
 
@@ -85,15 +88,19 @@ def test_a_failure_half_way_leaves_no_rows(db, monkeypatch):
     assert counts() == before
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "empty"),
-    (b"\x00\x01binary", "binary"),
-    (b"\xff\xfe\xfa not utf8 text", "UTF-8"),
-    (b"Minutes of the allotment society\n\nApples\tPears\n", "not an inspection document"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01binary", "binary"),
+        (b"\xff\xfe\xfa not utf8 text", "UTF-8"),
+        (b"Minutes of the allotment society\n\nApples\tPears\n", "not an inspection document"),
+    ],
+)
 def test_unreadable_or_unrelated_files_are_refused_and_nothing_is_stored(db, content, message):
     with pytest.raises(IngestError, match=message):
         from followthrough.ingest.services import document_ingest
+
         document_ingest(file_name="odd.txt", content=content)
     assert counts()["SourceDocument"] == 0
 
@@ -105,9 +112,11 @@ def test_files_over_the_size_limit_are_refused(db, settings):
 
 
 def test_a_report_and_its_plan_share_recommendations(db):
-    report = ("# A thematic inspection of sample work\n\nPublished May 2025\n\n## Recommendations\n\n"
-              "#### The Ministry of Justice should:\n\n- 1. do the first thing (Paragraph 1.2)\n"
-              "- 2. do the second thing (Paragraph 1.3)\n")
+    report = (
+        "# A thematic inspection of sample work\n\nPublished May 2025\n\n## Recommendations\n\n"
+        "#### The Ministry of Justice should:\n\n- 1. do the first thing (Paragraph 1.2)\n"
+        "- 2. do the second thing (Paragraph 1.3)\n"
+    )
     ingest_text(report, "report.txt")
     ingest_text(plan_text(), "plan.txt")
     assert Report.objects.count() == 1
@@ -125,7 +134,9 @@ def test_cli_extract_prints_the_spec_json_without_touching_the_database(db, tmp_
     assert payload["source"] == "plan.txt"
     assert payload["document"]["kind"] == "action_plan"
     first = payload["recommendations"][0]
-    assert {"label", "section", "addressee", "text", "items", "response", "provenance"} <= set(first)
+    assert {"label", "section", "addressee", "text", "items", "response", "provenance"} <= set(
+        first
+    )
     assert counts()["SourceDocument"] == 0
 
 

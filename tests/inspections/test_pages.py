@@ -17,8 +17,12 @@ from tests.conftest import ingest_text
 
 def load_plans(count: int, recommendations: int) -> None:
     for n in range(count):
-        text = sample_action_plan(title=f"A thematic inspection of sample work number {n}",
-                                  today=date.today(), recommendations=recommendations, seed=n)
+        text = sample_action_plan(
+            title=f"A thematic inspection of sample work number {n}",
+            today=date.today(),
+            recommendations=recommendations,
+            seed=n,
+        )
         ingest_text(text, f"plan_{n}_{recommendations}.txt")
 
 
@@ -52,8 +56,9 @@ def test_query_counts_do_not_grow_with_ten_times_the_data(client, viewer):
     assert max(big) <= 15
 
 
-@pytest.mark.parametrize("name", ["reporting:overview", "inspections:report-list",
-                                  "reporting:search"])
+@pytest.mark.parametrize(
+    "name", ["reporting:overview", "inspections:report-list", "reporting:search"]
+)
 def test_anonymous_visitors_are_sent_to_sign_in(client, db, name):
     response = client.get(reverse(name))
     assert response.status_code == 302
@@ -62,8 +67,12 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db, name):
 
 def test_unknown_objects_are_404(client, viewer):
     client.force_login(viewer)
-    for url in ("/reports/999/", "/reports/999/action-plan/", "/recommendations/999/",
-                "/sources/999/"):
+    for url in (
+        "/reports/999/",
+        "/reports/999/action-plan/",
+        "/recommendations/999/",
+        "/sources/999/",
+    ):
         assert client.get(url).status_code == 404
 
 
@@ -108,8 +117,9 @@ def test_search_finds_recommendations_by_action_owner(client, viewer, sample_pla
 
 
 def test_user_text_is_escaped(client, viewer, db):
-    text = sample_action_plan(title="A review of &lt;script&gt;alert(1)&lt;/script&gt; things",
-                              today=date.today())
+    text = sample_action_plan(
+        title="A review of &lt;script&gt;alert(1)&lt;/script&gt; things", today=date.today()
+    )
     ingest_text(text, "odd.txt")
     client.force_login(viewer)
     html = client.get(reverse("inspections:report-list")).content.decode()

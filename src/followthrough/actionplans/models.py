@@ -69,8 +69,9 @@ class Response(Provenanced, TimeStamped):
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
-    decision_text = models.CharField(max_length=100, blank=True,
-                                     help_text="The decision as printed.")
+    decision_text = models.CharField(
+        max_length=100, blank=True, help_text="The decision as printed."
+    )
     reason_categories = models.JSONField(default=list, blank=True)
     agreed_part = models.TextField(blank=True)
     narrative = models.TextField(blank=True)
@@ -81,8 +82,10 @@ class Response(Provenanced, TimeStamped):
     class Meta:
         ordering = ["action_plan", "recommendation__order"]
         constraints = [
-            models.UniqueConstraint(fields=["action_plan", "recommendation"],
-                                    name="one_response_per_plan_recommendation")
+            models.UniqueConstraint(
+                fields=["action_plan", "recommendation"],
+                name="one_response_per_plan_recommendation",
+            )
         ]
 
     def __str__(self) -> str:
@@ -117,8 +120,9 @@ class Action(Provenanced, TimeStamped):
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="owned_actions"
     )
     target_text = models.CharField(max_length=1000, blank=True)
-    target_kind = models.CharField(max_length=20, choices=TargetKind.choices,
-                                   default=TargetKind.UNKNOWN)
+    target_kind = models.CharField(
+        max_length=20, choices=TargetKind.choices, default=TargetKind.UNKNOWN
+    )
     target_value = models.CharField(max_length=40, blank=True)
     due_date = models.DateField(null=True, blank=True, db_index=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
@@ -140,8 +144,9 @@ class ProgressUpdate(TimeStamped):
 
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     date = models.DateField()
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                               related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     new_status = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     text = models.TextField()
     evidence = models.TextField(blank=True)
@@ -160,10 +165,12 @@ class Review(TimeStamped):
         NOT_ACHIEVED = "not_achieved", "Not achieved"
         SUPERSEDED = "superseded", "Superseded or no longer applicable"
 
-    recommendation = models.ForeignKey(Recommendation, on_delete=models.PROTECT,
-                                       related_name="reviews")
-    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
-                                 related_name="+")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="reviews"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     date = models.DateField()
     judgement = models.CharField(max_length=20, choices=Judgement.choices)
     commentary = models.TextField(blank=True)

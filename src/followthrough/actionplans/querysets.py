@@ -21,7 +21,6 @@ STATES = {
 }
 
 
-
 def state_expression(today: date, prefix: str = "") -> Case:
     """A CASE expression giving each action's state as of today (prefix walks a relation)."""
 

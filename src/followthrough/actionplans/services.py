@@ -14,14 +14,17 @@ from .models import Action, Decision, Response
 from .querysets import STATES
 
 
-def actions_by_recommendation(recommendation_ids: Iterable[int], *, today: date
-                              ) -> dict[int, list[Action]]:
+def actions_by_recommendation(
+    recommendation_ids: Iterable[int], *, today: date
+) -> dict[int, list[Action]]:
     """Each recommendation's actions, in plan order, with `state` as of today."""
     grouped: dict[int, list[Action]] = defaultdict(list)
-    actions = (Action.objects.filter(response__recommendation_id__in=list(recommendation_ids))
-               .with_state(today=today)
-               .select_related("owner_organisation", "response")
-               .order_by("response__action_plan_id", "response_id", "order"))
+    actions = (
+        Action.objects.filter(response__recommendation_id__in=list(recommendation_ids))
+        .with_state(today=today)
+        .select_related("owner_organisation", "response")
+        .order_by("response__action_plan_id", "response_id", "order")
+    )
     for action in actions:
         grouped[action.response.recommendation_id].append(action)
     return grouped
@@ -41,8 +44,9 @@ def action_summary(actions: list[Action]) -> str:
 
 def responses_by_recommendation(recommendation_ids: Iterable[int]) -> dict[int, list[Response]]:
     grouped: dict[int, list[Response]] = defaultdict(list)
-    responses = (Response.objects.filter(recommendation_id__in=list(recommendation_ids))
-                 .select_related("action_plan", "responding_organisation"))
+    responses = Response.objects.filter(
+        recommendation_id__in=list(recommendation_ids)
+    ).select_related("action_plan", "responding_organisation")
     for response in responses:
         grouped[response.recommendation_id].append(response)
     return grouped
@@ -52,22 +56,32 @@ def report_summaries(reports: Iterable[Report], *, today: date) -> dict[int, dic
     """Per report: recommendations, responses by decision, and actions overdue."""
     ids = [r.pk for r in reports]
     summary: dict[int, dict[str, int]] = {
-        pk: {"recommendations": 0, "responses": 0, "overdue": 0, **dict.fromkeys(Decision.values, 0)}
+        pk: {
+            "recommendations": 0,
+            "responses": 0,
+            "overdue": 0,
+            **dict.fromkeys(Decision.values, 0),
+        }
         for pk in ids
     }
-    for row in (Recommendation.objects.filter(report_id__in=ids).values("report_id")
-                .annotate(n=Count("id"))):
+    for row in (
+        Recommendation.objects.filter(report_id__in=ids).values("report_id").annotate(n=Count("id"))
+    ):
         summary[row["report_id"]]["recommendations"] = row["n"]
-    for row in (Response.objects.filter(recommendation__report_id__in=ids)
-                .values("recommendation__report_id", "decision").annotate(n=Count("id"))):
+    for row in (
+        Response.objects.filter(recommendation__report_id__in=ids)
+        .values("recommendation__report_id", "decision")
+        .annotate(n=Count("id"))
+    ):
         entry = summary[row["recommendation__report_id"]]
         entry["responses"] += row["n"]
         if row["decision"]:
             entry[row["decision"]] += row["n"]
-    for row in (Action.objects.filter(response__recommendation__report_id__in=ids)
-                .overdue(today=today).values("response__recommendation__report_id")
-                .annotate(n=Count("id"))):
+    for row in (
+        Action.objects.filter(response__recommendation__report_id__in=ids)
+        .overdue(today=today)
+        .values("response__recommendation__report_id")
+        .annotate(n=Count("id"))
+    ):
         summary[row["response__recommendation__report_id"]]["overdue"] = row["n"]
     return summary
-
-

@@ -14,11 +14,17 @@ from .services import action_summary
 def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     plan_pk = request.GET.get("plan")
-    plan = get_action_plan_for_report(request.user, pk, int(plan_pk) if plan_pk and plan_pk.isdigit()
-                                      else None)
-    responses = list(plan.responses.select_related("recommendation")
-                     .order_by("recommendation__order"))
-    actions = Action.objects.filter(response__action_plan=plan).with_state(today=today).order_by("response_id", "order")
+    plan = get_action_plan_for_report(
+        request.user, pk, int(plan_pk) if plan_pk and plan_pk.isdigit() else None
+    )
+    responses = list(
+        plan.responses.select_related("recommendation").order_by("recommendation__order")
+    )
+    actions = (
+        Action.objects.filter(response__action_plan=plan)
+        .with_state(today=today)
+        .order_by("response_id", "order")
+    )
     by_response: dict[int, list] = {}
     for action in actions:
         by_response.setdefault(action.response_id, []).append(action)
@@ -27,8 +33,13 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         response.action_summary = action_summary(response.action_list)
     sections = []
     for section, rows in groupby(responses, key=lambda r: r.recommendation.section):
-        groups = [(addressee, list(items)) for addressee, items
-                  in groupby(rows, key=lambda r: r.recommendation.addressee_text)]
+        groups = [
+            (addressee, list(items))
+            for addressee, items in groupby(rows, key=lambda r: r.recommendation.addressee_text)
+        ]
         sections.append((section, groups))
-    return render(request, "actionplans/action_plan_detail.html",
-                  {"plan": plan, "report": plan.report, "sections": sections, "today": today})
+    return render(
+        request,
+        "actionplans/action_plan_detail.html",
+        {"plan": plan, "report": plan.report, "sections": sections, "today": today},
+    )

@@ -10,8 +10,9 @@ from django.db import models
 from .models import DomainEvent
 
 
-def record_event(obj: models.Model, code: str, *, actor: Any = None,
-                 data: dict[str, Any] | None = None) -> DomainEvent:
+def record_event(
+    obj: models.Model, code: str, *, actor: Any = None, data: dict[str, Any] | None = None
+) -> DomainEvent:
     return DomainEvent.objects.create(
         content_type=ContentType.objects.get_for_model(obj),
         object_id=obj.pk,

@@ -37,7 +37,9 @@ def iso_to_date(value: str | None) -> tuple[date | None, str]:
 
 
 def _report_kind(title: str) -> str:
-    return Report.Kind.JOINT_THEMATIC if re.search(r"\bjoint\b", title, re.I) else Report.Kind.THEMATIC
+    return (
+        Report.Kind.JOINT_THEMATIC if re.search(r"\bjoint\b", title, re.I) else Report.Kind.THEMATIC
+    )
 
 
 def find_report(title: str | None) -> Report | None:
@@ -50,7 +52,9 @@ def find_report(title: str | None) -> Report | None:
     return None
 
 
-def _recommendation_fields(rec: ExtractedRecommendation, order: int, source: SourceDocument) -> dict:
+def _recommendation_fields(
+    rec: ExtractedRecommendation, order: int, source: SourceDocument
+) -> dict:
     return {
         "order": order,
         "addressee_text": rec.addressee,
@@ -93,7 +97,9 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
     )
     for index, rec in enumerate(extraction.recommendations):
         row, _ = Recommendation.objects.update_or_create(
-            report=report, section=rec.section, label=rec.label,
+            report=report,
+            section=rec.section,
+            label=rec.label,
             defaults=_recommendation_fields(rec, _order(rec, index), source),
         )
         row.addressees.set(organisations_resolve(text=rec.addressee))
@@ -106,20 +112,27 @@ def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPl
     if report is None:
         published, precision = iso_to_date(doc.report_published)
         report = Report.objects.create(
-            title=doc.report_title or source.file_name, kind=_report_kind(doc.report_title or ""),
-            published=published, published_precision=precision, created_from_action_plan=True,
+            title=doc.report_title or source.file_name,
+            kind=_report_kind(doc.report_title or ""),
+            published=published,
+            published_precision=precision,
+            created_from_action_plan=True,
         )
     submitted, _ = iso_to_date(doc.submitted)
-    decisions = " ".join((r.response.decision_text or "") for r in extraction.recommendations
-                         if r.response)
+    decisions = " ".join(
+        (r.response.decision_text or "") for r in extraction.recommendations if r.response
+    )
     plan = ActionPlan.objects.filter(source__file_name=source.file_name, report=report).first()
     fields = {
         "report": report,
         "title": doc.title or f"Action plan: {report.title}",
         "submitted": submitted,
         "status": ActionPlan.Status.PUBLISHED,
-        "decision_vocabulary": (ActionPlan.Vocabulary.ACCEPTED if re.search(r"accept", decisions, re.I)
-                                else ActionPlan.Vocabulary.AGREED),
+        "decision_vocabulary": (
+            ActionPlan.Vocabulary.ACCEPTED
+            if re.search(r"accept", decisions, re.I)
+            else ActionPlan.Vocabulary.AGREED
+        ),
         "notes": extraction.notes,
         "source": source,
         "source_start": 0,
@@ -136,7 +149,9 @@ def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPl
         row = known.get((rec.section, rec.label))
         if row is None:
             row = Recommendation.objects.create(
-                report=report, section=rec.section, label=rec.label,
+                report=report,
+                section=rec.section,
+                label=rec.label,
                 **_recommendation_fields(rec, _order(rec, index), source),
             )
             row.addressees.set(organisations_resolve(text=rec.addressee))
@@ -144,14 +159,26 @@ def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPl
     return plan
 
 
-def _response_load(plan: ActionPlan, recommendation: Recommendation,
-                   rec: ExtractedRecommendation, source: SourceDocument) -> Response:
+def _response_load(
+    plan: ActionPlan,
+    recommendation: Recommendation,
+    rec: ExtractedRecommendation,
+    source: SourceDocument,
+) -> Response:
     extracted = rec.response
     assert extracted is not None  # action plan rows always carry a response
     addressed = organisations_resolve(text=rec.addressee) or list(recommendation.addressees.all())
     responding: Organisation | None = addressed[0] if addressed else None
-    oversight = next((orgs[0] for orgs in (organisations_resolve(text=o) for o in extracted.owners
-                                           if "oversight" in o.lower()) if orgs), None)
+    oversight = next(
+        (
+            orgs[0]
+            for orgs in (
+                organisations_resolve(text=o) for o in extracted.owners if "oversight" in o.lower()
+            )
+            if orgs
+        ),
+        None,
+    )
     response = Response.objects.create(
         action_plan=plan,
         recommendation=recommendation,

@@ -35,7 +35,7 @@ def _month(d: date) -> str:
 
 def sample_action_plan(*, title: str, today: date, recommendations: int = 8, seed: int = 1) -> str:
     """An action plan with a decision column, addressee rows and a page-break continuation row."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - repeatable sample text, not security
     submitted = today - timedelta(days=400)
     lines = [
         "",
@@ -45,8 +45,16 @@ def sample_action_plan(*, title: str, today: date, recommendations: int = 8, see
         "",
         f"Report Published: {(submitted - timedelta(days=90)):%d %B %Y}",
         "",
-        "\t".join(["Rec No", "Recommendation", "Agreed/ Partly Agreed/ Not Agreed",
-                   "Response Action Taken/Planned", "Responsible Owner", "Target Date"]),
+        "\t".join(
+            [
+                "Rec No",
+                "Recommendation",
+                "Agreed/ Partly Agreed/ Not Agreed",
+                "Response Action Taken/Planned",
+                "Responsible Owner",
+                "Target Date",
+            ]
+        ),
     ]
     addressee = None
     for n in range(1, recommendations + 1):
@@ -60,20 +68,42 @@ def sample_action_plan(*, title: str, today: date, recommendations: int = 8, see
         soon = today + timedelta(days=rng.randint(5, 80))
         later = today + timedelta(days=rng.randint(120, 500))
         if decision == "Not Agreed":
-            response = ("<p>Not agreed: the operational reasons are set out here, with the "
-                        "affordability case.</p>")
+            response = (
+                "<p>Not agreed: the operational reasons are set out here, with the "
+                "affordability case.</p>"
+            )
             owners, targets = [owner], ["Not applicable"]
         else:
-            response = (f"<p>{decision}. We will {text[0].lower()}{text[1:-1]} and report progress "
-                        "to the oversight board each quarter.</p>")
+            response = (
+                f"<p>{decision}. We will {text[0].lower()}{text[1:-1]} and report progress "
+                "to the oversight board each quarter.</p>"
+            )
             owners, targets = [owner, owner], [_month(past), "Completed" if n % 3 else _month(soon)]
-        lines.append("\t".join([
-            str(n), f"<p>{text}</p>", decision, response,
-            " ".join(f"<p>{o}</p>" for o in owners), " ".join(f"<p>{t}</p>" for t in targets),
-        ]))
+        lines.append(
+            "\t".join(
+                [
+                    str(n),
+                    f"<p>{text}</p>",
+                    decision,
+                    response,
+                    " ".join(f"<p>{o}</p>" for o in owners),
+                    " ".join(f"<p>{t}</p>" for t in targets),
+                ]
+            )
+        )
         if n % 4 == 0:  # a row split by a page break
             lines.append("")
-            lines.append("\t".join(["", "", "", "<p>A further step follows the first.</p>",
-                                    f"<p>{owner}</p>", f"<p>{_month(later)}</p>"]))
+            lines.append(
+                "\t".join(
+                    [
+                        "",
+                        "",
+                        "",
+                        "<p>A further step follows the first.</p>",
+                        f"<p>{owner}</p>",
+                        f"<p>{_month(later)}</p>",
+                    ]
+                )
+            )
     lines += ["", "Note This plan was generated for demonstration; it is not a published plan."]
     return "\n".join(lines) + "\n"

@@ -52,8 +52,10 @@ def document_decode(*, file_name: str, content: bytes) -> str:
     if not content.strip():
         raise IngestError(f"{file_name}: the file is empty")
     if len(content) > settings.INGEST_MAX_BYTES:
-        raise IngestError(f"{file_name}: the file is {len(content):,} bytes; the limit is "
-                          f"{settings.INGEST_MAX_BYTES:,}")
+        raise IngestError(
+            f"{file_name}: the file is {len(content):,} bytes; the limit is "
+            f"{settings.INGEST_MAX_BYTES:,}"
+        )
     suffix = Path(file_name).suffix.lower()
     if suffix and suffix not in TEXT_SUFFIXES:
         raise IngestError(f"{file_name}: {suffix} files are not read yet; give a text rendering")
@@ -77,14 +79,17 @@ def _clear_plan_responses(source: SourceDocument) -> None:
     """Remove machine-made responses of a plan being re-imported; refuse if people added to them."""
     actions = Action.objects.filter(response__action_plan__source=source)
     if ProgressUpdate.objects.filter(action__in=actions).exists():
-        raise IngestError(f"{source.file_name}: people have recorded progress on its actions; "
-                          "it cannot be replaced")
+        raise IngestError(
+            f"{source.file_name}: people have recorded progress on its actions; "
+            "it cannot be replaced"
+        )
     actions.delete()
     Response.objects.filter(action_plan__source=source).delete()
 
 
-def document_ingest(*, file_name: str, content: bytes, replace: bool = False,
-                    actor: object = None) -> IngestResult:
+def document_ingest(
+    *, file_name: str, content: bytes, replace: bool = False, actor: object = None
+) -> IngestResult:
     """Store one document. The caller opens the transaction, so a failure leaves nothing."""
     name = Path(file_name).name
     sha = hashlib.sha256(content).hexdigest()
@@ -93,17 +98,24 @@ def document_ingest(*, file_name: str, content: bytes, replace: bool = False,
         return IngestResult(name, "unchanged", kind=existing.kind, source=existing)
     extraction = document_extract(file_name=name, content=content)
     if not extraction.supported:
-        return IngestResult(name, "skipped", kind=extraction.document.kind,
-                            warnings=extraction.warnings)
+        return IngestResult(
+            name, "skipped", kind=extraction.document.kind, warnings=extraction.warnings
+        )
     previous = existing or SourceDocument.objects.filter(file_name=name).first()
     if previous and not replace:
-        raise IngestError(f"{name}: a different version is already ingested; "
-                          "use --replace to re-import it")
+        raise IngestError(
+            f"{name}: a different version is already ingested; use --replace to re-import it"
+        )
     text = content.decode("utf-8-sig")
     fields = {
-        "file_name": name, "sha256": sha, "kind": extraction.document.kind, "text": text,
-        "size": len(content), "extractor_version": EXTRACTOR_VERSION,
-        "warnings": extraction.warnings, "format": SourceDocument.Format.TEXT,
+        "file_name": name,
+        "sha256": sha,
+        "kind": extraction.document.kind,
+        "text": text,
+        "size": len(content),
+        "extractor_version": EXTRACTOR_VERSION,
+        "warnings": extraction.warnings,
+        "format": SourceDocument.Format.TEXT,
         "imported_by": actor if getattr(actor, "is_authenticated", False) else None,
     }
     if previous:
@@ -114,18 +126,30 @@ def document_ingest(*, file_name: str, content: bytes, replace: bool = False,
         source = previous
     else:
         source = SourceDocument.objects.create(**fields)
-    result = IngestResult(name, "replaced" if previous else "created",
-                          kind=extraction.document.kind, warnings=extraction.warnings,
-                          source=source, recommendations=len(extraction.recommendations))
+    result = IngestResult(
+        name,
+        "replaced" if previous else "created",
+        kind=extraction.document.kind,
+        warnings=extraction.warnings,
+        source=source,
+        recommendations=len(extraction.recommendations),
+    )
     if extraction.document.kind == "action_plan":
         plan = action_plan_load(extraction, source)
         result.responses = Response.objects.filter(action_plan=plan).count()
         result.actions = Action.objects.filter(response__action_plan=plan).count()
-        record_event(plan, f"ingest.action_plan.{result.status}", actor=actor,
-                     data={"file": name, "sha256": sha})
+        record_event(
+            plan,
+            f"ingest.action_plan.{result.status}",
+            actor=actor,
+            data={"file": name, "sha256": sha},
+        )
     else:
         report = report_load(extraction, source)
-        record_event(report, f"ingest.report.{result.status}", actor=actor,
-                     data={"file": name, "sha256": sha})
+        record_event(
+            report,
+            f"ingest.report.{result.status}",
+            actor=actor,
+            data={"file": name, "sha256": sha},
+        )
     return result
-

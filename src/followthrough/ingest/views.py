@@ -25,9 +25,9 @@ def source_passage(request: HttpRequest, pk: int) -> HttpResponse:
         start, end = end, start
     context = {
         "document": document,
-        "before": document.text[max(0, start - CONTEXT_CHARS):start],
+        "before": document.text[max(0, start - CONTEXT_CHARS) : start],
         "passage": document.text[start:end],
-        "after": document.text[end:end + CONTEXT_CHARS],
+        "after": document.text[end : end + CONTEXT_CHARS],
         "start": start,
         "end": end,
         "length": length,

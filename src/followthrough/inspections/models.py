@@ -27,7 +27,8 @@ class Report(Provenanced, TimeStamped):
     )
     inspectorates = models.ManyToManyField(Organisation, blank=True, related_name="reports")
     created_from_action_plan = models.BooleanField(
-        default=False, help_text="Known only through an action plan; the report itself not ingested."
+        default=False,
+        help_text="Known only through an action plan; the report itself not ingested.",
     )
     history = HistoricalRecords(m2m_fields=[inspectorates])
 
@@ -74,8 +75,9 @@ class Recommendation(Provenanced, TimeStamped):
     class Meta:
         ordering = ["report", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["report", "section", "label"],
-                                    name="one_label_per_report_section")
+            models.UniqueConstraint(
+                fields=["report", "section", "label"], name="one_label_per_report_section"
+            )
         ]
 
     def __str__(self) -> str:

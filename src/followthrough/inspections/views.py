@@ -42,18 +42,25 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _decorate(recommendations, today=today)
     sections = []
     for section, recs in groupby(recommendations, key=lambda r: r.section):
-        groups = [(addressee, list(items))
-                  for addressee, items in groupby(recs, key=lambda r: r.addressee_text)]
+        groups = [
+            (addressee, list(items))
+            for addressee, items in groupby(recs, key=lambda r: r.addressee_text)
+        ]
         sections.append((section, groups))
     plans = list(report.action_plans.all())
-    return render(request, "inspections/report_detail.html",
-                  {"report": report, "sections": sections, "plans": plans, "today": today})
+    return render(
+        request,
+        "inspections/report_detail.html",
+        {"report": report, "sections": sections, "plans": plans, "today": today},
+    )
 
 
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     recommendation = get_recommendation_for_user(request.user, pk)
     _decorate([recommendation], today=today)
-    return render(request, "inspections/recommendation_detail.html",
-                  {"recommendation": recommendation, "report": recommendation.report,
-                   "today": today})
+    return render(
+        request,
+        "inspections/recommendation_detail.html",
+        {"recommendation": recommendation, "report": recommendation.report, "today": today},
+    )

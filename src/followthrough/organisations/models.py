@@ -44,10 +44,12 @@ class Membership(TimeStamped):
         ADMIN = "admin", "Administrator"
         REVIEWER = "reviewer", "Inspectorate reviewer"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                             related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT,
-                                     related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships"
+    )
     role = models.CharField(max_length=20, choices=Role.choices)
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()

@@ -26,10 +26,10 @@ def bar_chart_svg(title: str, rows: tuple[tuple[str, int], ...]) -> str:
     ax.set_title(title, loc="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=9)
-    ax.set_xlim(0, max(values + [1]) * 1.15)
+    ax.set_xlim(0, max([*values, 1]) * 1.15)
     fig.tight_layout()
     out = io.StringIO()
     fig.savefig(out, format="svg")
     plt.close(fig)
     svg = out.getvalue()
-    return svg[svg.index("<svg"):]
+    return svg[svg.index("<svg") :]

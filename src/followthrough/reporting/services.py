@@ -33,34 +33,61 @@ def _by_decision() -> Figure:
 
 def _by_state(today: date) -> Figure:
     counts = Action.objects.state_counts(today=today)
-    rows = [[label, counts[state]] for state, label in STATES.items()
-            if state != "withdrawn" or counts[state]]
-    return Figure("statuses", f"Actions by status at {today:%-d %B %Y}", ["Status", "Actions"], rows)
+    rows = [
+        [label, counts[state]]
+        for state, label in STATES.items()
+        if state != "withdrawn" or counts[state]
+    ]
+    return Figure(
+        "statuses", f"Actions by status at {today:%-d %B %Y}", ["Status", "Actions"], rows
+    )
 
 
-def _grouped(today: date, field: str, label_field: str, slug: str, title: str, heading: str
-             ) -> Figure:
+def _grouped(
+    today: date, field: str, label_field: str, slug: str, title: str, heading: str
+) -> Figure:
     state = state_expression(today)
-    rows = (Action.objects.annotate(state=state).values(field, label_field)
-            .annotate(total=Count("id"),
-                      completed=Count("id", filter=Q(state="completed")),
-                      overdue=Count("id", filter=Q(state="overdue")))
-            .order_by("-total", label_field))
-    return Figure(slug, title, [heading, "Actions", "Completed", "Overdue"],
-                  [[r[label_field] or "Not resolved", r["total"], r["completed"], r["overdue"]]
-                   for r in rows])
+    rows = (
+        Action.objects.annotate(state=state)
+        .values(field, label_field)
+        .annotate(
+            total=Count("id"),
+            completed=Count("id", filter=Q(state="completed")),
+            overdue=Count("id", filter=Q(state="overdue")),
+        )
+        .order_by("-total", label_field)
+    )
+    return Figure(
+        slug,
+        title,
+        [heading, "Actions", "Completed", "Overdue"],
+        [
+            [r[label_field] or "Not resolved", r["total"], r["completed"], r["overdue"]]
+            for r in rows
+        ],
+    )
 
 
 def overview_figures(*, today: date) -> list[Figure]:
     return [
         _by_decision(),
         _by_state(today),
-        _grouped(today, "response__responding_organisation_id",
-                 "response__responding_organisation__name", "organisations",
-                 "Actions by responding organisation", "Organisation"),
-        _grouped(today, "response__recommendation__report_id",
-                 "response__recommendation__report__title", "reports",
-                 "Actions by report", "Report"),
+        _grouped(
+            today,
+            "response__responding_organisation_id",
+            "response__responding_organisation__name",
+            "organisations",
+            "Actions by responding organisation",
+            "Organisation",
+        ),
+        _grouped(
+            today,
+            "response__recommendation__report_id",
+            "response__recommendation__report__title",
+            "reports",
+            "Actions by report",
+            "Report",
+        ),
     ]
 
 

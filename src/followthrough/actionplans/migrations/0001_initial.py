@@ -6,229 +6,492 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ActionPlan',
+            name="ActionPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('title', models.CharField(max_length=500)),
-                ('submitted', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('published', 'Published')], default='published', max_length=20)),
-                ('decision_vocabulary', models.CharField(choices=[('agreed', 'Agreed / Partly agreed / Not agreed'), ('accepted', 'Accepted / Partially accepted / Not accepted')], default='agreed', max_length=20)),
-                ('notes', models.JSONField(blank=True, default=list)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("title", models.CharField(max_length=500)),
+                ("submitted", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("published", "Published"),
+                        ],
+                        default="published",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "decision_vocabulary",
+                    models.CharField(
+                        choices=[
+                            ("agreed", "Agreed / Partly agreed / Not agreed"),
+                            ("accepted", "Accepted / Partially accepted / Not accepted"),
+                        ],
+                        default="agreed",
+                        max_length=20,
+                    ),
+                ),
+                ("notes", models.JSONField(blank=True, default=list)),
             ],
             options={
-                'ordering': ['-submitted', 'title'],
+                "ordering": ["-submitted", "title"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAction',
+            name="HistoricalAction",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('description', models.TextField(blank=True)),
-                ('owner_text', models.CharField(blank=True, max_length=500)),
-                ('target_text', models.CharField(blank=True, max_length=1000)),
-                ('target_kind', models.CharField(choices=[('date', 'Date'), ('month', 'Month'), ('quarter', 'Quarter'), ('year', 'Year'), ('financial_year', 'Financial year'), ('completed', 'Completed'), ('ongoing', 'Ongoing'), ('unknown', 'Unknown')], default='unknown', max_length=20)),
-                ('target_value', models.CharField(blank=True, max_length=40)),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True)),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('ongoing', 'Ongoing'), ('withdrawn', 'Withdrawn')], default='planned', max_length=20)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('evidence', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("description", models.TextField(blank=True)),
+                ("owner_text", models.CharField(blank=True, max_length=500)),
+                ("target_text", models.CharField(blank=True, max_length=1000)),
+                (
+                    "target_kind",
+                    models.CharField(
+                        choices=[
+                            ("date", "Date"),
+                            ("month", "Month"),
+                            ("quarter", "Quarter"),
+                            ("year", "Year"),
+                            ("financial_year", "Financial year"),
+                            ("completed", "Completed"),
+                            ("ongoing", "Ongoing"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                    ),
+                ),
+                ("target_value", models.CharField(blank=True, max_length=40)),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("ongoing", "Ongoing"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                    ),
+                ),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                ("evidence", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical action',
-                'verbose_name_plural': 'historical actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalActionPlan',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('title', models.CharField(max_length=500)),
-                ('submitted', models.DateField(blank=True, null=True)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('published', 'Published')], default='published', max_length=20)),
-                ('decision_vocabulary', models.CharField(choices=[('agreed', 'Agreed / Partly agreed / Not agreed'), ('accepted', 'Accepted / Partially accepted / Not accepted')], default='agreed', max_length=20)),
-                ('notes', models.JSONField(blank=True, default=list)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical action plan',
-                'verbose_name_plural': 'historical action plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalProgressUpdate',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('date', models.DateField()),
-                ('new_status', models.CharField(blank=True, choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('ongoing', 'Ongoing'), ('withdrawn', 'Withdrawn')], max_length=20)),
-                ('text', models.TextField()),
-                ('evidence', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical progress update',
-                'verbose_name_plural': 'historical progress updates',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalResponse',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('decision', models.CharField(blank=True, choices=[('agreed', 'Agreed'), ('partly_agreed', 'Partly agreed'), ('not_agreed', 'Not agreed')], max_length=20)),
-                ('decision_text', models.CharField(blank=True, help_text='The decision as printed.', max_length=100)),
-                ('reason_categories', models.JSONField(blank=True, default=list)),
-                ('agreed_part', models.TextField(blank=True)),
-                ('narrative', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-            ],
-            options={
-                'verbose_name': 'historical response',
-                'verbose_name_plural': 'historical responses',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical action",
+                "verbose_name_plural": "historical actions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReview',
+            name="HistoricalActionPlan",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('date', models.DateField()),
-                ('judgement', models.CharField(choices=[('achieved', 'Achieved'), ('partly_achieved', 'Partly achieved'), ('not_achieved', 'Not achieved'), ('superseded', 'Superseded or no longer applicable')], max_length=20)),
-                ('commentary', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("title", models.CharField(max_length=500)),
+                ("submitted", models.DateField(blank=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted"),
+                            ("published", "Published"),
+                        ],
+                        default="published",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "decision_vocabulary",
+                    models.CharField(
+                        choices=[
+                            ("agreed", "Agreed / Partly agreed / Not agreed"),
+                            ("accepted", "Accepted / Partially accepted / Not accepted"),
+                        ],
+                        default="agreed",
+                        max_length=20,
+                    ),
+                ),
+                ("notes", models.JSONField(blank=True, default=list)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical review',
-                'verbose_name_plural': 'historical reviews',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical action plan",
+                "verbose_name_plural": "historical action plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="HistoricalProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('date', models.DateField()),
-                ('new_status', models.CharField(blank=True, choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('ongoing', 'Ongoing'), ('withdrawn', 'Withdrawn')], max_length=20)),
-                ('text', models.TextField()),
-                ('evidence', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("date", models.DateField()),
+                (
+                    "new_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("ongoing", "Ongoing"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("evidence", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "verbose_name": "historical progress update",
+                "verbose_name_plural": "historical progress updates",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalResponse",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("agreed", "Agreed"),
+                            ("partly_agreed", "Partly agreed"),
+                            ("not_agreed", "Not agreed"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "decision_text",
+                    models.CharField(
+                        blank=True, help_text="The decision as printed.", max_length=100
+                    ),
+                ),
+                ("reason_categories", models.JSONField(blank=True, default=list)),
+                ("agreed_part", models.TextField(blank=True)),
+                ("narrative", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical response",
+                "verbose_name_plural": "historical responses",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalReview",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("date", models.DateField()),
+                (
+                    "judgement",
+                    models.CharField(
+                        choices=[
+                            ("achieved", "Achieved"),
+                            ("partly_achieved", "Partly achieved"),
+                            ("not_achieved", "Not achieved"),
+                            ("superseded", "Superseded or no longer applicable"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("commentary", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical review",
+                "verbose_name_plural": "historical reviews",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="ProgressUpdate",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("date", models.DateField()),
+                (
+                    "new_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("ongoing", "Ongoing"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("evidence", models.TextField(blank=True)),
+            ],
+            options={
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('decision', models.CharField(blank=True, choices=[('agreed', 'Agreed'), ('partly_agreed', 'Partly agreed'), ('not_agreed', 'Not agreed')], max_length=20)),
-                ('decision_text', models.CharField(blank=True, help_text='The decision as printed.', max_length=100)),
-                ('reason_categories', models.JSONField(blank=True, default=list)),
-                ('agreed_part', models.TextField(blank=True)),
-                ('narrative', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "decision",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("agreed", "Agreed"),
+                            ("partly_agreed", "Partly agreed"),
+                            ("not_agreed", "Not agreed"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "decision_text",
+                    models.CharField(
+                        blank=True, help_text="The decision as printed.", max_length=100
+                    ),
+                ),
+                ("reason_categories", models.JSONField(blank=True, default=list)),
+                ("agreed_part", models.TextField(blank=True)),
+                ("narrative", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['action_plan', 'recommendation__order'],
+                "ordering": ["action_plan", "recommendation__order"],
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('date', models.DateField()),
-                ('judgement', models.CharField(choices=[('achieved', 'Achieved'), ('partly_achieved', 'Partly achieved'), ('not_achieved', 'Not achieved'), ('superseded', 'Superseded or no longer applicable')], max_length=20)),
-                ('commentary', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("date", models.DateField()),
+                (
+                    "judgement",
+                    models.CharField(
+                        choices=[
+                            ("achieved", "Achieved"),
+                            ("partly_achieved", "Partly achieved"),
+                            ("not_achieved", "Not achieved"),
+                            ("superseded", "Superseded or no longer applicable"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("commentary", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('description', models.TextField(blank=True)),
-                ('owner_text', models.CharField(blank=True, max_length=500)),
-                ('target_text', models.CharField(blank=True, max_length=1000)),
-                ('target_kind', models.CharField(choices=[('date', 'Date'), ('month', 'Month'), ('quarter', 'Quarter'), ('year', 'Year'), ('financial_year', 'Financial year'), ('completed', 'Completed'), ('ongoing', 'Ongoing'), ('unknown', 'Unknown')], default='unknown', max_length=20)),
-                ('target_value', models.CharField(blank=True, max_length=40)),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True)),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('completed', 'Completed'), ('ongoing', 'Ongoing'), ('withdrawn', 'Withdrawn')], default='planned', max_length=20)),
-                ('completed_on', models.DateField(blank=True, null=True)),
-                ('evidence', models.TextField(blank=True)),
-                ('owner_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='owned_actions', to='organisations.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("description", models.TextField(blank=True)),
+                ("owner_text", models.CharField(blank=True, max_length=500)),
+                ("target_text", models.CharField(blank=True, max_length=1000)),
+                (
+                    "target_kind",
+                    models.CharField(
+                        choices=[
+                            ("date", "Date"),
+                            ("month", "Month"),
+                            ("quarter", "Quarter"),
+                            ("year", "Year"),
+                            ("financial_year", "Financial year"),
+                            ("completed", "Completed"),
+                            ("ongoing", "Ongoing"),
+                            ("unknown", "Unknown"),
+                        ],
+                        default="unknown",
+                        max_length=20,
+                    ),
+                ),
+                ("target_value", models.CharField(blank=True, max_length=40)),
+                ("due_date", models.DateField(blank=True, db_index=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("completed", "Completed"),
+                            ("ongoing", "Ongoing"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                    ),
+                ),
+                ("completed_on", models.DateField(blank=True, null=True)),
+                ("evidence", models.TextField(blank=True)),
+                (
+                    "owner_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="owned_actions",
+                        to="organisations.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['response', 'order'],
+                "ordering": ["response", "order"],
             },
         ),
     ]

@@ -1,4 +1,4 @@
-"""Action plans: the six-column table (Rec No · Recommendation · Agreed? · Response · Owner · Target).
+"""Action plans: the table of Rec No, Recommendation, Agreed?, Response, Owner and Target.
 
 Departments lay it out in many ways: a decision column or a decision written into the
 response, addressee headings as rows or "X should:" inside the recommendation, rows split
@@ -27,7 +27,9 @@ SHOULD_INLINE_RE = re.compile(r"^(.{3,200}?)\s+should\s+(\w.*)$", re.IGNORECASE 
 ADDITIONAL_RE = re.compile(r"\b(?:additional|further)\b.*\brecommendations?\b", re.IGNORECASE)
 NOTE_RE = re.compile(r"^\W*(?:notes?|nb|please note)\b[\s:.\-–]*", re.IGNORECASE)
 # A fragment that ends on one of these words was cut by a page break, not finished.
-DANGLING_RE = re.compile(r"(?:\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from)|[&,\-–/])$", re.I)
+DANGLING_RE = re.compile(
+    r"(?:\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from)|[&,\-–/])$", re.I
+)
 BRACKET_NOTE_RE = re.compile(r"\s*\[[^\]]*\]")
 
 
@@ -87,7 +89,9 @@ def _join_fragments(entries: list[tuple[int, str]], chunk: int, fragments: list[
             entries.append((chunk, fragment))
 
 
-def _pair(owners: list[tuple[int, str]], targets: list[tuple[int, str]], chunks: int) -> list[Action]:
+def _pair(
+    owners: list[tuple[int, str]], targets: list[tuple[int, str]], chunks: int
+) -> list[Action]:
     """One action per owner or target of each row; a lone owner or date covers its whole row."""
     actions: list[Action] = []
     for chunk in range(chunks):
@@ -148,11 +152,13 @@ class _Reader:
             raise ExtractionError("the file is empty")
         header = find_header(self.lines)
         if header is None:
-            raise ExtractionError("no action plan table was found (no header row naming a "
-                                  "recommendation column and an owner or target column)")
+            raise ExtractionError(
+                "no action plan table was found (no header row naming a "
+                "recommendation column and an owner or target column)"
+            )
         header_index, roles = header
         header_text = self.lines[header_index].text
-        for line in self.lines[header_index + 1:]:
+        for line in self.lines[header_index + 1 :]:
             self._line(line, roles, header_text)
         if not self.drafts:
             raise ExtractionError("the action plan table has no numbered recommendations")
@@ -185,14 +191,16 @@ class _Reader:
         if len(cells) > n:  # surplus cells: a column split in two; fold them into the text
             extra = len(cells) - n
             first_text = next((i for i, r in enumerate(roles) if r == "recommendation"), 1)
-            merged = " ".join(cells[first_text:first_text + extra + 1])
-            cells = cells[:first_text] + [merged] + cells[first_text + extra + 1:]
+            merged = " ".join(cells[first_text : first_text + extra + 1])
+            cells = [*cells[:first_text], merged, *cells[first_text + extra + 1 :]]
         elif len(cells) < n:  # cells lost on the left of a garbled row: align from the right
             cells = [""] * (n - len(cells)) + cells
         mapped: dict[str, str] = {}
         for role, cell in zip(roles, cells, strict=True):
             if role:
-                mapped[role] = (mapped.get(role, "") + " " + cell).strip() if role in mapped else cell
+                mapped[role] = (
+                    (mapped.get(role, "") + " " + cell).strip() if role in mapped else cell
+                )
         return mapped
 
     def _line(self, line: Line, roles: list[str | None], header_text: str) -> None:
@@ -235,7 +243,9 @@ class _Reader:
             self._start(line, number, cells, inferred=True)
             return
         if not self.drafts:
-            self.warnings.append(f"line {line.number}: text before the first recommendation ignored")
+            self.warnings.append(
+                f"line {line.number}: text before the first recommendation ignored"
+            )
             return
         self._continue(self.drafts[-1], line, cells)
 
@@ -246,14 +256,24 @@ class _Reader:
 
     def _start(self, line: Line, label: str, cells: dict[str, str], *, inferred: bool) -> None:
         same_section = [d for d in self.drafts if d.section == self.section]
-        if (self.section == "main" and label == "1" and same_section
-                and same_section[-1].label != "1"):
+        if (
+            self.section == "main"
+            and label == "1"
+            and same_section
+            and same_section[-1].label != "1"
+        ):
             self.warnings.append(
                 f"line {line.number}: numbering restarts at 1; read as additional recommendations"
             )
             self.section = "additional"
-        draft = _Draft(label=label, section=self.section, addressee=self.addressee,
-                       start=line.start, end=line.end, label_inferred=inferred)
+        draft = _Draft(
+            label=label,
+            section=self.section,
+            addressee=self.addressee,
+            start=line.start,
+            end=line.end,
+            label_inferred=inferred,
+        )
         self.drafts.append(draft)
         self._continue(draft, line, cells)
 
@@ -328,8 +348,15 @@ class _Reader:
             actions=_pair(draft.owners, draft.targets, draft.chunks),
         )
         return Recommendation(
-            label=draft.label, section=draft.section, addressee=addressee, text=text,
-            items=items, paragraph_refs=[], response=response, start=draft.start, end=draft.end,
+            label=draft.label,
+            section=draft.section,
+            addressee=addressee,
+            text=text,
+            items=items,
+            paragraph_refs=[],
+            response=response,
+            start=draft.start,
+            end=draft.end,
             label_inferred=draft.label_inferred,
         )
 

@@ -24,13 +24,27 @@ REF_RE = re.compile(r"\d+\.\d+")
 
 # Inspectorates that sign youth-justice reports, with the ways their names are printed.
 INSPECTORATES: list[tuple[str, tuple[str, ...]]] = [
-    ("HM Inspectorate of Probation", ("HM Inspectorate of Probation", "Her Majesty's Inspectorate of "
-                                      "Probation", "HMI Probation", "HMIP")),
-    ("HM Inspectorate of Prisons", ("HM Inspectorate of Prisons", "Her Majesty's Inspectorate of "
-                                    "Prisons", "HMI Prisons")),
-    ("HM Inspectorate of Constabulary and Fire & Rescue Services",
-     ("HM Inspectorate of Constabulary", "HMICFRS", "HMIC")),
-    ("HM Crown Prosecution Service Inspectorate", ("Crown Prosecution Service Inspectorate", "HMCPSI")),
+    (
+        "HM Inspectorate of Probation",
+        (
+            "HM Inspectorate of Probation",
+            "Her Majesty's Inspectorate of Probation",
+            "HMI Probation",
+            "HMIP",
+        ),
+    ),
+    (
+        "HM Inspectorate of Prisons",
+        ("HM Inspectorate of Prisons", "Her Majesty's Inspectorate of Prisons", "HMI Prisons"),
+    ),
+    (
+        "HM Inspectorate of Constabulary and Fire & Rescue Services",
+        ("HM Inspectorate of Constabulary", "HMICFRS", "HMIC"),
+    ),
+    (
+        "HM Crown Prosecution Service Inspectorate",
+        ("Crown Prosecution Service Inspectorate", "HMCPSI"),
+    ),
     ("Care Quality Commission", ("Care Quality Commission", "CQC")),
     ("Ofsted", ("Ofsted", "Office for Standards in Education")),
     ("Estyn", ("Estyn",)),
@@ -43,8 +57,9 @@ def inspectorates_in(text: str) -> list[str]:
     """Inspectorates named in text, in the order they first appear."""
     found: list[tuple[int, str]] = []
     for name, spellings in INSPECTORATES:
-        positions = [m.start() for s in spellings
-                     for m in re.finditer(rf"\b{re.escape(s)}\b", text)]
+        positions = [
+            m.start() for s in spellings for m in re.finditer(rf"\b{re.escape(s)}\b", text)
+        ]
         if positions:
             found.append((min(positions), name))
     return [name for _, name in sorted(found)]
@@ -71,15 +86,23 @@ def _document(lines: list[str]) -> Document:
     if title is None:
         title = next((clean(x) for x in lines if clean(x)), None)
     published = None
-    m = re.search(r"\b(?i:published)(?:\s+(?:in|on))?\s*:?\s*((?:\d{1,2}\w*\s+)?[A-Z][a-z]+\.?\s+\d{4})", head)
+    m = re.search(
+        r"\b(?i:published)(?:\s+(?:in|on))?\s*:?\s*((?:\d{1,2}\w*\s+)?[A-Z][a-z]+\.?\s+\d{4})", head
+    )
     if m:
         published = parse_date(m[1])
     by = re.search(r"inspection by\s*:?\s*(.+)", head, re.IGNORECASE)
     inspectorates = inspectorates_in(by[1]) if by else []
     if not inspectorates:
         inspectorates = inspectorates_in(head)
-    return Document(kind="inspection_report", title=title, published=published,
-                    inspectorates=inspectorates)
+    return Document(
+        kind="inspection_report", title=title, published=published, inspectorates=inspectorates
+    )
+
+
+def _heading_text(line: str) -> str:
+    m = HEADING_RE.match(line)
+    return clean(m[1] if m else line)
 
 
 def recommendation_start(lines: list[str]) -> int | None:
@@ -87,12 +110,10 @@ def recommendation_start(lines: list[str]) -> int | None:
     for index, line in enumerate(lines):
         if "\t" in line:
             continue
-        m = HEADING_RE.match(line)
-        heading = m[1] if m else line
-        if not RECS_HEADING_RE.match(clean(heading)):
+        if not RECS_HEADING_RE.match(_heading_text(line)):
             continue
-        window = lines[index + 1:index + 80]
-        if any(SHOULD_RE.match(clean((HEADING_RE.match(x) or [None, x])[1])) for x in window):
+        window = lines[index + 1 : index + 80]
+        if any(SHOULD_RE.match(_heading_text(x)) for x in window):
             return index + 1
     return None
 
@@ -104,8 +125,10 @@ def extract_report(text: str, source: str) -> Extraction:
     plain = [line.text for line in lines]
     start = recommendation_start(plain)
     if start is None:
-        raise ExtractionError("no recommendations section was found (a 'Recommendations' heading "
-                              "followed by '… should:' addressees)")
+        raise ExtractionError(
+            "no recommendations section was found (a 'Recommendations' heading "
+            "followed by '… should:' addressees)"
+        )
     warnings: list[str] = []
     recs: list[Recommendation] = []
     refs: dict[int, list[str]] = {}
@@ -130,8 +153,14 @@ def extract_report(text: str, source: str) -> Extraction:
         bullet = BULLET_RE.match(raw)
         if numbered and len(numbered[1]) < 2:
             body_text, own = _refs(numbered[3])
-            rec = Recommendation(label=numbered[2], section="main", addressee=addressee,
-                                 text=clean(body_text), start=line.start, end=line.end)
+            rec = Recommendation(
+                label=numbered[2],
+                section="main",
+                addressee=addressee,
+                text=clean(body_text),
+                start=line.start,
+                end=line.end,
+            )
             if not addressee:
                 warnings.append(f"line {line.number}: recommendation {rec.label} has no addressee")
             recs.append(rec)

@@ -20,17 +20,36 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}", re.IGNORECASE)
-_QUALIFIED_YEAR = re.compile(rf"\b(early|mid|middle of|late|end of|by end of)\s*-?\s*{_YEAR}", re.IGNORECASE)
+_QUALIFIED_YEAR = re.compile(
+    rf"\b(early|mid|middle of|late|end of|by end of)\s*-?\s*{_YEAR}", re.IGNORECASE
+)
 _MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\s*,?\s+{_YEAR}", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"(?<![\d/-]){_YEAR}(?![\d/-])")
 
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_ORDINAL = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 # Seasons and "early/mid/late" are vaguer than a month; each is read as the month it ends in.
-_SEASON_END = {"spring": (0, 5), "summer": (0, 8), "autumn": (0, 11), "fall": (0, 11), "winter": (1, 2)}
+_SEASON_END = {
+    "spring": (0, 5),
+    "summer": (0, 8),
+    "autumn": (0, 11),
+    "fall": (0, 11),
+    "winter": (1, 2),
+}
 _QUALIFIER_END = {"early": 4, "mid": 8, "middle of": 8, "late": 12, "end of": 12, "by end of": 12}
 
 _COMPLETED = re.compile(r"^\W*(?:completed?|done|achieved|closed)\b", re.IGNORECASE)
-_ONGOING = re.compile(r"^\W*(?:on-?going|continuous|business as usual|in progress)\b", re.IGNORECASE)
+_ONGOING = re.compile(
+    r"^\W*(?:on-?going|continuous|business as usual|in progress)\b", re.IGNORECASE
+)
 
 
 def _fy_end(start_year: int, tail: str) -> int | None:

@@ -7,162 +7,408 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
-        ('organisations', '0001_initial'),
+        ("core", "0001_initial"),
+        ("organisations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalRecommendation',
+            name="HistoricalRecommendation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('section', models.CharField(choices=[('main', 'Recommendations'), ('additional', 'Additional recommendations')], default='main', max_length=20)),
-                ('label', models.CharField(max_length=20)),
-                ('label_inferred', models.BooleanField(default=False)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('addressee_text', models.CharField(blank=True, max_length=500)),
-                ('text', models.TextField()),
-                ('items', models.JSONField(blank=True, default=list)),
-                ('paragraph_refs', models.JSONField(blank=True, default=list)),
-                ('themes', models.JSONField(blank=True, default=list)),
-                ('notes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.sourcedocument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("main", "Recommendations"),
+                            ("additional", "Additional recommendations"),
+                        ],
+                        default="main",
+                        max_length=20,
+                    ),
+                ),
+                ("label", models.CharField(max_length=20)),
+                ("label_inferred", models.BooleanField(default=False)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("addressee_text", models.CharField(blank=True, max_length=500)),
+                ("text", models.TextField()),
+                ("items", models.JSONField(blank=True, default=list)),
+                ("paragraph_refs", models.JSONField(blank=True, default=list)),
+                ("themes", models.JSONField(blank=True, default=list)),
+                ("notes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.sourcedocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical recommendation',
-                'verbose_name_plural': 'historical recommendations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical recommendation",
+                "verbose_name_plural": "historical recommendations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalReport',
+            name="HistoricalReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('title', models.CharField(max_length=500)),
-                ('kind', models.CharField(choices=[('thematic', 'Thematic inspection'), ('joint_thematic', 'Joint thematic inspection'), ('core', 'Core inspection'), ('practice_guide', 'Effective practice guide'), ('benchmarking_tool', 'Benchmarking tool')], default='thematic', max_length=30)),
-                ('published', models.DateField(blank=True, null=True)),
-                ('published_precision', models.CharField(default='day', help_text='day, month or year: how much of the date is known', max_length=5)),
-                ('created_from_action_plan', models.BooleanField(default=False, help_text='Known only through an action plan; the report itself not ingested.')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.sourcedocument')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("title", models.CharField(max_length=500)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("thematic", "Thematic inspection"),
+                            ("joint_thematic", "Joint thematic inspection"),
+                            ("core", "Core inspection"),
+                            ("practice_guide", "Effective practice guide"),
+                            ("benchmarking_tool", "Benchmarking tool"),
+                        ],
+                        default="thematic",
+                        max_length=30,
+                    ),
+                ),
+                ("published", models.DateField(blank=True, null=True)),
+                (
+                    "published_precision",
+                    models.CharField(
+                        default="day",
+                        help_text="day, month or year: how much of the date is known",
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "created_from_action_plan",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Known only through an action plan; the report itself not ingested.",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.sourcedocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical report',
-                'verbose_name_plural': 'historical reports',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical report",
+                "verbose_name_plural": "historical reports",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('section', models.CharField(choices=[('main', 'Recommendations'), ('additional', 'Additional recommendations')], default='main', max_length=20)),
-                ('label', models.CharField(max_length=20)),
-                ('label_inferred', models.BooleanField(default=False)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('addressee_text', models.CharField(blank=True, max_length=500)),
-                ('text', models.TextField()),
-                ('items', models.JSONField(blank=True, default=list)),
-                ('paragraph_refs', models.JSONField(blank=True, default=list)),
-                ('themes', models.JSONField(blank=True, default=list)),
-                ('notes', models.TextField(blank=True)),
-                ('addressees', models.ManyToManyField(blank=True, related_name='recommendations', to='organisations.organisation')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.sourcedocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "section",
+                    models.CharField(
+                        choices=[
+                            ("main", "Recommendations"),
+                            ("additional", "Additional recommendations"),
+                        ],
+                        default="main",
+                        max_length=20,
+                    ),
+                ),
+                ("label", models.CharField(max_length=20)),
+                ("label_inferred", models.BooleanField(default=False)),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("addressee_text", models.CharField(blank=True, max_length=500)),
+                ("text", models.TextField()),
+                ("items", models.JSONField(blank=True, default=list)),
+                ("paragraph_refs", models.JSONField(blank=True, default=list)),
+                ("themes", models.JSONField(blank=True, default=list)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "addressees",
+                    models.ManyToManyField(
+                        blank=True, related_name="recommendations", to="organisations.organisation"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.sourcedocument",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['report', 'order'],
+                "ordering": ["report", "order"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalRecommendation_addressees',
+            name="HistoricalRecommendation_addressees",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='inspections.historicalrecommendation')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisations.organisation')),
-                ('recommendation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='inspections.recommendation')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="inspections.historicalrecommendation",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="inspections.recommendation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalRecommendation_addressees',
+                "verbose_name": "HistoricalRecommendation_addressees",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('title', models.CharField(max_length=500)),
-                ('kind', models.CharField(choices=[('thematic', 'Thematic inspection'), ('joint_thematic', 'Joint thematic inspection'), ('core', 'Core inspection'), ('practice_guide', 'Effective practice guide'), ('benchmarking_tool', 'Benchmarking tool')], default='thematic', max_length=30)),
-                ('published', models.DateField(blank=True, null=True)),
-                ('published_precision', models.CharField(default='day', help_text='day, month or year: how much of the date is known', max_length=5)),
-                ('created_from_action_plan', models.BooleanField(default=False, help_text='Known only through an action plan; the report itself not ingested.')),
-                ('inspectorates', models.ManyToManyField(blank=True, related_name='reports', to='organisations.organisation')),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.sourcedocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("title", models.CharField(max_length=500)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("thematic", "Thematic inspection"),
+                            ("joint_thematic", "Joint thematic inspection"),
+                            ("core", "Core inspection"),
+                            ("practice_guide", "Effective practice guide"),
+                            ("benchmarking_tool", "Benchmarking tool"),
+                        ],
+                        default="thematic",
+                        max_length=30,
+                    ),
+                ),
+                ("published", models.DateField(blank=True, null=True)),
+                (
+                    "published_precision",
+                    models.CharField(
+                        default="day",
+                        help_text="day, month or year: how much of the date is known",
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "created_from_action_plan",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Known only through an action plan; the report itself not ingested.",
+                    ),
+                ),
+                (
+                    "inspectorates",
+                    models.ManyToManyField(
+                        blank=True, related_name="reports", to="organisations.organisation"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.sourcedocument",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published', 'title'],
+                "ordering": ["-published", "title"],
             },
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='report',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='inspections.report'),
+            model_name="recommendation",
+            name="report",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="recommendations",
+                to="inspections.report",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalReport_inspectorates',
+            name="HistoricalReport_inspectorates",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='inspections.historicalreport')),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='organisations.organisation')),
-                ('report', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='inspections.report')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="inspections.historicalreport",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="organisations.organisation",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="inspections.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalReport_inspectorates',
+                "verbose_name": "HistoricalReport_inspectorates",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='historicalrecommendation',
-            name='report',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='inspections.report'),
+            model_name="historicalrecommendation",
+            name="report",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="inspections.report",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='recommendation',
-            constraint=models.UniqueConstraint(fields=('report', 'section', 'label'), name='one_label_per_report_section'),
+            model_name="recommendation",
+            constraint=models.UniqueConstraint(
+                fields=("report", "section", "label"), name="one_label_per_report_section"
+            ),
         ),
     ]

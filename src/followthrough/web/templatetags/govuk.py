@@ -31,8 +31,11 @@ def decision_tag(decision: str) -> str:
 
 @register.simple_tag
 def state_tag(state: str) -> str:
-    return format_html('<strong class="govuk-tag {}">{}</strong>',
-                       STATE_TAGS.get(state, "govuk-tag--grey"), STATES.get(state, state))
+    return format_html(
+        '<strong class="govuk-tag {}">{}</strong>',
+        STATE_TAGS.get(state, "govuk-tag--grey"),
+        STATES.get(state, state),
+    )
 
 
 @register.filter

@@ -26,10 +26,15 @@ class Command(BaseCommand):
         if directory.is_dir():
             files = expand([str(directory)])
         else:
-            self.stdout.write(f"No corpus at {directory}; loading a small generated sample instead.")
+            self.stdout.write(
+                f"No corpus at {directory}; loading a small generated sample instead."
+            )
             sample = Path(tempfile.mkdtemp()) / "sample_action_plan.txt"
-            sample.write_text(sample_action_plan(
-                title="A thematic inspection of sample resettlement work", today=date.today()))
+            sample.write_text(
+                sample_action_plan(
+                    title="A thematic inspection of sample resettlement work", today=date.today()
+                )
+            )
             files = [sample]
         results, errors = ingest_files(files, replace=False, console=Console(file=self.stderr._out))
         for result in results:

@@ -1,4 +1,4 @@
-"""Print the extraction of documents as JSON (shared/spec/EXTRACT.md); the database is not touched."""
+"""Print documents' extraction as JSON (shared/spec/EXTRACT.md); the database is untouched."""
 
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"{name}: no such file")
             try:
-                results.append(document_extract(file_name=path.name,
-                                                content=path.read_bytes()).to_dict())
+                results.append(
+                    document_extract(file_name=path.name, content=path.read_bytes()).to_dict()
+                )
             except IngestError as exc:
                 raise CommandError(str(exc)) from exc
         payload = results[0] if len(results) == 1 else results

@@ -20,7 +20,9 @@ def expand(paths: list[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
+            files.extend(
+                sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            )
         elif path.is_file():
             files.append(path)
         else:
@@ -28,8 +30,9 @@ def expand(paths: list[str]) -> list[Path]:
     return files
 
 
-def ingest_files(files: list[Path], *, replace: bool, console: Console,
-                 show_progress: bool = True) -> tuple[list[IngestResult], list[str]]:
+def ingest_files(
+    files: list[Path], *, replace: bool, console: Console, show_progress: bool = True
+) -> tuple[list[IngestResult], list[str]]:
     results: list[IngestResult] = []
     errors: list[str] = []
     with Progress(console=console, transient=True, disable=not show_progress) as progress:
@@ -38,8 +41,11 @@ def ingest_files(files: list[Path], *, replace: bool, console: Console,
             progress.update(task, description=f"Ingesting {path.name}")
             try:
                 with transaction.atomic():
-                    results.append(document_ingest(file_name=path.name,
-                                                   content=path.read_bytes(), replace=replace))
+                    results.append(
+                        document_ingest(
+                            file_name=path.name, content=path.read_bytes(), replace=replace
+                        )
+                    )
             except IngestError as exc:
                 errors.append(str(exc))
             progress.advance(task)
@@ -51,13 +57,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="FILE")
-        parser.add_argument("--replace", action="store_true",
-                            help="re-import files already ingested")
+        parser.add_argument(
+            "--replace", action="store_true", help="re-import files already ingested"
+        )
 
     def handle(self, *args, paths: list[str], replace: bool, **options):
         console = Console(file=self.stderr._out)
-        results, errors = ingest_files(expand(paths), replace=replace, console=console,
-                                       show_progress=options["verbosity"] > 0)
+        results, errors = ingest_files(
+            expand(paths), replace=replace, console=console, show_progress=options["verbosity"] > 0
+        )
         for result in results:
             self.stdout.write(result.summary)
             for warning in result.warnings if options["verbosity"] > 1 else []:

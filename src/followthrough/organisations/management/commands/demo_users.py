@@ -17,8 +17,12 @@ from followthrough.organisations.services import organisations_ensure_known
 
 # username, organisation, role, what the login is for
 DEMO_USERS = [
-    ("inspector", "HM Inspectorate of Probation", Membership.Role.REVIEWER,
-     "inspectorate reviewer"),
+    (
+        "inspector",
+        "HM Inspectorate of Probation",
+        Membership.Role.REVIEWER,
+        "inspectorate reviewer",
+    ),
     ("viewer", "Ministry of Justice", Membership.Role.VIEWER, "reads plans"),
     ("contributor", "Youth Justice Board", Membership.Role.CONTRIBUTOR, "writes responses"),
     ("approver", "Youth Justice Board", Membership.Role.APPROVER, "submits and publishes plans"),
@@ -42,8 +46,10 @@ class Command(BaseCommand):
             user.is_active = True
             user.save()
             Membership.objects.update_or_create(
-                user=user, organisation=organisations[org_name],
+                user=user,
+                organisation=organisations[org_name],
                 defaults={"role": role, "is_active": True},
             )
-            self.stdout.write(f"  {username:<12} {password:<16} {role.label} of {org_name} "
-                              f"({purpose})")
+            self.stdout.write(
+                f"  {username:<12} {password:<16} {role.label} of {org_name} ({purpose})"
+            )
