@@ -296,3 +296,31 @@ def test_report_recommendations_with_items_and_paragraph_references():
 def test_unrelated_or_empty_text_is_refused_with_the_reason(text, reason):
     with pytest.raises(ExtractionError, match=reason):
         extract(text, "x.txt")
+
+
+def test_other_label_and_heading_styles_of_the_genre():
+    text = plan(
+        row("", "Recommendations to the Example Board:", "", "", "", ""),
+        row("Rec 1", "First", "Agreed", "Yes.", "Lead", "May 2021"),
+        row("R2", "Second", "Agreed", "Yes.", "Lead", "May 2021"),
+        row("3.", "Third", "Agreed", "Yes.", "Lead", "May 2021"),
+    )
+    recs = extract(text, "x.txt").recommendations
+    assert [(r.label, r.addressee) for r in recs] == [
+        ("1", "The Example Board"),
+        ("2", "The Example Board"),
+        ("3", "The Example Board"),
+    ]
+
+
+def test_report_recommendations_that_name_their_addressee_inline():
+    text = (
+        "# A look at sample services\n\nPublished 2 March 2024\n\n## Recommendations\n\n"
+        "1. The Example Department should publish its guidance (Paragraph 1.1)\n"
+        "2. Local teams should meet every month.\n\n# Next chapter\n"
+    )
+    recs = extract(text, "r.txt").recommendations
+    assert [(r.addressee, r.text, r.paragraph_refs) for r in recs] == [
+        ("The Example Department", "publish its guidance", ["1.1"]),
+        ("Local teams", "meet every month.", []),
+    ]

@@ -19,11 +19,17 @@ from .text import blocks, clean, list_items
 from .types import Action, Document, Extraction, ExtractionError, Item, Recommendation, Response
 
 ROLES = ("label", "recommendation", "decision", "response", "owner", "target")
-LABEL_RE = re.compile(r"^(?:rec(?:ommendation)?\s*)?(\d{1,3}[a-z]?)\s*[.)]?$", re.IGNORECASE)
+LABEL_RE = re.compile(
+    r"^(?:r|rec(?:ommendation)?\.?\s*(?:no\.?\s*)?)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\s*[.):]?$",
+    re.IGNORECASE,
+)
 SEPARATOR_RE = re.compile(r"^[\s\-:=|]*$")
 SHOULD_RE = re.compile(r"^(.*?)\s*\bshould\s*:?\s*$", re.IGNORECASE | re.DOTALL)
 SHOULD_SPLIT_RE = re.compile(r"^(.*?)\bshould\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 SHOULD_INLINE_RE = re.compile(r"^(.{3,200}?)\s+should\s+(\w.*)$", re.IGNORECASE | re.DOTALL)
+ADDRESSED_TO_RE = re.compile(
+    r"^recommendations?\s+(?:made\s+|addressed\s+)?(?:to|for)\s+(.{3,200}?)\s*:?$", re.IGNORECASE
+)
 ADDITIONAL_RE = re.compile(r"\b(?:additional|further)\b.*\brecommendations?\b", re.IGNORECASE)
 NOTE_RE = re.compile(r"^\W*(?:notes?|nb|please note)\b[\s:.\-–]*", re.IGNORECASE)
 # A fragment that ends on one of these words was cut by a page break, not finished.
@@ -227,6 +233,10 @@ class _Reader:
             should = SHOULD_RE.match(only)
             if should and len(only) < 400:
                 self.addressee = BRACKET_NOTE_RE.sub("", should[1]).strip(" :")
+                return
+            addressed = ADDRESSED_TO_RE.match(only)
+            if addressed and not ADDITIONAL_RE.search(only):
+                self.addressee = addressed[1][:1].upper() + addressed[1][1:]
                 return
             if ADDITIONAL_RE.search(only) and len(only) < 200:
                 self.section = "additional"

@@ -19,6 +19,7 @@ SHOULD_RE = re.compile(r"^(.*?)\s*\bshould\s*:?\s*$", re.IGNORECASE)
 NUMBERED_RE = re.compile(r"^(\s*)(?:[-*•]\s+)?(\d{1,3})\.\s+(\S.*)$")
 LETTERED_RE = re.compile(r"^(\s*)(?:[-*•]\s+)?\(?([a-z])[.)]\s+(\S.*)$")
 BULLET_RE = re.compile(r"^(\s*)[-*•]\s+(\S.*)$")
+INLINE_SHOULD_RE = re.compile(r"^([A-Z][^.;:]{2,150}?)\s+should\s+(\w.*)$")
 REFS_RE = re.compile(r"[\s*_]*\([\s*_]*paragraphs?\s+([^)]*?)[\s*_]*\)[\s*_]*", re.IGNORECASE)
 REF_RE = re.compile(r"\d+\.\d+")
 
@@ -115,6 +116,9 @@ def recommendation_start(lines: list[str]) -> int | None:
         window = lines[index + 1 : index + 80]
         if any(SHOULD_RE.match(_heading_text(x)) for x in window):
             return index + 1
+        numbered = [m[3] for m in (NUMBERED_RE.match(x) for x in window) if m]
+        if numbered and all(INLINE_SHOULD_RE.match(clean(t)) for t in numbered[:3]):
+            return index + 1
     return None
 
 
@@ -153,15 +157,19 @@ def extract_report(text: str, source: str) -> Extraction:
         bullet = BULLET_RE.match(raw)
         if numbered and len(numbered[1]) < 2:
             body_text, own = _refs(numbered[3])
+            rec_text, rec_addressee = clean(body_text), addressee
+            inline = INLINE_SHOULD_RE.match(rec_text) if not addressee else None
+            if inline:  # "1. The Youth Justice Board should publish …"
+                rec_addressee, rec_text = inline[1], inline[2]
             rec = Recommendation(
                 label=numbered[2],
                 section="main",
-                addressee=addressee,
-                text=clean(body_text),
+                addressee=rec_addressee,
+                text=rec_text,
                 start=line.start,
                 end=line.end,
             )
-            if not addressee:
+            if not rec.addressee:
                 warnings.append(f"line {line.number}: recommendation {rec.label} has no addressee")
             recs.append(rec)
             refs[id(rec)] = own

@@ -1,0 +1,97 @@
+"""The extractors never crash: any text gives records or a clear ExtractionError."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followthrough.ingest.extract import ExtractionError, extract, parse_target
+from followthrough.ingest.sample import sample_action_plan
+
+SAMPLE = sample_action_plan(title="A thematic inspection of fuzzed work", today=date(2025, 6, 1))
+SAMPLE_LINES = SAMPLE.split("\n")
+FRAGMENTS = st.sampled_from(
+    [
+        "\t",
+        "\n",
+        "<p>",
+        "</p>",
+        "<li>",
+        "<ul>",
+        "should:",
+        "Agreed",
+        "Partly accepted",
+        "Rec No",
+        "Recommendation",
+        "Target Date",
+        "Owner",
+        "1",
+        "12",
+        "March 2020",
+        "2023/24",
+        "## ",
+        "Recommendations",
+        "- 1. ",
+        "  - a. ",
+        "(Paragraphs 3.1, 4.2)",
+        "Note ",
+        "---",
+        "&amp;",
+    ]
+)
+
+
+def check(text: str) -> None:
+    try:
+        result = extract(text, "fuzz.txt")
+    except ExtractionError as exc:
+        assert str(exc)
+        return
+    result.to_dict()
+    for rec in result.recommendations:
+        assert 0 <= rec.start <= rec.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=30)), max_size=60))
+def test_random_genre_fragments_never_crash(parts):
+    check("".join(parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_mutated_action_plans_never_crash(data):
+    lines = list(SAMPLE_LINES)
+    for _ in range(data.draw(st.integers(1, 8))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        action = data.draw(st.sampled_from(["drop", "dup", "cut", "tabs", "swap"]))
+        if action == "drop" and len(lines) > 1:
+            del lines[i]
+        elif action == "dup":
+            lines.insert(i, lines[i])
+        elif action == "cut":
+            lines[i] = lines[i][: data.draw(st.integers(0, max(0, len(lines[i]))))]
+        elif action == "tabs":
+            lines[i] = lines[i].replace("\t", "", data.draw(st.integers(1, 3)))
+        else:
+            j = data.draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+    check("\n".join(lines))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=80))
+def test_any_target_text_parses_to_a_known_kind(text):
+    target = parse_target(text)
+    assert target.kind in {
+        "date",
+        "month",
+        "quarter",
+        "year",
+        "financial_year",
+        "completed",
+        "ongoing",
+        "unknown",
+    }
