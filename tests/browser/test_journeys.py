@@ -10,6 +10,7 @@ import pytest
 from followthrough.actionplans.models import Action
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.models import Organisation
 from tests.browser.conftest import axe_violations
 from tests.conftest import PASSWORD, ingest_text
 
@@ -75,6 +76,8 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/search/?q=plan",
         "/accessibility/",
         "/reports/999999/",
+        "/organisations/",
+        f"/organisations/{Organisation.objects.get(short_name='YJB').pk}/",
     ]
     found = {}
     for path in paths:

@@ -170,7 +170,8 @@ def test_corpus_ingests_and_resolves_owners(corpus_ingested):
     assert statuses["000"] == "created" and statuses["001"] == "created"
     assert ActionPlan.objects.count() == 2
     yjb_actions = Action.objects.filter(owner_organisation__short_name="YJB")
-    assert yjb_actions.exists()
+    reports = set(yjb_actions.values_list("response__action_plan__source__file_name", flat=True))
+    assert reports == {corpus_file("000").name, corpus_file("003").name}
     plan = ActionPlan.objects.get(source__file_name=corpus_file("000").name)
     assert plan.notes and "duplicate" in plan.notes[0]
     assert plan.responses.filter(recommendation__section="additional").count() == 7

@@ -12,6 +12,7 @@ from django.urls import reverse
 from followthrough.actionplans.models import Action, ActionPlan, Response
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.models import Organisation
 from tests.conftest import ingest_text
 
 
@@ -42,6 +43,10 @@ def page_urls() -> list[str]:
         reverse("inspections:report-detail", args=[report.pk]),
         reverse("actionplans:report-action-plan", args=[report.pk]),
         reverse("inspections:recommendation-detail", args=[rec.pk]),
+        reverse("reporting:organisation-list"),
+        reverse(
+            "reporting:organisation-detail", args=[Organisation.objects.get(short_name="YJB").pk]
+        ),
     ]
 
 
@@ -114,6 +119,18 @@ def test_search_finds_recommendations_by_action_owner(client, viewer, sample_pla
     assert b"result" in html and b"Recommendation 3" in html
     none = client.get(reverse("reporting:search"), {"q": "zebra crossing"}).content
     assert b"0 results" in none
+
+
+def test_an_organisation_page_lists_what_it_owns_across_reports(client, viewer, db):
+    load_plans(2, 6)
+    client.force_login(viewer)
+    yjb = Organisation.objects.get(short_name="YJB")
+    owned = Action.objects.filter(owner_organisation=yjb)
+    assert owned.values("response__recommendation__report").distinct().count() == 2
+    html = client.get(reverse("reporting:organisation-detail", args=[yjb.pk])).content.decode()
+    assert f"{owned.count()} actions, status as at" in html
+    listing = client.get(reverse("reporting:organisation-list")).content.decode()
+    assert "Youth Justice Board" in listing
 
 
 def test_user_text_is_escaped(client, viewer, db):

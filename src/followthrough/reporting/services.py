@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 
 from followthrough.actionplans.models import Action, Decision, Response
 from followthrough.actionplans.querysets import STATES, state_expression
+from followthrough.organisations.models import Organisation
 
 
 @dataclass
@@ -89,6 +90,40 @@ def overview_figures(*, today: date) -> list[Figure]:
             "Report",
         ),
     ]
+
+
+def organisation_rows(*, today: date) -> list[dict]:
+    """Every organisation that is addressed or owns actions, with what it owns and how it stands."""
+    state = state_expression(today)
+    owned = {
+        r["owner_organisation_id"]: r
+        for r in Action.objects.annotate(state=state)
+        .values("owner_organisation_id")
+        .annotate(
+            total=Count("id"),
+            completed=Count("id", filter=Q(state="completed")),
+            overdue=Count("id", filter=Q(state="overdue")),
+        )
+    }
+    addressed = {
+        r["id"]: r["n"]
+        for r in Organisation.objects.values("id").annotate(n=Count("recommendations"))
+    }
+    rows = []
+    for organisation in Organisation.objects.order_by("name"):
+        counts = owned.get(organisation.pk, {})
+        if not counts and not addressed.get(organisation.pk):
+            continue
+        rows.append(
+            {
+                "organisation": organisation,
+                "recommendations": addressed.get(organisation.pk, 0),
+                "actions": counts.get("total", 0),
+                "completed": counts.get("completed", 0),
+                "overdue": counts.get("overdue", 0),
+            }
+        )
+    return rows
 
 
 def overview_figure(slug: str, *, today: date) -> Figure | None:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from followthrough.actionplans.models import Action
 from followthrough.inspections.models import Recommendation
+from followthrough.organisations.models import Organisation
 
 from .charts import bar_chart_svg
-from .services import overview_figure, overview_figures
+from .services import organisation_rows, overview_figure, overview_figures
 
 SEARCH_LIMIT = 50
 
@@ -30,6 +32,42 @@ def chart(request: HttpRequest, slug: str) -> HttpResponse:
     )
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    return render(
+        request,
+        "reporting/organisation_list.html",
+        {"rows": organisation_rows(today=today), "today": today},
+    )
+
+
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """What one body owns across every report: one answer, however documents spell its name."""
+    today = timezone.localdate()
+    organisation = get_object_or_404(Organisation, pk=pk)
+    actions = list(
+        Action.objects.filter(owner_organisation=organisation)
+        .with_state(today=today)
+        .select_related("response__recommendation__report")
+        .order_by(
+            "response__recommendation__report__title", "response__recommendation__order", "order"
+        )
+    )
+    recommendations = list(
+        organisation.recommendations.select_related("report").order_by("report__title", "order")
+    )
+    return render(
+        request,
+        "reporting/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "actions": actions,
+            "recommendations": recommendations,
+            "today": today,
+        },
+    )
 
 
 def search(request: HttpRequest) -> HttpResponse:

@@ -3,6 +3,7 @@ from django.http import HttpRequest
 NAVIGATION = [
     ("Overview", "reporting:overview"),
     ("Reports", "inspections:report-list"),
+    ("Organisations", "reporting:organisation-list"),
 ]
 
 
