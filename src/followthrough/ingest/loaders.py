@@ -52,6 +52,10 @@ def find_report(title: str | None) -> Report | None:
     return None
 
 
+def _inspectorates(names: list[str]) -> list[Organisation]:
+    return [o for name in names for o in organisations_resolve(text=name)]
+
+
 def _recommendation_fields(
     rec: ExtractedRecommendation, order: int, source: SourceDocument
 ) -> dict:
@@ -92,9 +96,7 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
         for name, value in fields.items():
             setattr(report, name, value)
         report.save()
-    report.inspectorates.set(
-        [o for name in doc.inspectorates for o in organisations_resolve(text=name)]
-    )
+    report.inspectorates.set(_inspectorates(doc.inspectorates))
     for index, rec in enumerate(extraction.recommendations):
         row, _ = Recommendation.objects.update_or_create(
             report=report,
@@ -118,6 +120,7 @@ def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPl
             published_precision=precision,
             created_from_action_plan=True,
         )
+        report.inspectorates.set(_inspectorates(doc.inspectorates))
     submitted, _ = iso_to_date(doc.submitted)
     decisions = " ".join(
         (r.response.decision_text or "") for r in extraction.recommendations if r.response

@@ -148,10 +148,26 @@ BODIES: tuple[Body, ...] = (
         "HM Inspectorate of Prisons",
         "HMI Prisons",
         "inspectorate",
-        ("HM Inspectorate of Prisons", "HMI Prisons"),
+        ("HM Inspectorate of Prisons", "Her Majesty's Inspectorate of Prisons", "HMI Prisons"),
     ),
     Body("Care Quality Commission", "CQC", "inspectorate", ("Care Quality Commission", "CQC")),
-    Body("Ofsted", "Ofsted", "inspectorate", ("Ofsted",)),
+    Body("Ofsted", "Ofsted", "inspectorate", ("Ofsted", "Office for Standards in Education")),
+    Body(
+        "HM Inspectorate of Constabulary and Fire & Rescue Services",
+        "HMICFRS",
+        "inspectorate",
+        ("HM Inspectorate of Constabulary", "HMICFRS", "HMIC"),
+    ),
+    Body(
+        "HM Crown Prosecution Service Inspectorate",
+        "HMCPSI",
+        "inspectorate",
+        ("Crown Prosecution Service Inspectorate", "HMCPSI"),
+    ),
+    Body("Care Inspectorate Wales", "CIW", "inspectorate", ("Care Inspectorate Wales", "CSSIW")),
+    Body(
+        "Healthcare Inspectorate Wales", "HIW", "inspectorate", ("Healthcare Inspectorate Wales",)
+    ),
     Body("Estyn", "Estyn", "inspectorate", ("Estyn",)),
 )
 

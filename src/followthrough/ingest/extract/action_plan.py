@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .dates import parse_date
 from .decisions import decision_from, decision_in_response
+from .inspectorates import inspectorates_in
 from .lines import Line, split_lines
 from .targets import parse_target
 from .text import blocks, clean, list_items
@@ -151,7 +152,8 @@ class _Reader:
         self.drafts: list[_Draft] = []
         self.section = "main"
         self.addressee = ""
-        self.resolved: dict[int, str] = {}  # draft id -> addressee once finished
+        self.resolved: dict[int, str] = {}
+        self.header_index = 0  # draft id -> addressee once finished
 
     def read(self) -> Extraction:
         if not self.text.strip():
@@ -163,6 +165,7 @@ class _Reader:
                 "recommendation column and an owner or target column)"
             )
         header_index, roles = header
+        self.header_index = header_index
         header_text = self.lines[header_index].text
         for line in self.lines[header_index + 1 :]:
             self._line(line, roles, header_text)
@@ -183,8 +186,10 @@ class _Reader:
         if not title:
             m = re.search(r"action plan\s*:\s*(.+)", head, re.I)
             title = clean(m[1]) if m else None
+        preamble = "\n".join(line.text for line in self.lines[: self.header_index])
         return Document(
             kind="action_plan",
+            inspectorates=inspectorates_in(preamble),
             title=f"Action plan: {title}" if title else "Action plan",
             report_title=title,
             report_published=parse_date(published[1]) if published else None,

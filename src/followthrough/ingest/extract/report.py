@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .dates import parse_date
+from .inspectorates import inspectorates_in
 from .lines import split_lines
 from .text import clean
 from .types import Document, Extraction, ExtractionError, Item, Recommendation
@@ -22,48 +23,6 @@ BULLET_RE = re.compile(r"^(\s*)[-*•]\s+(\S.*)$")
 INLINE_SHOULD_RE = re.compile(r"^([A-Z][^.;:]{2,150}?)\s+should\s+(\w.*)$")
 REFS_RE = re.compile(r"[\s*_]*\([\s*_]*paragraphs?\s+([^)]*?)[\s*_]*\)[\s*_]*", re.IGNORECASE)
 REF_RE = re.compile(r"\d+\.\d+")
-
-# Inspectorates that sign youth-justice reports, with the ways their names are printed.
-INSPECTORATES: list[tuple[str, tuple[str, ...]]] = [
-    (
-        "HM Inspectorate of Probation",
-        (
-            "HM Inspectorate of Probation",
-            "Her Majesty's Inspectorate of Probation",
-            "HMI Probation",
-            "HMIP",
-        ),
-    ),
-    (
-        "HM Inspectorate of Prisons",
-        ("HM Inspectorate of Prisons", "Her Majesty's Inspectorate of Prisons", "HMI Prisons"),
-    ),
-    (
-        "HM Inspectorate of Constabulary and Fire & Rescue Services",
-        ("HM Inspectorate of Constabulary", "HMICFRS", "HMIC"),
-    ),
-    (
-        "HM Crown Prosecution Service Inspectorate",
-        ("Crown Prosecution Service Inspectorate", "HMCPSI"),
-    ),
-    ("Care Quality Commission", ("Care Quality Commission", "CQC")),
-    ("Ofsted", ("Ofsted", "Office for Standards in Education")),
-    ("Estyn", ("Estyn",)),
-    ("Care Inspectorate Wales", ("Care Inspectorate Wales", "CSSIW")),
-    ("Healthcare Inspectorate Wales", ("Healthcare Inspectorate Wales", "HIW")),
-]
-
-
-def inspectorates_in(text: str) -> list[str]:
-    """Inspectorates named in text, in the order they first appear."""
-    found: list[tuple[int, str]] = []
-    for name, spellings in INSPECTORATES:
-        positions = [
-            m.start() for s in spellings for m in re.finditer(rf"\b{re.escape(s)}\b", text)
-        ]
-        if positions:
-            found.append((min(positions), name))
-    return [name for _, name in sorted(found)]
 
 
 def _refs(text: str) -> tuple[str, list[str]]:
