@@ -6,15 +6,9 @@ import pytest
 
 from followthrough.ingest.extract import ExtractionError, extract
 
+# Header words vary between departments; the extractor reads each column's role from them.
 HEADER = "\t".join(
-    [
-        "1. Rec No",
-        "2. Recommendation",
-        "3. Agreed/ Partly Agreed/ Not Agreed",
-        "4. Response Action Taken/Planned",
-        "5. Responsible Owner",
-        "6. Target Date",
-    ]
+    ["No.", "Recommendation", "Decision", "Response and actions", "Owner", "Target date"]
 )
 
 
@@ -134,11 +128,11 @@ def test_decision_vocabularies_map_to_three_decisions(printed, decision):
 def test_decision_written_into_the_response_when_there_is_no_decision_column():
     header = "\t".join(
         [
-            "Rec No",
+            "Ref",
             "Recommendation",
-            "Response Action Taken/Planned",
-            "Responsible Owner / Organisation with oversight",
-            "Target Date",
+            "What we have done and will do",
+            "Lead / body with oversight",
+            "Deadline",
         ]
     )
     text = (

@@ -52,7 +52,7 @@ def _role_of(header: str) -> str | None:
         return "owner"
     if re.search(r"target|date|timescale|deadline|by when", h):
         return "target"
-    if re.search(r"response|action", h):
+    if re.search(r"response|action|progress|update|comment|what we", h):
         return "response"
     if "recommendation" in h:
         return "recommendation"
