@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
 from followthrough.core.models import SourceDocument
@@ -37,9 +38,8 @@ def iso_to_date(value: str | None) -> tuple[date | None, str]:
 
 
 def _report_kind(title: str) -> str:
-    return (
-        Report.Kind.JOINT_THEMATIC if re.search(r"\bjoint\b", title, re.I) else Report.Kind.THEMATIC
-    )
+    joint = re.search(r"\bjoint\b", title, re.I)
+    return str(Report.Kind.JOINT_THEMATIC if joint else Report.Kind.THEMATIC)
 
 
 def find_report(title: str | None) -> Report | None:
@@ -58,7 +58,7 @@ def _inspectorates(names: list[str]) -> list[Organisation]:
 
 def _recommendation_fields(
     rec: ExtractedRecommendation, order: int, source: SourceDocument
-) -> dict:
+) -> dict[str, Any]:
     return {
         "order": order,
         "addressee_text": rec.addressee,

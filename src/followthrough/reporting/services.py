@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Q
 
@@ -17,7 +18,7 @@ class Figure:
     slug: str
     title: str
     columns: list[str]
-    rows: list[list]  # first cell the label, then one number per remaining column
+    rows: list[list[Any]]  # first cell the label, then one number per remaining column
 
     @property
     def chart_rows(self) -> tuple[tuple[str, int], ...]:
@@ -92,7 +93,7 @@ def overview_figures(*, today: date) -> list[Figure]:
     ]
 
 
-def organisation_rows(*, today: date) -> list[dict]:
+def organisation_rows(*, today: date) -> list[dict[str, Any]]:
     """Every organisation that is addressed or owns actions, with what it owns and how it stands."""
     state = state_expression(today)
     owned = {
