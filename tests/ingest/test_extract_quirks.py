@@ -318,3 +318,16 @@ def test_report_recommendations_that_name_their_addressee_inline():
         ("The Example Department", "publish its guidance", ["1.1"]),
         ("Local teams", "meet every month.", []),
     ]
+
+
+def test_header_repeated_on_a_new_page_is_not_a_recommendation():
+    repeated = HEADER.replace("Owner", "Owner ").replace("No.", "No")
+    text = plan(
+        row("1", "First", "Agreed", "Yes.", "Lead", "May 2021"),
+        "",
+        repeated,
+        row("2", "Second", "Agreed", "Yes.", "Lead", "May 2021"),
+    )
+    result = extract(text, "x.txt")
+    assert [r.label for r in result.recommendations] == ["1", "2"]
+    assert not result.warnings

@@ -221,8 +221,10 @@ class _Reader:
             if text and NOTE_RE.match(text) and not text.lower().startswith("action plan"):
                 self.notes.append(NOTE_RE.sub("", text, count=1).strip())
             return
-        if raw == header_text or all(SEPARATOR_RE.match(c) for c in raw.split("\t")):
+        if all(SEPARATOR_RE.match(c) for c in raw.split("\t")):
             return
+        if raw == header_text or [_role_of(c) for c in raw.split("\t")] == roles:
+            return  # the header repeated at the top of a new page
         cells = self._cells(line, roles)
         values = {k: v for k, v in cells.items() if clean(v)}
         if not values:
