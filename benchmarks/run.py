@@ -59,6 +59,7 @@ def bench_pages() -> None:
     from followthrough.ingest.sample import sample_action_plan
     from followthrough.ingest.services import document_ingest
     from followthrough.inspections.models import Report
+    from followthrough.organisations.models import Organisation
 
     call_command("migrate", verbosity=0)
     for n in range(20):
@@ -75,6 +76,7 @@ def bench_pages() -> None:
     client.force_login(user)
     report = Report.objects.order_by("pk").first()
     rec = report.recommendations.first()
+    yjb = Organisation.objects.get(short_name="YJB")
     print("Pages (SQLite, 20 plans × 50 recommendations), median of 10 requests")
     for name, url in [
         ("overview", "/"),
@@ -83,6 +85,8 @@ def bench_pages() -> None:
         ("action plan", f"/reports/{report.pk}/action-plan/"),
         ("recommendation", f"/recommendations/{rec.pk}/"),
         ("search", "/search/?q=plan"),
+        ("organisations", "/organisations/"),
+        ("organisation", f"/organisations/{yjb.pk}/"),
     ]:
         timings = []
         for _ in range(10):

@@ -223,8 +223,6 @@ class _Reader:
             return
         if all(SEPARATOR_RE.match(c) for c in raw.split("\t")):
             return
-        if raw == header_text or [_role_of(c) for c in raw.split("\t")] == roles:
-            return  # the header repeated at the top of a new page
         cells = self._cells(line, roles)
         values = {k: v for k, v in cells.items() if clean(v)}
         if not values:
@@ -235,6 +233,8 @@ class _Reader:
         if label_match:
             self._start(line, label_match[1], cells, inferred=False)
             return
+        if raw == header_text or [_role_of(c) for c in raw.split("\t")] == roles:
+            return  # the header repeated at the top of a new page
         if not substantive and len(values) == 1:
             only = clean(next(iter(values.values())))
             should = SHOULD_RE.match(only)
