@@ -8,7 +8,7 @@ from followthrough.core.models import Provenanced, TimeStamped
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Organisation
 
-from .querysets import ActionQuerySet, ResponseQuerySet
+from .querysets import ActionPlanQuerySet, ActionQuerySet, ResponseQuerySet
 
 
 class Decision(models.TextChoices):
@@ -41,6 +41,8 @@ class ActionPlan(Provenanced, TimeStamped):
     )
     notes = models.JSONField(default=list, blank=True)
     history = HistoricalRecords()
+
+    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-submitted", "title"]

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import models
 from django.db.models import Case, Q, Value, When
+
+from followthrough.organisations.access import standing_of
 
 DUE_SOON_DAYS = 90
 
@@ -40,7 +43,30 @@ def state_expression(today: date, prefix: str = "") -> Case:
     )
 
 
+class ActionPlanQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ActionPlanQuerySet:
+        """Published plans for every signed-in user; drafts for their organisation and the
+        inspectorate only."""
+        standing = standing_of(user)
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        if standing.sees_all_drafts:
+            return self
+        return self.filter(
+            Q(status="published") | Q(coordinating_organisation_id__in=standing.organisation_ids)
+        )
+
+
+def _visible_plans(user: Any) -> Any:
+    from .models import ActionPlan
+
+    return ActionPlan.objects.visible_to(user).values("pk")
+
+
 class ActionQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ActionQuerySet:
+        return self.filter(response__action_plan__in=_visible_plans(user))
+
     def with_state(self, *, today: date) -> ActionQuerySet:
         return self.annotate(state=state_expression(today))
 
@@ -60,6 +86,9 @@ class ActionQuerySet(models.QuerySet):
 
 
 class ResponseQuerySet(models.QuerySet):
+    def visible_to(self, user: Any) -> ResponseQuerySet:
+        return self.filter(action_plan__in=_visible_plans(user))
+
     def decision_counts(self) -> dict[str, int]:
         rows = self.values("decision").annotate(n=models.Count("id"))
         return {r["decision"] or "none": r["n"] for r in rows}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db.models import Count
 
@@ -15,12 +16,13 @@ from .querysets import STATES
 
 
 def actions_by_recommendation(
-    recommendation_ids: Iterable[int], *, today: date
+    recommendation_ids: Iterable[int], *, today: date, user: Any
 ) -> dict[int, list[Action]]:
-    """Each recommendation's actions, in plan order, with `state` as of today."""
+    """Each recommendation's actions the user may see, in plan order, with `state` as of today."""
     grouped: dict[int, list[Action]] = defaultdict(list)
     actions = (
-        Action.objects.filter(response__recommendation_id__in=list(recommendation_ids))
+        Action.objects.visible_to(user)
+        .filter(response__recommendation_id__in=list(recommendation_ids))
         .with_state(today=today)
         .select_related("owner_organisation", "response")
         .order_by("response__action_plan_id", "response_id", "order")
@@ -42,18 +44,23 @@ def action_summary(actions: list[Action]) -> str:
     return f"{len(actions)} {noun}: {', '.join(parts)}"
 
 
-def responses_by_recommendation(recommendation_ids: Iterable[int]) -> dict[int, list[Response]]:
+def responses_by_recommendation(
+    recommendation_ids: Iterable[int], *, user: Any
+) -> dict[int, list[Response]]:
     grouped: dict[int, list[Response]] = defaultdict(list)
-    responses = Response.objects.filter(
-        recommendation_id__in=list(recommendation_ids)
+    responses = (
+        Response.objects.visible_to(user).filter(recommendation_id__in=list(recommendation_ids))
     ).select_related("action_plan", "responding_organisation")
     for response in responses:
         grouped[response.recommendation_id].append(response)
     return grouped
 
 
-def report_summaries(reports: Iterable[Report], *, today: date) -> dict[int, dict[str, int]]:
-    """Per report: recommendations, responses by decision, and actions overdue."""
+def report_summaries(
+    reports: Iterable[Report], *, today: date, user: Any
+) -> dict[int, dict[str, int]]:
+    """Per report: recommendations, responses by decision, and actions overdue, counting only
+    what the user may see."""
     ids = [r.pk for r in reports]
     summary: dict[int, dict[str, int]] = {
         pk: {
@@ -69,7 +76,8 @@ def report_summaries(reports: Iterable[Report], *, today: date) -> dict[int, dic
     ):
         summary[row["report_id"]]["recommendations"] = row["n"]
     for row in (
-        Response.objects.filter(recommendation__report_id__in=ids)
+        Response.objects.visible_to(user)
+        .filter(recommendation__report_id__in=ids)
         .values("recommendation__report_id", "decision")
         .annotate(n=Count("id"))
     ):
@@ -78,7 +86,8 @@ def report_summaries(reports: Iterable[Report], *, today: date) -> dict[int, dic
         if row["decision"]:
             entry[row["decision"]] += row["n"]
     for row in (
-        Action.objects.filter(response__recommendation__report_id__in=ids)
+        Action.objects.visible_to(user)
+        .filter(response__recommendation__report_id__in=ids)
         .overdue(today=today)
         .values("response__recommendation__report_id")
         .annotate(n=Count("id"))

@@ -6,11 +6,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from followthrough.core.access import access
+
 from .access import get_action_plan_for_report
 from .models import Action
 from .services import action_summary
 
 
+@access("published_or_member")
 def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     plan_pk = request.GET.get("plan")

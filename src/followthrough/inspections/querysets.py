@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 
@@ -17,15 +19,25 @@ class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user: object) -> RecommendationQuerySet:
         return self if getattr(user, "is_authenticated", False) else self.none()
 
-    def matching(self, query: str) -> RecommendationQuerySet:
-        """Recommendations whose text, items or actions mention every word of query."""
+    def matching(self, query: str, *, user: Any) -> RecommendationQuerySet:
+        """Recommendations whose text, responses or actions mention every word of query; text in
+        plans the user may not see never matches."""
+        from followthrough.actionplans.models import ActionPlan
+
+        plans = ActionPlan.objects.visible_to(user).values("pk")
         result = self
         for word in query.split()[:10]:
             result = result.filter(
                 Q(text__icontains=word)
                 | Q(addressee_text__icontains=word)
-                | Q(responses__actions__description__icontains=word)
-                | Q(responses__actions__owner_text__icontains=word)
-                | Q(responses__narrative__icontains=word)
+                | Q(
+                    responses__action_plan__in=plans,
+                    responses__actions__description__icontains=word,
+                )
+                | Q(
+                    responses__action_plan__in=plans,
+                    responses__actions__owner_text__icontains=word,
+                )
+                | Q(responses__action_plan__in=plans, responses__narrative__icontains=word)
             )
         return result.distinct()

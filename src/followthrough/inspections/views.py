@@ -12,34 +12,37 @@ from followthrough.actionplans.services import (
     report_summaries,
     responses_by_recommendation,
 )
+from followthrough.core.access import access
 
 from .access import get_recommendation_for_user, get_report_for_user
 from .models import Report
 
 
+@access("signed_in")
 def report_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     reports = list(Report.objects.visible_to(request.user).prefetch_related("inspectorates"))
-    summaries = report_summaries(reports, today=today)
+    summaries = report_summaries(reports, today=today, user=request.user)
     rows = [(report, summaries[report.pk]) for report in reports]
     return render(request, "inspections/report_list.html", {"rows": rows, "today": today})
 
 
-def _decorate(recommendations: list, *, today) -> None:
+def _decorate(recommendations: list, *, today, user) -> None:
     ids = [r.pk for r in recommendations]
-    actions = actions_by_recommendation(ids, today=today)
-    responses = responses_by_recommendation(ids)
+    actions = actions_by_recommendation(ids, today=today, user=user)
+    responses = responses_by_recommendation(ids, user=user)
     for rec in recommendations:
         rec.action_list = actions.get(rec.pk, [])
         rec.response_list = responses.get(rec.pk, [])
         rec.action_summary = action_summary(rec.action_list)
 
 
+@access("signed_in")
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     report = get_report_for_user(request.user, pk)
     recommendations = list(report.recommendations.all())
-    _decorate(recommendations, today=today)
+    _decorate(recommendations, today=today, user=request.user)
     sections = []
     for section, recs in groupby(recommendations, key=lambda r: r.section):
         groups = [
@@ -47,7 +50,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             for addressee, items in groupby(recs, key=lambda r: r.addressee_text)
         ]
         sections.append((section, groups))
-    plans = list(report.action_plans.all())
+    plans = list(report.action_plans.visible_to(request.user))
     return render(
         request,
         "inspections/report_detail.html",
@@ -55,10 +58,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access("signed_in")
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     recommendation = get_recommendation_for_user(request.user, pk)
-    _decorate([recommendation], today=today)
+    _decorate([recommendation], today=today, user=request.user)
     return render(
         request,
         "inspections/recommendation_detail.html",

@@ -25,16 +25,16 @@ class Figure:
         return tuple((str(r[0]), int(r[1])) for r in self.rows)
 
 
-def _by_decision() -> Figure:
-    counts = Response.objects.decision_counts()
+def _by_decision(user: Any) -> Figure:
+    counts = Response.objects.visible_to(user).decision_counts()
     rows = [[label, counts.get(value, 0)] for value, label in Decision.choices]
     if counts.get("none"):
         rows.append(["No decision recorded", counts["none"]])
     return Figure("decisions", "Responses by decision", ["Decision", "Responses"], rows)
 
 
-def _by_state(today: date) -> Figure:
-    counts = Action.objects.state_counts(today=today)
+def _by_state(today: date, user: Any) -> Figure:
+    counts = Action.objects.visible_to(user).state_counts(today=today)
     rows = [
         [label, counts[state]]
         for state, label in STATES.items()
@@ -46,11 +46,12 @@ def _by_state(today: date) -> Figure:
 
 
 def _grouped(
-    today: date, field: str, label_field: str, slug: str, title: str, heading: str
+    user: Any, today: date, field: str, label_field: str, slug: str, title: str, heading: str
 ) -> Figure:
     state = state_expression(today)
     rows = (
-        Action.objects.annotate(state=state)
+        Action.objects.visible_to(user)
+        .annotate(state=state)
         .values(field, label_field)
         .annotate(
             total=Count("id"),
@@ -70,11 +71,13 @@ def _grouped(
     )
 
 
-def overview_figures(*, today: date) -> list[Figure]:
+def overview_figures(*, today: date, user: Any) -> list[Figure]:
+    """The overview's figures, counting only what the user may see."""
     return [
-        _by_decision(),
-        _by_state(today),
+        _by_decision(user),
+        _by_state(today, user),
         _grouped(
+            user,
             today,
             "response__responding_organisation_id",
             "response__responding_organisation__name",
@@ -83,6 +86,7 @@ def overview_figures(*, today: date) -> list[Figure]:
             "Organisation",
         ),
         _grouped(
+            user,
             today,
             "response__recommendation__report_id",
             "response__recommendation__report__title",
@@ -93,12 +97,13 @@ def overview_figures(*, today: date) -> list[Figure]:
     ]
 
 
-def organisation_rows(*, today: date) -> list[dict[str, Any]]:
+def organisation_rows(*, today: date, user: Any) -> list[dict[str, Any]]:
     """Every organisation that is addressed or owns actions, with what it owns and how it stands."""
     state = state_expression(today)
     owned = {
         r["owner_organisation_id"]: r
-        for r in Action.objects.annotate(state=state)
+        for r in Action.objects.visible_to(user)
+        .annotate(state=state)
         .values("owner_organisation_id")
         .annotate(
             total=Count("id"),
@@ -127,5 +132,5 @@ def organisation_rows(*, today: date) -> list[dict[str, Any]]:
     return rows
 
 
-def overview_figure(slug: str, *, today: date) -> Figure | None:
-    return next((f for f in overview_figures(today=today) if f.slug == slug), None)
+def overview_figure(slug: str, *, today: date, user: Any) -> Figure | None:
+    return next((f for f in overview_figures(today=today, user=user) if f.slug == slug), None)

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from followthrough.actionplans.models import Action
+from followthrough.core.access import access
 from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
 
@@ -14,17 +15,19 @@ from .services import organisation_rows, overview_figure, overview_figures
 SEARCH_LIMIT = 50
 
 
+@access("signed_in")
 def overview(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
         request,
         "reporting/overview.html",
-        {"figures": overview_figures(today=today), "today": today},
+        {"figures": overview_figures(today=today, user=request.user), "today": today},
     )
 
 
+@access("signed_in")
 def chart(request: HttpRequest, slug: str) -> HttpResponse:
-    figure = overview_figure(slug, today=timezone.localdate())
+    figure = overview_figure(slug, today=timezone.localdate(), user=request.user)
     if figure is None:
         raise Http404
     response = HttpResponse(
@@ -34,21 +37,24 @@ def chart(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+@access("signed_in")
 def organisation_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
         request,
         "reporting/organisation_list.html",
-        {"rows": organisation_rows(today=today), "today": today},
+        {"rows": organisation_rows(today=today, user=request.user), "today": today},
     )
 
 
+@access("signed_in")
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """What one body owns across every report: one answer, however documents spell its name."""
     today = timezone.localdate()
     organisation = get_object_or_404(Organisation, pk=pk)
     actions = list(
-        Action.objects.filter(owner_organisation=organisation)
+        Action.objects.visible_to(request.user)
+        .filter(owner_organisation=organisation)
         .with_state(today=today)
         .select_related("response__recommendation__report")
         .order_by(
@@ -70,13 +76,14 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access("signed_in")
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = []
     if query:
         results = list(
             Recommendation.objects.visible_to(request.user)
-            .matching(query)
+            .matching(query, user=request.user)
             .select_related("report")
             .order_by("report__title", "order")[:SEARCH_LIMIT]
         )

@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from followthrough.core.access import access
+
 PAGES = {
     "accessibility": (
         "Accessibility statement",
@@ -30,7 +32,7 @@ PAGES = {
 }
 
 
-@login_not_required
+@access("public")
 def info_page(request: HttpRequest, page: str) -> HttpResponse:
     heading, paragraphs = PAGES[page]
     return render(request, "web/info_page.html", {"heading": heading, "paragraphs": paragraphs})

@@ -1,0 +1,44 @@
+"""Every view declares who may reach it and with which methods; the permission matrix test reads
+these declarations, so a view without one fails the suite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.views.decorators.http import require_http_methods
+
+READ = ("GET", "HEAD")
+
+# The rules a view may name; docs/security.md describes each and tests enforce them.
+RULES = {
+    "public": "anyone, signed in or not",
+    "signed_in": "any signed-in user",
+    "published_or_member": "published records to any signed-in user; drafts only to the drafting "
+    "organisation, the inspectorate and superusers",
+}
+
+
+def access(rule: str, *, methods: tuple[str, ...] = READ) -> Callable[[Any], Any]:
+    """Declare a view's rule and methods; other methods get 405."""
+    if rule not in RULES:
+        raise ValueError(f"unknown access rule {rule!r}")
+
+    def decorate(view: Any) -> Any:
+        wrapped = require_http_methods(list(methods))(view)
+        if rule == "public":
+            wrapped = login_not_required(wrapped)
+
+        @wraps(wrapped)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            return wrapped(*args, **kwargs)
+
+        checked.access_rule = rule  # type: ignore[attr-defined]
+        checked.access_methods = methods  # type: ignore[attr-defined]
+        if rule == "public":
+            checked.login_required = False  # type: ignore[attr-defined]
+        return checked
+
+    return decorate

@@ -1,0 +1,45 @@
+"""What a user's memberships allow, worked out once per request and kept on the user object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import Membership, Organisation
+
+
+@dataclass(frozen=True)
+class Standing:
+    organisation_ids: frozenset[int] = field(default_factory=frozenset)
+    roles: dict[int, str] = field(default_factory=dict)
+    is_inspectorate: bool = False
+    is_superuser: bool = False
+
+    @property
+    def sees_all_drafts(self) -> bool:
+        return self.is_inspectorate or self.is_superuser
+
+
+ANONYMOUS = Standing()
+
+
+def standing_of(user: Any) -> Standing:
+    """The user's organisations, roles and whether they belong to an inspectorate."""
+    if not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    cached = getattr(user, "_followthrough_standing", None)
+    if cached is not None:
+        return cached
+    memberships = list(
+        Membership.objects.filter(user=user, is_active=True).values_list(
+            "organisation_id", "role", "organisation__kind"
+        )
+    )
+    standing = Standing(
+        organisation_ids=frozenset(org for org, _, _ in memberships),
+        roles={org: role for org, role, _ in memberships},
+        is_inspectorate=any(kind == Organisation.Kind.INSPECTORATE for *_, kind in memberships),
+        is_superuser=bool(user.is_superuser),
+    )
+    user._followthrough_standing = standing
+    return standing
