@@ -1,0 +1,203 @@
+"""Every view × every role × every method, against the table in docs/security.md.
+
+The URL configuration is walked, so a new view is in the matrix the moment it has a URL; a view
+that declares no access rule, or has no sample object here, fails."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from followthrough.actionplans.models import ActionPlan
+from followthrough.core.access import RULES
+from followthrough.ingest.sample import sample_action_plan
+from followthrough.organisations.models import Membership, Organisation
+from followthrough.organisations.services import organisations_ensure_known
+from tests.conftest import PASSWORD, ingest_text
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "security.md"
+METHODS = ["get", "head", "post", "put", "patch", "delete"]
+ROLES = ["viewer", "contributor", "approver", "admin"]
+COLUMNS = (
+    ["anonymous"]
+    + [f"own {r}" for r in ROLES]
+    + [f"other {r}" for r in ROLES]
+    + ["reviewer", "superuser"]
+)
+# Which row of the documented table governs each rule (and, for plans, each variant).
+ROW_FOR = {
+    ("public", "published"): "read public pages (accessibility, privacy, cookies)",
+    ("signed_in", "published"): "read published reports, recommendations, plans, sources, "
+    "overview, organisations, search",
+    ("published_or_member", "published"): "read published reports, recommendations, plans, "
+    "sources, overview, organisations, search",
+    ("published_or_member", "draft"): "read a draft action plan and its source",
+}
+
+
+def documented_matrix() -> dict[str, dict[str, bool]]:
+    text = DOC.read_text()
+    block = text.split("<!-- matrix:start -->")[1].split("<!-- matrix:end -->")[0]
+    rows = [r for r in block.strip().splitlines() if r.startswith("|")]
+    header = [c.strip() for c in rows[0].strip("|").split("|")]
+    assert header[1:] == COLUMNS, "docs/security.md matrix columns changed"
+    matrix = {}
+    for row in rows[2:]:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        matrix[cells[0]] = {col: cell == "yes" for col, cell in zip(header[1:], cells[1:])}
+    return matrix
+
+
+def url_patterns(patterns=None, prefix=""):
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue  # checked as one row below: admin has its own sign-in
+            namespace = f"{entry.namespace}:" if entry.namespace else ""
+            yield from url_patterns(entry.url_patterns, prefix + namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield prefix + entry.name, entry
+
+
+@dataclass
+class World:
+    published: ActionPlan
+    draft: ActionPlan
+    users: dict
+
+    def kwargs(self, name: str, variant: str) -> dict | None:
+        plan = self.published if variant == "published" else self.draft
+        rec = plan.responses.first().recommendation
+        table = {
+            "reporting:overview": {},
+            "reporting:search": {},
+            "reporting:chart": {"slug": "decisions"},
+            "reporting:organisation-list": {},
+            "reporting:organisation-detail": {"pk": plan.coordinating_organisation_id},
+            "inspections:report-list": {},
+            "inspections:report-detail": {"pk": plan.report_id},
+            "inspections:recommendation-detail": {"pk": rec.pk},
+            "actionplans:report-action-plan": {"pk": plan.report_id},
+            "ingest:source-passage": {"pk": plan.source_id},
+            "web:accessibility": {},
+            "web:privacy": {},
+            "web:cookies": {},
+            "login": {},
+            "logout": {},
+        }
+        return table.get(name)
+
+
+@pytest.fixture
+def world(db):
+    orgs = {o.short_name: o for o in organisations_ensure_known()}
+    published_result = ingest_text(
+        sample_action_plan(title="A thematic inspection of open work", today=date.today()),
+        "open.txt",
+    )
+    draft_result = ingest_text(
+        sample_action_plan(title="A thematic inspection of closed work", today=date.today()),
+        "closed.txt",
+    )
+    published = ActionPlan.objects.get(source=published_result.source)
+    published.coordinating_organisation = orgs["YJB"]
+    published.save()
+    draft = ActionPlan.objects.get(source=draft_result.source)
+    draft.status = ActionPlan.Status.DRAFT
+    draft.coordinating_organisation = orgs["YJB"]
+    draft.save()
+    User = get_user_model()
+    users = {"anonymous": None}
+    for role in ROLES:
+        for side, org in (("own", orgs["YJB"]), ("other", orgs["MoJ"])):
+            user = User.objects.create_user(f"{side}-{role}", password=PASSWORD)
+            Membership.objects.create(user=user, organisation=org, role=role)
+            users[f"{side} {role}"] = user
+    reviewer = User.objects.create_user("reviewer", password=PASSWORD)
+    Membership.objects.create(
+        user=reviewer,
+        organisation=Organisation.objects.get(short_name="HMI Probation"),
+        role=Membership.Role.REVIEWER,
+    )
+    users["reviewer"] = reviewer
+    users["superuser"] = User.objects.create_superuser("root", password=PASSWORD)
+    return World(published, draft, users)
+
+
+def expected(rule: str, methods: tuple, method: str, allowed: bool, column: str) -> int:
+    if rule != "public" and column == "anonymous":
+        return 302
+    if method.upper() not in methods:
+        return 405
+    if not allowed:
+        return 404
+    return 200
+
+
+def test_every_view_declares_a_documented_rule():
+    for name, pattern in url_patterns():
+        rule = getattr(pattern.callback, "access_rule", None)
+        assert rule in RULES, f"{name} declares no access rule (use core.access.access)"
+
+
+def test_every_view_role_and_method_matches_the_documented_matrix(client, world):
+    matrix = documented_matrix()
+    checked, wrong = 0, []
+    for name, pattern in url_patterns():
+        rule = pattern.callback.access_rule
+        methods = pattern.callback.access_methods
+        variants = ["published", "draft"] if rule == "published_or_member" else ["published"]
+        for variant in variants:
+            kwargs = world.kwargs(name, variant)
+            assert kwargs is not None, f"add a sample object for {name} to World.kwargs"
+            url = reverse(name, kwargs=kwargs)
+            row = matrix[ROW_FOR[(rule, variant)]]
+            for column in COLUMNS:
+                user = world.users[column]
+                for method in METHODS:
+                    client.logout()
+                    if user is not None:
+                        client.force_login(user)
+                    status = getattr(client, method)(url).status_code
+                    if name == "logout" and method == "post":
+                        want = 302  # signs out (or does nothing) and goes to the sign-in page
+                    else:
+                        want = expected(rule, methods, method, row[column], column)
+                    checked += 1
+                    if status != want:
+                        wrong.append(f"{method.upper()} {url} as {column}: {status}, want {want}")
+    assert not wrong, "\n".join(wrong[:40])
+    assert checked > 500
+
+
+def test_admin_is_reachable_only_by_superusers(client, world):
+    row = documented_matrix()["use Django admin"]
+    for column in COLUMNS:
+        client.logout()
+        if world.users[column] is not None:
+            client.force_login(world.users[column])
+        status = client.get("/admin/").status_code
+        assert status == (200 if row[column] else 302), column
+
+
+def test_the_rules_predicate_and_the_queryset_agree(world):
+    for column, user in world.users.items():
+        if user is None:
+            continue
+        visible = set(ActionPlan.objects.visible_to(user).values_list("pk", flat=True))
+        for plan in (world.published, world.draft):
+            assert (plan.pk in visible) == user.has_perm("actionplans.view_actionplan", plan), (
+                column
+            )
+
+
+def test_matrix_documentation_rows_are_all_used():
+    used = set(ROW_FOR.values()) | {"use Django admin"}
+    assert set(documented_matrix()) == used
+    assert re.search(r"\| action \|", DOC.read_text())
