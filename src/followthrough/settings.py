@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "followthrough.actionplans",
     "followthrough.ingest",
     "followthrough.reporting",
+    "followthrough.audit",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("followthrough.actionplans.urls")),
     path("", include("followthrough.ingest.urls")),
     path("", include("followthrough.web.urls")),
+    path("", include("followthrough.audit.urls")),
     path("accounts/login/", auth_views.login, name="login"),
     path("accounts/logout/", auth_views.logout, name="logout"),
     path("admin/", admin.site.urls),

@@ -10,7 +10,7 @@ import pytest
 from followthrough.actionplans.models import Action
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
-from followthrough.organisations.models import Organisation
+from followthrough.organisations.models import Membership, Organisation
 from tests.browser.conftest import axe_violations
 from tests.conftest import PASSWORD, ingest_text
 
@@ -19,6 +19,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def signed_in(page, live_server, inspector):
+    # The inspector here also administers the inspectorate, so the audit pages are in reach.
+    Membership.objects.filter(user=inspector).update(role=Membership.Role.ADMIN)
     ingest_text(
         sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
         "sample_plan.txt",
@@ -77,6 +79,8 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/accessibility/",
         "/reports/999999/",
         "/organisations/",
+        "/audit/?since=not-a-date",
+        f"/history/recommendation/{rec.pk}/",
         f"/organisations/{Organisation.objects.get(short_name='YJB').pk}/",
     ]
     found = {}

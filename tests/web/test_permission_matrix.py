@@ -28,7 +28,7 @@ COLUMNS = (
     ["anonymous"]
     + [f"own {r}" for r in ROLES]
     + [f"other {r}" for r in ROLES]
-    + ["reviewer", "superuser"]
+    + ["reviewer", "inspectorate admin", "superuser"]
 )
 # Which row of the documented table governs each rule (and, for plans, each variant).
 ROW_FOR = {
@@ -37,7 +37,8 @@ ROW_FOR = {
     "overview, organisations, search",
     ("published_or_member", "published"): "read published reports, recommendations, plans, "
     "sources, overview, organisations, search",
-    ("published_or_member", "draft"): "read a draft action plan and its source",
+    ("published_or_member", "draft"): "read a draft action plan, its source and its history",
+    ("audit_reader", "published"): "read the audit log and download it as CSV",
 }
 
 
@@ -90,6 +91,9 @@ class World:
             "web:cookies": {},
             "login": {},
             "logout": {},
+            "audit:log": {},
+            "audit:export": {},
+            "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
         }
         return table.get(name)
 
@@ -126,6 +130,13 @@ def world(db):
         role=Membership.Role.REVIEWER,
     )
     users["reviewer"] = reviewer
+    inspectorate_admin = User.objects.create_user("inspectorate-admin", password=PASSWORD)
+    Membership.objects.create(
+        user=inspectorate_admin,
+        organisation=Organisation.objects.get(short_name="HMI Probation"),
+        role=Membership.Role.ADMIN,
+    )
+    users["inspectorate admin"] = inspectorate_admin
     users["superuser"] = User.objects.create_superuser("root", password=PASSWORD)
     return World(published, draft, users)
 

@@ -18,6 +18,7 @@ RULES = {
     "signed_in": "any signed-in user",
     "published_or_member": "published records to any signed-in user; drafts only to the drafting "
     "organisation, the inspectorate and superusers",
+    "audit_reader": "administrators of an inspectorate and superusers",
 }
 
 

@@ -13,11 +13,16 @@ class Standing:
     organisation_ids: frozenset[int] = field(default_factory=frozenset)
     roles: dict[int, str] = field(default_factory=dict)
     is_inspectorate: bool = False
+    is_inspectorate_admin: bool = False
     is_superuser: bool = False
 
     @property
     def sees_all_drafts(self) -> bool:
         return self.is_inspectorate or self.is_superuser
+
+    @property
+    def reads_audit_log(self) -> bool:
+        return self.is_inspectorate_admin or self.is_superuser
 
 
 ANONYMOUS = Standing()
@@ -39,6 +44,10 @@ def standing_of(user: Any) -> Standing:
         organisation_ids=frozenset(org for org, _, _ in memberships),
         roles={org: role for org, role, _ in memberships},
         is_inspectorate=any(kind == Organisation.Kind.INSPECTORATE for *_, kind in memberships),
+        is_inspectorate_admin=any(
+            kind == Organisation.Kind.INSPECTORATE and role == Membership.Role.ADMIN
+            for _, role, kind in memberships
+        ),
         is_superuser=bool(user.is_superuser),
     )
     user._followthrough_standing = standing

@@ -1,11 +1,17 @@
 from django.http import HttpRequest
 
+from followthrough.organisations.access import standing_of
+
 NAVIGATION = [
     ("Overview", "reporting:overview"),
     ("Reports", "inspections:report-list"),
     ("Organisations", "reporting:organisation-list"),
 ]
+AUDIT = ("Audit log", "audit:log")
 
 
 def site(request: HttpRequest) -> dict:
-    return {"service_name": "Followthrough", "navigation": NAVIGATION}
+    navigation = list(NAVIGATION)
+    if standing_of(getattr(request, "user", None)).reads_audit_log:
+        navigation.append(AUDIT)
+    return {"service_name": "Followthrough", "navigation": navigation}

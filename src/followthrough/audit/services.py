@@ -1,0 +1,249 @@
+"""The audit trail, read back: field history of every model plus domain events, as one list.
+
+Each model's history is fetched in two queries whatever its size (the rows in the window, then
+every earlier version of the same objects to diff against), so the log's cost does not grow with
+the number of entries shown.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db import models
+
+from followthrough.core.models import DomainEvent
+from followthrough.organisations.models import Membership
+
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+LABEL_FIELDS = ("title", "name", "file_name", "owner_text", "label", "code", "date")
+# Fields that change on every save and say nothing a reader needs.
+QUIET_FIELDS = {"updated_at", "created_at", "text"}
+
+
+@dataclass
+class Entry:
+    at: datetime
+    user: str
+    organisations: str
+    model: str
+    object_id: int
+    object_label: str
+    action: str
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return "; ".join(f"{name}: {old or '–'} → {new or '–'}" for name, old, new in self.changes)
+
+
+def audited_models() -> list[type[models.Model]]:
+    """Every model that keeps field history, in a stable order."""
+    found = [
+        m
+        for m in apps.get_models()
+        if hasattr(m, "history")
+        and hasattr(m, "_meta")
+        and getattr(m._meta, "simple_history_manager_attribute", None) == "history"
+    ]
+    return sorted(found, key=lambda m: m._meta.label)
+
+
+def _tracked_fields(history_model: type[models.Model]) -> list[str]:
+    return [
+        f.attname
+        for f in history_model._meta.fields
+        if not f.name.startswith("history_") and f.attname not in QUIET_FIELDS and f.name != "id"
+    ]
+
+
+def _short(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _history_entries(
+    model: type[models.Model],
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    user_id: int | None,
+    object_id: int | None,
+    limit: int,
+) -> list[tuple[Any, list[tuple[str, str, str]]]]:
+    history = model.history.model
+    rows = history.objects.select_related("history_user").order_by("-history_date", "-history_id")
+    if since:
+        rows = rows.filter(history_date__gte=since)
+    if until:
+        rows = rows.filter(history_date__lte=until)
+    if user_id:
+        rows = rows.filter(history_user_id=user_id)
+    if object_id:
+        rows = rows.filter(id=object_id)
+    window = list(rows[:limit])
+    if not window:
+        return []
+    names = _tracked_fields(history)
+    versions: dict[int, list[Any]] = {}
+    for version in history.objects.filter(id__in={r.id for r in window}).order_by(
+        "id", "history_date", "history_id"
+    ):
+        versions.setdefault(version.id, []).append(version)
+    out = []
+    for row in window:
+        chain = versions[row.id]
+        index = next(i for i, v in enumerate(chain) if v.history_id == row.history_id)
+        before = chain[index - 1] if index else None
+        changes = []
+        for name in names:
+            new = getattr(row, name)
+            old = getattr(before, name) if before is not None else None
+            if before is None and new in (None, "", [], {}):
+                continue
+            if old != new:
+                changes.append((name.removesuffix("_id"), _short(old), _short(new)))
+        out.append((row, changes))
+    return out
+
+
+def _label(row: Any) -> str:
+    """A short description from the row's own fields: no query per row."""
+    for name in LABEL_FIELDS:
+        value = getattr(row, name, None)
+        if value:
+            return _short(value)
+    return ""
+
+
+def _organisations_of(user_ids: Iterable[int]) -> dict[int, str]:
+    names: dict[int, list[str]] = {}
+    for user_id, short in Membership.objects.filter(user_id__in=set(user_ids)).values_list(
+        "user_id", "organisation__short_name"
+    ):
+        names.setdefault(user_id, []).append(short)
+    return {k: ", ".join(sorted(v)) for k, v in names.items()}
+
+
+def audit_entries(
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    user_id: int | None = None,
+    model_label: str | None = None,
+    target: models.Model | None = None,
+    limit: int = 200,
+) -> list[Entry]:
+    """The newest changes and events first, filtered as asked."""
+    raw: list[tuple[datetime, int | None, str, int, str, str, list[tuple[str, str, str]]]] = []
+    chosen = (
+        [type(target)]
+        if target is not None
+        else [m for m in audited_models() if model_label in (None, "", m._meta.label)]
+    )
+    for model in chosen:
+        for row, changes in _history_entries(
+            model,
+            since=since,
+            until=until,
+            user_id=user_id,
+            object_id=target.pk if target else None,
+            limit=limit,
+        ):
+            raw.append(
+                (
+                    row.history_date,
+                    row.history_user_id,
+                    model._meta.verbose_name.capitalize(),
+                    row.id,
+                    _label(row),
+                    ACTIONS.get(row.history_type, row.history_type),
+                    changes,
+                )
+            )
+    if model_label in (None, "", "events") or target is not None:
+        events = DomainEvent.objects.order_by("-at")
+        if since:
+            events = events.filter(at__gte=since)
+        if until:
+            events = events.filter(at__lte=until)
+        if user_id:
+            events = events.filter(actor_id=user_id)
+        if target is not None:
+            events = events.filter(
+                content_type__app_label=target._meta.app_label,
+                content_type__model=target._meta.model_name,
+                object_id=target.pk,
+            )
+        for event in events[:limit]:
+            raw.append(
+                (
+                    event.at,
+                    event.actor_id,
+                    "Event",
+                    event.object_id,
+                    event.code,
+                    event.code.rsplit(".", 1)[-1].replace("_", " "),
+                    [(k, "", _short(v)) for k, v in sorted(event.data.items())],
+                )
+            )
+    raw.sort(key=lambda r: r[0], reverse=True)
+    raw = raw[:limit]
+    user_ids = {r[1] for r in raw if r[1]}
+    usernames = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username"))
+    organisations = _organisations_of(user_ids)
+    return [
+        Entry(
+            at=at,
+            user=usernames.get(uid, "system") if uid else "system",
+            organisations=organisations.get(uid, "") if uid else "",
+            model=label,
+            object_id=oid,
+            object_label=obj,
+            action=action,
+            changes=changes,
+        )
+        for at, uid, label, oid, obj, action, changes in raw
+    ]
+
+
+def audit_csv(entries: list[Entry]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "When (UTC)",
+            "User",
+            "Organisations",
+            "Record",
+            "Record id",
+            "Description",
+            "Action",
+            "Changes",
+        ]
+    )
+    for e in entries:
+        writer.writerow(
+            [
+                e.at.isoformat(timespec="seconds"),
+                e.user,
+                e.organisations,
+                e.model,
+                e.object_id,
+                _csv_safe(e.object_label),
+                e.action,
+                _csv_safe(e.summary),
+            ]
+        )
+    return out.getvalue()
+
+
+def _csv_safe(value: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas; a quote keeps them text."""
+    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
