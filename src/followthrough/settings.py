@@ -60,6 +60,8 @@ if PRODUCTION:
         raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names in production")
 
 INSTALLED_APPS = [
+    # First, so that its GOV.UK sign-in and password templates win over the admin's.
+    "followthrough.web",
     "followthrough.web.admin_site.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,7 +75,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "followthrough.core",
-    "followthrough.web",
     "followthrough.organisations",
     "followthrough.inspections",
     "followthrough.actionplans",
@@ -202,6 +203,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Email: printed to the console unless an SMTP host is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Followthrough <no-reply@localhost>")
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 
 # Largest document the importer reads, in bytes.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 20 * 1024 * 1024)

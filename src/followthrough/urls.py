@@ -12,6 +12,26 @@ urlpatterns = [
     path("", include("followthrough.audit.urls")),
     path("accounts/login/", auth_views.login, name="login"),
     path("accounts/logout/", auth_views.logout, name="logout"),
+    path("accounts/password/reset/", auth_views.password_reset, name="password_reset"),
+    path(
+        "accounts/password/reset/sent/", auth_views.password_reset_done, name="password_reset_done"
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        auth_views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/done/",
+        auth_views.password_reset_complete,
+        name="password_reset_complete",
+    ),
+    path("accounts/password/change/", auth_views.password_change, name="password_change"),
+    path(
+        "accounts/password/change/done/",
+        auth_views.password_change_done,
+        name="password_change_done",
+    ),
     path("admin/", admin.site.urls),
 ]
 

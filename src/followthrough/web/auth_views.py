@@ -10,6 +10,8 @@ from django.http import HttpResponse
 from followthrough.core.access import access
 from followthrough.core.events import record_event
 
+from . import forms
+
 
 class SignInView(auth_views.LoginView):
     def form_valid(self, form: Any) -> HttpResponse:
@@ -34,3 +36,18 @@ class SignOutView(auth_views.LogoutView):
 
 login = access("public", methods=("GET", "HEAD", "POST"))(SignInView.as_view())
 logout = access("public", methods=("POST",))(SignOutView.as_view())
+
+FORM_METHODS = ("GET", "HEAD", "POST")
+
+password_reset = access("public", methods=FORM_METHODS)(
+    auth_views.PasswordResetView.as_view(form_class=forms.PasswordResetForm)
+)
+password_reset_done = access("public")(auth_views.PasswordResetDoneView.as_view())
+password_reset_confirm = access("public", methods=FORM_METHODS)(
+    auth_views.PasswordResetConfirmView.as_view(form_class=forms.SetPasswordForm)
+)
+password_reset_complete = access("public")(auth_views.PasswordResetCompleteView.as_view())
+password_change = access("signed_in", methods=FORM_METHODS)(
+    auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm)
+)
+password_change_done = access("signed_in")(auth_views.PasswordChangeDoneView.as_view())
