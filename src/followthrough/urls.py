@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("followthrough.ingest.urls")),
     path("", include("followthrough.web.urls")),
     path("", include("followthrough.audit.urls")),
+    path("", include("followthrough.organisations.urls")),
     path("accounts/login/", auth_views.login, name="login"),
     path("accounts/logout/", auth_views.logout, name="logout"),
     path("accounts/password/reset/", auth_views.password_reset, name="password_reset"),

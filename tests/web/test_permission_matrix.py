@@ -39,6 +39,8 @@ ROW_FOR = {
     "sources, overview, organisations, search",
     ("published_or_member", "draft"): "read a draft action plan, its source and its history",
     ("audit_reader", "published"): "read the audit log and download it as CSV",
+    ("organisation_admin", "published"): "manage an organisation's members (invite, change "
+    "role, deactivate)",
 }
 
 
@@ -71,6 +73,8 @@ class World:
     published: ActionPlan
     draft: ActionPlan
     users: dict
+    own: Organisation
+    target: Membership
 
     def kwargs(self, name: str, variant: str) -> dict | None:
         plan = self.published if variant == "published" else self.draft
@@ -100,6 +104,9 @@ class World:
             "audit:log": {},
             "audit:export": {},
             "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
+            "organisations:member-list": {"pk": self.own.pk},
+            "organisations:member-invite": {"pk": self.own.pk},
+            "organisations:member-change": {"pk": self.own.pk, "membership_pk": self.target.pk},
         }
         return table.get(name)
 
@@ -144,7 +151,12 @@ def world(db):
     )
     users["inspectorate admin"] = inspectorate_admin
     users["superuser"] = User.objects.create_superuser("root", password=PASSWORD)
-    return World(published, draft, users)
+    target = Membership.objects.create(
+        user=User.objects.create_user("target", password=PASSWORD),
+        organisation=orgs["YJB"],
+        role=Membership.Role.VIEWER,
+    )
+    return World(published, draft, users, orgs["YJB"], target)
 
 
 def expected(rule: str, methods: tuple, method: str, allowed: bool, column: str) -> set[int]:

@@ -19,6 +19,7 @@ RULES = {
     "published_or_member": "published records to any signed-in user; drafts only to the drafting "
     "organisation, the inspectorate and superusers",
     "audit_reader": "administrators of an inspectorate and superusers",
+    "organisation_admin": "administrators of the organisation in the URL, and superusers",
 }
 
 

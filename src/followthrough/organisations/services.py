@@ -1,11 +1,17 @@
-"""Resolving the names documents use into Organisation rows."""
+"""Organisations: resolving the names documents use, and managing who belongs to each."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from followthrough.core.events import record_event
+
 from .aliases import BODIES, Body, bodies_named_in
-from .models import Organisation
+from .models import Membership, Organisation
 
 
 def organisation_for_body(body: Body) -> Organisation:
@@ -29,3 +35,76 @@ def organisations_resolve(*, text: str | None) -> list[Organisation]:
         return []
     by_name = {o.name: o for o in Organisation.objects.filter(Q(name__in=[b.name for b in bodies]))}
     return [by_name.get(b.name) or organisation_for_body(b) for b in bodies]
+
+
+def _active_admins(organisation: Organisation) -> int:
+    return Membership.objects.filter(
+        organisation=organisation, role=Membership.Role.ADMIN, is_active=True
+    ).count()
+
+
+def membership_invite(
+    *, organisation: Organisation, email: str, role: str, actor: Any
+) -> Membership:
+    """Add someone to an organisation, creating their account if they have none."""
+    User = get_user_model()
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(username=email, email=email)
+        user.set_unusable_password()
+        user.full_clean()
+        user.save()
+    membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    if membership is not None and membership.is_active:
+        raise ValidationError(f"{email} is already a member of {organisation.short_name}")
+    if membership is None:
+        membership = Membership(user=user, organisation=organisation, role=role)
+        code = "organisations.membership.invited"
+    else:
+        membership.role, membership.is_active = role, True
+        code = "organisations.membership.reactivated"
+    membership.full_clean()
+    membership._history_user = actor
+    membership.save()
+    record_event(membership, code, actor=actor, data={"email": email, "role": role})
+    return membership
+
+
+def membership_change(
+    *, membership: Membership, action: str, role: str | None, actor: Any
+) -> Membership:
+    """Change a member's role, or deactivate or reactivate them; never delete the history."""
+    leaving_admin = (
+        membership.role == Membership.Role.ADMIN
+        and membership.is_active
+        and (action == "deactivate" or (action == "role" and role != Membership.Role.ADMIN))
+    )
+    if leaving_admin and _active_admins(membership.organisation) <= 1:
+        raise ValidationError(
+            f"{membership.organisation.short_name} needs at least one active administrator"
+        )
+    if action == "deactivate" and membership.user_id == getattr(actor, "pk", None):
+        raise ValidationError("You cannot deactivate your own membership")
+    before = {"role": membership.role, "is_active": membership.is_active}
+    if action == "role":
+        membership.role = role or membership.role
+    elif action in ("deactivate", "reactivate"):
+        membership.is_active = action == "reactivate"
+    else:
+        raise ValidationError("Select what to change")
+    membership.full_clean()
+    membership._history_user = actor
+    membership.save()
+    after = {"role": membership.role, "is_active": membership.is_active}
+    if after != before:
+        verb = {"role": "role_changed", "deactivate": "deactivated", "reactivate": "reactivated"}[
+            action
+        ]
+        record_event(
+            membership,
+            f"organisations.membership.{verb}",
+            actor=actor,
+            data={"before": before, "after": after},
+        )
+    return membership

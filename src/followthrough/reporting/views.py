@@ -69,6 +69,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reporting/organisation_detail.html",
         {
             "organisation": organisation,
+            "can_manage_members": request.user.has_perm(
+                "organisations.manage_members", organisation
+            ),
             "actions": actions,
             "recommendations": recommendations,
             "today": today,

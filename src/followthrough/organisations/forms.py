@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from followthrough.web.forms import GovukFormMixin
+
+from .models import Membership, Organisation
+
+
+def role_choices(organisation: Organisation) -> list[tuple[str, str]]:
+    """Reviewers belong to inspectorates; other bodies have the four working roles."""
+    roles = [(r.value, r.label) for r in Membership.Role]
+    if organisation.kind != Organisation.Kind.INSPECTORATE:
+        roles = [r for r in roles if r[0] != Membership.Role.REVIEWER]
+    return roles
+
+
+class InviteForm(GovukFormMixin, forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text="They will get an email with a link to choose their password",
+        error_messages={
+            "required": "Enter an email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
+    role = forms.ChoiceField(label="Role", error_messages={"required": "Select a role"})
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", "Select a role"), *role_choices(organisation)]
+        self.fields["role"].error_messages["invalid_choice"] = "Select a role from the list"
+
+
+class MemberChangeForm(GovukFormMixin, forms.Form):
+    ACTIONS = [("role", "Change role"), ("deactivate", "Deactivate"), ("reactivate", "Reactivate")]
+    action = forms.ChoiceField(
+        choices=ACTIONS,
+        error_messages={
+            "required": "Select what to change",
+            "invalid_choice": "Select what to change",
+        },
+    )
+    role = forms.ChoiceField(required=False, label="Role")
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = role_choices(organisation)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("action") == "role" and not data.get("role"):
+            self.add_error("role", "Select a role")
+        return data

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from followthrough.core.access import access
+
+from .flows import invitation_send
+from .forms import InviteForm, MemberChangeForm
+from .models import Membership, Organisation
+from .services import membership_change, membership_invite
+
+
+def get_organisation_for_admin(user, pk: int) -> Organisation:
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not user.has_perm("organisations.manage_members", organisation):
+        raise Http404
+    return organisation
+
+
+def _page(
+    request: HttpRequest,
+    organisation: Organisation,
+    *,
+    invite: InviteForm | None = None,
+    change_error: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    members = list(
+        organisation.memberships.select_related("user").order_by("-is_active", "user__username")
+    )
+    return render(
+        request,
+        "organisations/member_list.html",
+        {
+            "organisation": organisation,
+            "members": members,
+            "invite": invite or InviteForm(organisation=organisation),
+            "change_error": change_error,
+            "roles": MemberChangeForm(organisation=organisation).fields["role"].choices,
+        },
+        status=status,
+    )
+
+
+@access("organisation_admin")
+def member_list(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, get_organisation_for_admin(request.user, pk))
+
+
+@access("organisation_admin", methods=("POST",))
+def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_admin(request.user, pk)
+    form = InviteForm(request.POST, organisation=organisation)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                membership = membership_invite(
+                    organisation=organisation,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                    actor=request.user,
+                )
+                invitation_send(membership=membership, request=request)
+        except ValidationError as exc:
+            form.add_error("email", exc.messages[0])
+        else:
+            messages.success(
+                request,
+                f"{membership.user.email} has been invited as "
+                f"{membership.get_role_display().lower()}",
+            )
+            return redirect("organisations:member-list", pk=organisation.pk)
+    return _page(request, organisation, invite=form)
+
+
+@access("organisation_admin", methods=("POST",))
+def member_change(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    organisation = get_organisation_for_admin(request.user, pk)
+    membership = get_object_or_404(Membership, pk=membership_pk, organisation=organisation)
+    form = MemberChangeForm(request.POST, organisation=organisation)
+    if not form.is_valid():
+        error = next(iter(form.errors.values()))[0]
+        return _page(request, organisation, change_error=error)
+    try:
+        with transaction.atomic():
+            membership_change(
+                membership=membership,
+                action=form.cleaned_data["action"],
+                role=form.cleaned_data.get("role"),
+                actor=request.user,
+            )
+    except ValidationError as exc:
+        return _page(request, organisation, change_error=exc.messages[0])
+    messages.success(
+        request,
+        f"{membership.user.get_username()}: "
+        f"{dict(MemberChangeForm.ACTIONS)[form.cleaned_data['action']].lower()} "
+        "done",
+    )
+    return redirect("organisations:member-list", pk=organisation.pk)

@@ -1,0 +1,129 @@
+"""Organisation admins invite, change and deactivate members; history is never deleted."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+
+from followthrough.core.models import DomainEvent
+from followthrough.organisations.models import Membership, Organisation
+
+
+@pytest.fixture
+def yjb_admin(make_user):
+    return make_user("yjb-admin", "Youth Justice Board", Membership.Role.ADMIN)
+
+
+def members_url() -> str:
+    return reverse(
+        "organisations:member-list", args=[Organisation.objects.get(short_name="YJB").pk]
+    )
+
+
+def yjb() -> Organisation:
+    return Organisation.objects.get(short_name="YJB")
+
+
+def test_an_admin_invites_someone_who_then_chooses_a_password(client, yjb_admin):
+    client.force_login(yjb_admin)
+    response = client.post(
+        reverse("organisations:member-invite", args=[yjb().pk]),
+        {"email": "New.Person@Example.invalid", "role": "contributor"},
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user__email="new.person@example.invalid")
+    assert membership.role == "contributor" and membership.is_active
+    assert not membership.user.has_usable_password()
+    [email] = mail.outbox
+    assert email.to == ["new.person@example.invalid"]
+    link = re.search(r"https?://[^/]+(/accounts/password/reset/\S+)", email.body)[1]
+    client.logout()
+    page = client.get(link, follow=True)
+    assert b"Choose a new password" in page.content
+    assert DomainEvent.objects.filter(code="organisations.membership.invited").count() == 1
+    followed = client.get(members_url())
+    assert followed.status_code == 302  # the invited person is not signed in yet
+
+
+def test_invite_errors_are_explained(client, yjb_admin):
+    client.force_login(yjb_admin)
+    url = reverse("organisations:member-invite", args=[yjb().pk])
+    html = client.post(url, {"email": "not-an-email", "role": ""}).content.decode()
+    assert "There is a problem" in html
+    assert "Enter an email address in the correct format, like name@example.com" in html
+    assert "Select a role" in html
+    reviewer_role = client.post(url, {"email": "a@example.invalid", "role": "reviewer"})
+    assert b"Select a role from the list" in reviewer_role.content  # reviewers are inspectorate
+
+
+def test_inviting_an_existing_member_says_so(client, yjb_admin):
+    client.force_login(yjb_admin)
+    yjb_admin.email = "admin@example.invalid"
+    yjb_admin.save()
+    html = client.post(
+        reverse("organisations:member-invite", args=[yjb().pk]),
+        {"email": "admin@example.invalid", "role": "viewer"},
+    ).content
+    assert b"is already a member of YJB" in html
+
+
+def test_deactivating_keeps_the_account_and_its_history(client, yjb_admin, make_user):
+    member = make_user("leaver", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
+    membership = Membership.objects.get(user=member)
+    client.force_login(yjb_admin)
+    url = reverse("organisations:member-change", args=[yjb().pk, membership.pk])
+    assert client.post(url, {"action": "deactivate"}).status_code == 302
+    membership.refresh_from_db()
+    assert not membership.is_active
+    assert get_user_model().objects.filter(pk=member.pk).exists()
+    assert membership.history.count() == 2
+    client.force_login(member)
+    assert client.get(members_url()).status_code == 404
+    client.force_login(yjb_admin)
+    client.post(url, {"action": "reactivate"})
+    client.post(url, {"action": "role", "role": "approver"})
+    membership.refresh_from_db()
+    assert membership.is_active and membership.role == "approver"
+    codes = list(DomainEvent.objects.values_list("code", flat=True).order_by("id"))
+    assert codes[-3:] == [
+        "organisations.membership.deactivated",
+        "organisations.membership.reactivated",
+        "organisations.membership.role_changed",
+    ]
+
+
+def test_the_last_admin_cannot_leave_and_nobody_deactivates_themselves(client, yjb_admin):
+    client.force_login(yjb_admin)
+    own = Membership.objects.get(user=yjb_admin)
+    url = reverse("organisations:member-change", args=[yjb().pk, own.pk])
+    html = client.post(url, {"action": "role", "role": "viewer"}).content
+    assert b"YJB needs at least one active administrator" in html
+    html = client.post(url, {"action": "deactivate"}).content
+    assert b"There is a problem" in html
+    own.refresh_from_db()
+    assert own.is_active and own.role == "admin"
+
+
+def test_admins_of_other_organisations_get_404(client, make_user, yjb_admin):
+    other = make_user("moj-admin", "Ministry of Justice", Membership.Role.ADMIN)
+    client.force_login(other)
+    assert client.get(members_url()).status_code == 404
+    membership = Membership.objects.get(user=yjb_admin)
+    url = reverse("organisations:member-change", args=[yjb().pk, membership.pk])
+    assert client.post(url, {"action": "deactivate"}).status_code == 404
+    membership.refresh_from_db()
+    assert membership.is_active
+
+
+def test_markup_typed_into_the_invite_form_is_shown_inert(client, yjb_admin):
+    client.force_login(yjb_admin)
+    html = client.post(
+        reverse("organisations:member-invite", args=[yjb().pk]),
+        {"email": "<script>alert(1)</script>@x", "role": "viewer"},
+    ).content
+    assert b"<script>alert(1)</script>" not in html
+    assert b"&lt;script&gt;" in html
