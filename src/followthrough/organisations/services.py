@@ -75,10 +75,11 @@ def membership_change(
     *, membership: Membership, action: str, role: str | None, actor: Any
 ) -> Membership:
     """Change a member's role, or deactivate or reactivate them; never delete the history."""
+    admin = str(Membership.Role.ADMIN)
     leaving_admin = (
-        membership.role == Membership.Role.ADMIN
+        membership.role == admin
         and membership.is_active
-        and (action == "deactivate" or (action == "role" and role != Membership.Role.ADMIN))
+        and (action == "deactivate" or (action == "role" and role != admin))
     )
     if leaving_admin and _active_admins(membership.organisation) <= 1:
         raise ValidationError(
