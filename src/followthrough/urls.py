@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from followthrough.web import auth_views
+from followthrough.web import auth_views, two_factor
 
 urlpatterns = [
     path("", include("followthrough.reporting.urls")),
@@ -28,6 +28,8 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/password/change/", auth_views.password_change, name="password_change"),
+    path("accounts/two-factor/setup/", two_factor.two_factor_setup, name="two-factor-setup"),
+    path("accounts/two-factor/verify/", two_factor.two_factor_verify, name="two-factor-verify"),
     path(
         "accounts/password/change/done/",
         auth_views.password_change_done,

@@ -105,6 +105,9 @@ class World:
             "audit:export": {},
             "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
             "organisations:member-list": {"pk": self.own.pk},
+            "organisations:two-factor-policy": {"pk": self.own.pk},
+            "two-factor-setup": {},
+            "two-factor-verify": {},
             "organisations:member-invite": {"pk": self.own.pk},
             "organisations:member-change": {"pk": self.own.pk, "membership_pk": self.target.pk},
         }

@@ -15,6 +15,7 @@ class Standing:
     is_inspectorate: bool = False
     is_inspectorate_admin: bool = False
     is_superuser: bool = False
+    two_factor_required: bool = False
 
     @property
     def sees_all_drafts(self) -> bool:
@@ -37,17 +38,20 @@ def standing_of(user: Any) -> Standing:
         return cached
     memberships = list(
         Membership.objects.filter(user=user, is_active=True).values_list(
-            "organisation_id", "role", "organisation__kind"
+            "organisation_id", "role", "organisation__kind", "organisation__require_two_factor"
         )
     )
     standing = Standing(
-        organisation_ids=frozenset(org for org, _, _ in memberships),
-        roles={org: role for org, role, _ in memberships},
-        is_inspectorate=any(kind == Organisation.Kind.INSPECTORATE for *_, kind in memberships),
+        organisation_ids=frozenset(org for org, *_ in memberships),
+        roles={org: role for org, role, *_ in memberships},
+        is_inspectorate=any(
+            kind == Organisation.Kind.INSPECTORATE for _, _, kind, _ in memberships
+        ),
         is_inspectorate_admin=any(
             kind == Organisation.Kind.INSPECTORATE and role == Membership.Role.ADMIN
-            for _, role, kind in memberships
+            for _, role, kind, _ in memberships
         ),
+        two_factor_required=any(required for *_, required in memberships),
         is_superuser=bool(user.is_superuser),
     )
     user._followthrough_standing = standing

@@ -35,7 +35,12 @@ class InviteForm(GovukFormMixin, forms.Form):
 
 
 class MemberChangeForm(GovukFormMixin, forms.Form):
-    ACTIONS = [("role", "Change role"), ("deactivate", "Deactivate"), ("reactivate", "Reactivate")]
+    ACTIONS = [
+        ("role", "Change role"),
+        ("deactivate", "Deactivate"),
+        ("reactivate", "Reactivate"),
+        ("reset_second_factor", "Reset authenticator"),
+    ]
     action = forms.ChoiceField(
         choices=ACTIONS,
         error_messages={
@@ -54,3 +59,7 @@ class MemberChangeForm(GovukFormMixin, forms.Form):
         if data.get("action") == "role" and not data.get("role"):
             self.add_error("role", "Select a role")
         return data
+
+
+class TwoFactorPolicyForm(forms.Form):
+    require_two_factor = forms.BooleanField(required=False)

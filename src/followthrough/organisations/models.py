@@ -25,6 +25,9 @@ class Organisation(TimeStamped):
     short_name = models.CharField(max_length=50)
     kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
     aliases = models.JSONField(default=list, blank=True)
+    require_two_factor = models.BooleanField(
+        default=False, help_text="Members must sign in with a code from an authenticator app."
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -109,3 +109,34 @@ def membership_change(
             data={"before": before, "after": after},
         )
     return membership
+
+
+def organisation_set_two_factor(
+    *, organisation: Organisation, required: bool, actor: Any
+) -> Organisation:
+    """Require (or stop requiring) a code from an authenticator app for every member."""
+    if organisation.require_two_factor == required:
+        return organisation
+    organisation.require_two_factor = required
+    organisation._history_user = actor
+    organisation.save()
+    record_event(
+        organisation,
+        "organisations.organisation.two_factor_" + ("required" if required else "relaxed"),
+        actor=actor,
+    )
+    return organisation
+
+
+def membership_reset_second_factor(*, membership: Membership, actor: Any) -> int:
+    """Remove a member's authenticator (a lost phone); they set a new one up at next sign-in."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    removed, _ = TOTPDevice.objects.filter(user=membership.user).delete()
+    record_event(
+        membership,
+        "organisations.membership.second_factor_reset",
+        actor=actor,
+        data={"devices_removed": removed},
+    )
+    return removed

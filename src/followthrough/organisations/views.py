@@ -9,9 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from followthrough.core.access import access
 
 from .flows import invitation_send
-from .forms import InviteForm, MemberChangeForm
+from .forms import InviteForm, MemberChangeForm, TwoFactorPolicyForm
 from .models import Membership, Organisation
-from .services import membership_change, membership_invite
+from .services import (
+    membership_change,
+    membership_invite,
+    membership_reset_second_factor,
+    organisation_set_two_factor,
+)
 
 
 def get_organisation_for_admin(user, pk: int) -> Organisation:
@@ -87,12 +92,15 @@ def member_change(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
         return _page(request, organisation, change_error=error)
     try:
         with transaction.atomic():
-            membership_change(
-                membership=membership,
-                action=form.cleaned_data["action"],
-                role=form.cleaned_data.get("role"),
-                actor=request.user,
-            )
+            if form.cleaned_data["action"] == "reset_second_factor":
+                membership_reset_second_factor(membership=membership, actor=request.user)
+            else:
+                membership_change(
+                    membership=membership,
+                    action=form.cleaned_data["action"],
+                    role=form.cleaned_data.get("role"),
+                    actor=request.user,
+                )
     except ValidationError as exc:
         return _page(request, organisation, change_error=exc.messages[0])
     messages.success(
@@ -100,5 +108,24 @@ def member_change(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
         f"{membership.user.get_username()}: "
         f"{dict(MemberChangeForm.ACTIONS)[form.cleaned_data['action']].lower()} "
         "done",
+    )
+    return redirect("organisations:member-list", pk=organisation.pk)
+
+
+@access("organisation_admin", methods=("POST",))
+def two_factor_policy(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_organisation_for_admin(request.user, pk)
+    form = TwoFactorPolicyForm(request.POST)
+    form.is_valid()  # a single checkbox: absent means off
+    required = bool(form.cleaned_data.get("require_two_factor"))
+    with transaction.atomic():
+        organisation_set_two_factor(
+            organisation=organisation, required=required, actor=request.user
+        )
+    messages.success(
+        request,
+        f"Members of {organisation.short_name} "
+        + ("must now" if required else "no longer need to")
+        + " sign in with an authenticator app",
     )
     return redirect("organisations:member-list", pk=organisation.pk)
