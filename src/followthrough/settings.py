@@ -221,6 +221,35 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 # Second factor: the issuer name an authenticator app shows beside the code.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Followthrough")
 
+# OpenID Connect sign-in: off unless OIDC_RP_CLIENT_ID is set, then every endpoint is required.
+OIDC_ENABLED = bool(os.environ.get("OIDC_RP_CLIENT_ID"))
+if OIDC_ENABLED:
+    _oidc = {
+        name: os.environ.get(name, "")
+        for name in (
+            "OIDC_RP_CLIENT_ID",
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )
+    }
+    _missing = [name for name, value in _oidc.items() if not value]
+    if _missing:
+        raise ImproperlyConfigured(f"OpenID Connect needs {', '.join(_missing)}")
+    OIDC_RP_CLIENT_ID = _oidc["OIDC_RP_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = _oidc["OIDC_RP_CLIENT_SECRET"]
+    OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc["OIDC_OP_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = _oidc["OIDC_OP_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = _oidc["OIDC_OP_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = _oidc["OIDC_OP_JWKS_ENDPOINT"]
+    OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = "openid email"
+    OIDC_CREATE_USER = False  # only invited members sign in
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("followthrough.web.oidc.OIDCBackend")
+
 # Largest document the importer reads, in bytes.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 20 * 1024 * 1024)
 

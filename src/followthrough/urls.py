@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -37,5 +38,24 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+if settings.OIDC_ENABLED:
+    from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+    from followthrough.core.access import access
+    from followthrough.web.oidc import CallbackView
+
+    urlpatterns += [
+        path(
+            "oidc/authenticate/",
+            access("public")(OIDCAuthenticationRequestView.as_view()),
+            name="oidc_authentication_init",
+        ),
+        path(
+            "oidc/callback/",
+            access("public")(CallbackView.as_view()),
+            name="oidc_authentication_callback",
+        ),
+    ]
 
 handler404 = "followthrough.web.views.not_found"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 
 from followthrough.organisations.access import standing_of
@@ -14,4 +15,8 @@ def site(request: HttpRequest) -> dict:
     navigation = list(NAVIGATION)
     if standing_of(getattr(request, "user", None)).reads_audit_log:
         navigation.append(AUDIT)
-    return {"service_name": "Followthrough", "navigation": navigation}
+    return {
+        "service_name": "Followthrough",
+        "navigation": navigation,
+        "oidc_enabled": settings.OIDC_ENABLED,
+    }
