@@ -96,3 +96,14 @@ def test_the_log_query_count_does_not_grow_with_entries(client, make_user, sampl
     with CaptureQueriesContext(connection) as big:
         client.get(reverse("audit:log"))
     assert len(big.captured_queries) == len(small.captured_queries)
+
+
+def test_history_keeps_the_organisation_a_person_acted_for_at_the_time(sample_plan, make_user):
+    mover = make_user("mover", "Youth Justice Board")
+    action = Action.objects.first()
+    action.evidence = "First note"
+    action._history_user = mover
+    action.save()
+    Membership.objects.filter(user=mover).update(is_active=False)
+    [entry] = [e for e in audit_entries(target=action) if e.action == "changed"]
+    assert entry.organisations == "YJB"

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from simple_history.models import HistoricalRecords
 
+from followthrough.core.history import audited_history
 from followthrough.core.models import Provenanced, TimeStamped
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Organisation
@@ -40,7 +40,7 @@ class ActionPlan(Provenanced, TimeStamped):
         max_length=20, choices=Vocabulary.choices, default=Vocabulary.AGREED
     )
     notes = models.JSONField(default=list, blank=True)
-    history = HistoricalRecords()
+    history = audited_history()
 
     objects = ActionPlanQuerySet.as_manager()
 
@@ -77,7 +77,7 @@ class Response(Provenanced, TimeStamped):
     reason_categories = models.JSONField(default=list, blank=True)
     agreed_part = models.TextField(blank=True)
     narrative = models.TextField(blank=True)
-    history = HistoricalRecords()
+    history = audited_history()
 
     objects = ResponseQuerySet.as_manager()
 
@@ -130,7 +130,7 @@ class Action(Provenanced, TimeStamped):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
     completed_on = models.DateField(null=True, blank=True)
     evidence = models.TextField(blank=True)
-    history = HistoricalRecords()
+    history = audited_history()
 
     objects = ActionQuerySet.as_manager()
 
@@ -152,7 +152,7 @@ class ProgressUpdate(TimeStamped):
     new_status = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     text = models.TextField()
     evidence = models.TextField(blank=True)
-    history = HistoricalRecords()
+    history = audited_history()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -176,7 +176,7 @@ class Review(TimeStamped):
     date = models.DateField()
     judgement = models.CharField(max_length=20, choices=Judgement.choices)
     commentary = models.TextField(blank=True)
-    history = HistoricalRecords()
+    history = audited_history()
 
     class Meta:
         ordering = ["-date", "-id"]

@@ -141,7 +141,10 @@ def audit_entries(
     limit: int = 200,
 ) -> list[Entry]:
     """The newest changes and events first, filtered as asked."""
-    raw: list[tuple[datetime, int | None, str, int, str, str, list[tuple[str, str, str]]]] = []
+    # (when, user id, organisations then or None if unknown, record, id, label, action, changes)
+    raw: list[
+        tuple[datetime, int | None, str | None, str, int, str, str, list[tuple[str, str, str]]]
+    ] = []
     chosen = (
         [type(target)]
         if target is not None
@@ -160,6 +163,7 @@ def audit_entries(
                 (
                     row.history_date,
                     row.history_user_id,
+                    getattr(row, "history_organisations", None) or None,
                     model._meta.verbose_name.capitalize(),
                     row.id,
                     _label(row),
@@ -186,6 +190,7 @@ def audit_entries(
                 (
                     event.at,
                     event.actor_id,
+                    None,
                     "Event",
                     event.object_id,
                     event.code,
@@ -197,19 +202,19 @@ def audit_entries(
     raw = raw[:limit]
     user_ids = {r[1] for r in raw if r[1]}
     usernames = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username"))
-    organisations = _organisations_of(user_ids)
+    current = _organisations_of(user_ids)  # for events, which carry no snapshot
     return [
         Entry(
             at=at,
             user=usernames.get(uid, "system") if uid else "system",
-            organisations=organisations.get(uid, "") if uid else "",
+            organisations=then if then is not None else (current.get(uid, "") if uid else ""),
             model=label,
             object_id=oid,
             object_label=obj,
             action=action,
             changes=changes,
         )
-        for at, uid, label, oid, obj, action, changes in raw
+        for at, uid, then, label, oid, obj, action, changes in raw
     ]
 
 

@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from simple_history.models import HistoricalRecords
+
+from .history import audited_history
 
 
 class TimeStamped(models.Model):
@@ -37,7 +38,7 @@ class SourceDocument(TimeStamped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     warnings = models.JSONField(default=list, blank=True)
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = audited_history(excluded_fields=["text"])
 
     class Meta:
         ordering = ["file_name"]

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from django.db import models
-from simple_history.models import HistoricalRecords
 
+from followthrough.core.history import audited_history
 from followthrough.core.models import Provenanced, TimeStamped
 from followthrough.organisations.models import Organisation
 
@@ -30,7 +30,7 @@ class Report(Provenanced, TimeStamped):
         default=False,
         help_text="Known only through an action plan; the report itself not ingested.",
     )
-    history = HistoricalRecords(m2m_fields=[inspectorates])
+    history = audited_history(m2m_fields=[inspectorates])
 
     objects = ReportQuerySet.as_manager()
 
@@ -68,7 +68,7 @@ class Recommendation(Provenanced, TimeStamped):
     paragraph_refs = models.JSONField(default=list, blank=True)
     themes = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)
-    history = HistoricalRecords(m2m_fields=[addressees])
+    history = audited_history(m2m_fields=[addressees])
 
     objects = RecommendationQuerySet.as_manager()
 

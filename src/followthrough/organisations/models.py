@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from simple_history.models import HistoricalRecords
 
+from followthrough.core.history import audited_history
 from followthrough.core.models import TimeStamped
 
 
@@ -28,7 +28,7 @@ class Organisation(TimeStamped):
     require_two_factor = models.BooleanField(
         default=False, help_text="Members must sign in with a code from an authenticator app."
     )
-    history = HistoricalRecords()
+    history = audited_history()
 
     class Meta:
         ordering = ["name"]
@@ -55,7 +55,7 @@ class Membership(TimeStamped):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     is_active = models.BooleanField(default=True)
-    history = HistoricalRecords()
+    history = audited_history()
 
     class Meta:
         constraints = [
