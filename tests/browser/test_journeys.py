@@ -84,6 +84,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         f"/organisations/{Organisation.objects.get(short_name='HMI Probation').pk}/members/",
         "/accounts/password/change/",
         "/accounts/two-factor/setup/",
+        "/account/",
         f"/organisations/{Organisation.objects.get(short_name='YJB').pk}/",
     ]
     found = {}

@@ -93,6 +93,7 @@ class World:
             "web:accessibility": {},
             "web:privacy": {},
             "web:cookies": {},
+            "web:account": {},
             "login": {},
             "logout": {},
             "password_reset": {},

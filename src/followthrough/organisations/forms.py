@@ -28,6 +28,8 @@ class InviteForm(GovukFormMixin, forms.Form):
     )
     role = forms.ChoiceField(label="Role", error_messages={"required": "Select a role"})
 
+    field_widths = {"email": "govuk-!-width-two-thirds"}
+
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = [("", "Select a role"), *role_choices(organisation)]

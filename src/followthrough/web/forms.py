@@ -21,6 +21,7 @@ class GovukFormMixin:
     """Adds GOV.UK classes to widgets, and the error class to fields that have errors."""
 
     fields: dict[str, forms.Field]
+    field_widths: dict[str, str] = {}  # GOV.UK width classes by field name
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -30,6 +31,9 @@ class GovukFormMixin:
                 field.widget.attrs["class"] = f"{css} {field.widget.attrs.get('class', '')}".strip()
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{name}-hint"
+            width = getattr(self, "field_widths", {}).get(name)
+            if width:
+                field.widget.attrs["class"] += f" {width}"
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

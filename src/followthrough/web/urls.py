@@ -7,4 +7,5 @@ urlpatterns = [
     path("accessibility/", views.info_page, {"page": "accessibility"}, name="accessibility"),
     path("privacy/", views.info_page, {"page": "privacy"}, name="privacy"),
     path("cookies/", views.info_page, {"page": "cookies"}, name="cookies"),
+    path("account/", views.account, name="account"),
 ]

@@ -41,3 +41,19 @@ def info_page(request: HttpRequest, page: str) -> HttpResponse:
 @login_not_required
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "web/404.html", status=404)
+
+
+@access("signed_in")
+def account(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's own details, memberships and sign-in settings."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    memberships = request.user.memberships.select_related("organisation").order_by(
+        "-is_active", "organisation__name"
+    )
+    has_authenticator = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    return render(
+        request,
+        "web/account.html",
+        {"memberships": memberships, "has_authenticator": has_authenticator},
+    )

@@ -42,6 +42,7 @@ class Command(BaseCommand):
         for username, org_name, role, purpose in DEMO_USERS:
             password = shared or secrets.token_urlsafe(9)
             user, _ = User.objects.get_or_create(username=username)
+            user.email = f"{username}@example.invalid"
             user.set_password(password)
             user.is_active = True
             user.save()
