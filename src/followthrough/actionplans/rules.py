@@ -28,3 +28,49 @@ rules.add_perm(
     "actionplans.view_actionplan",
     rules.is_authenticated & (is_published | drafted_by_users_organisation | sees_all_drafts),
 )
+
+
+# Writing: the workflow's views use these; docs/security.md lists them and
+# tests/actionplans/test_rules.py checks every role against that table.
+WRITERS = {"contributor", "approver", "admin"}
+
+
+def _role(user, organisation_id) -> str | None:
+    return standing_of(user).roles.get(organisation_id)
+
+
+@rules.predicate
+def writes_for_response(user, response) -> bool:
+    if response is None:
+        return False
+    plan_org = response.action_plan.coordinating_organisation_id
+    return (
+        _role(user, response.responding_organisation_id) in WRITERS
+        or _role(user, plan_org) in WRITERS
+    )
+
+
+@rules.predicate
+def writes_for_action(user, action) -> bool:
+    if action is None:
+        return False
+    return _role(user, action.owner_organisation_id) in WRITERS or writes_for_response(
+        user, action.response
+    )
+
+
+@rules.predicate
+def approves_for_plan(user, plan) -> bool:
+    return plan is not None and _role(user, plan.coordinating_organisation_id) == "approver"
+
+
+@rules.predicate
+def is_inspectorate_reviewer(user) -> bool:
+    return standing_of(user).is_reviewer
+
+
+rules.add_perm("actionplans.change_response", rules.is_authenticated & writes_for_response)
+rules.add_perm("actionplans.change_action", rules.is_authenticated & writes_for_action)
+rules.add_perm("actionplans.submit_actionplan", rules.is_authenticated & approves_for_plan)
+rules.add_perm("actionplans.publish_actionplan", rules.is_authenticated & approves_for_plan)
+rules.add_perm("actionplans.add_review", rules.is_authenticated & is_inspectorate_reviewer)

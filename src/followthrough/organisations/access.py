@@ -14,6 +14,7 @@ class Standing:
     roles: dict[int, str] = field(default_factory=dict)
     is_inspectorate: bool = False
     is_inspectorate_admin: bool = False
+    is_reviewer: bool = False
     is_superuser: bool = False
     two_factor_required: bool = False
 
@@ -52,6 +53,10 @@ def standing_of(user: Any) -> Standing:
             for _, role, kind, _ in memberships
         ),
         two_factor_required=any(required for *_, required in memberships),
+        is_reviewer=any(
+            kind == Organisation.Kind.INSPECTORATE and role == Membership.Role.REVIEWER
+            for _, role, kind, _ in memberships
+        ),
         is_superuser=bool(user.is_superuser),
     )
     user._followthrough_standing = standing
