@@ -52,6 +52,16 @@ def find_report(title: str | None) -> Report | None:
     return None
 
 
+def _save(model: Any, instance: Any, fields: dict[str, Any]) -> Any:
+    """Create the row, or bring the existing one up to date with the new import."""
+    if instance is None:
+        return model.objects.create(**fields)
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.save()
+    return instance
+
+
 def _inspectorates(names: list[str]) -> list[Organisation]:
     return [o for name in names for o in organisations_resolve(text=name)]
 
@@ -90,12 +100,7 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
         "source_end": len(source.text),
         "created_from_action_plan": False,
     }
-    if report is None:
-        report = Report.objects.create(**fields)
-    else:
-        for name, value in fields.items():
-            setattr(report, name, value)
-        report.save()
+    report = _save(Report, report, fields)
     report.inspectorates.set(_inspectorates(doc.inspectorates))
     for index, rec in enumerate(extraction.recommendations):
         row, _ = Recommendation.objects.update_or_create(
@@ -141,12 +146,7 @@ def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPl
         "source_start": 0,
         "source_end": len(source.text),
     }
-    if plan is None:
-        plan = ActionPlan.objects.create(**fields)
-    else:
-        for name, value in fields.items():
-            setattr(plan, name, value)
-        plan.save()
+    plan = _save(ActionPlan, plan, fields)
     known = {(r.section, r.label): r for r in report.recommendations.all()}
     for index, rec in enumerate(extraction.recommendations):
         row = known.get((rec.section, rec.label))

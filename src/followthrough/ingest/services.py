@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
@@ -135,21 +136,15 @@ def document_ingest(
         recommendations=len(extraction.recommendations),
     )
     if extraction.document.kind == "action_plan":
-        plan = action_plan_load(extraction, source)
-        result.responses = Response.objects.filter(action_plan=plan).count()
-        result.actions = Action.objects.filter(response__action_plan=plan).count()
-        record_event(
-            plan,
-            f"ingest.action_plan.{result.status}",
-            actor=actor,
-            data={"file": name, "sha256": sha},
-        )
+        stored: Any = action_plan_load(extraction, source)
+        result.responses = Response.objects.filter(action_plan=stored).count()
+        result.actions = Action.objects.filter(response__action_plan=stored).count()
     else:
-        report = report_load(extraction, source)
-        record_event(
-            report,
-            f"ingest.report.{result.status}",
-            actor=actor,
-            data={"file": name, "sha256": sha},
-        )
+        stored = report_load(extraction, source)
+    record_event(
+        stored,
+        f"ingest.{extraction.document.kind.replace('inspection_', '')}.{result.status}",
+        actor=actor,
+        data={"file": name, "sha256": sha},
+    )
     return result
