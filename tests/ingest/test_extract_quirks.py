@@ -331,3 +331,79 @@ def test_header_repeated_on_a_new_page_is_not_a_recommendation():
     result = extract(text, "x.txt")
     assert [r.label for r in result.recommendations] == ["1", "2"]
     assert not result.warnings
+
+
+def test_report_recommendations_given_as_bullets_are_numbered_in_order_with_a_warning():
+    text = (
+        "# Sample services looked at again\n\nPublished 3 May 2023\n\n## Recommendations\n\n"
+        "### The Example Board should:\n\n"
+        "- agree a plan for every child (Paragraph 2.2)\n"
+        "- check the plans, looking at:\n"
+        "  - housing\n"
+        "  - school\n\n"
+        "### Local teams should:\n\n"
+        "- meet each family before release\n\n"
+        "## What we found\n"
+    )
+    result = extract(text, "r.txt")
+    recs = result.recommendations
+    assert [(r.label, r.addressee) for r in recs] == [
+        ("1", "The Example Board"),
+        ("2", "The Example Board"),
+        ("3", "Local teams"),
+    ]
+    assert all(r.label_inferred for r in recs)
+    assert [i.text for i in recs[1].items] == ["housing", "school"]
+    assert recs[0].paragraph_refs == ["2.2"]
+    assert sum("not numbered" in w for w in result.warnings) == 3
+
+
+def test_report_recommendations_labelled_in_words_and_wrapped_over_a_blank_line():
+    text = (
+        "# Another sample\n\nPublished 2020\n\n## Recommendations\n\n"
+        "#### The Example Department should:\n\n"
+        "Recommendation 1: publish the figures every quarter so that\n\n"
+        "boards can act on them (Paragraph 1.4)\n\n"
+        "Recommendation 2: name a lead.\n\n"
+        "This closing paragraph is not a recommendation.\n\n"
+        "3. Not part of the list either.\n"
+    )
+    recs = extract(text, "r.txt").recommendations
+    assert [(r.label, r.text) for r in recs] == [
+        ("1", "publish the figures every quarter so that boards can act on them"),
+        ("2", "name a lead."),
+    ]
+    assert recs[0].paragraph_refs == ["1.4"]
+
+
+def test_a_number_repeated_on_the_next_page_continues_the_row():
+    text = plan(
+        row("1", "Keep every plan up", "Agreed", "<p>First part.</p>", "Lead", "May 2021"),
+        row("1", "to date.", "", "<p>Second part.</p>", "Deputy", "June 2021"),
+        row("2", "Second", "Agreed", "Yes.", "Lead", "May 2021"),
+    )
+    recs = extract(text, "x.txt").recommendations
+    assert [r.label for r in recs] == ["1", "2"]
+    assert recs[0].text == "Keep every plan up to date."
+    assert recs[0].response.owners == ["Lead", "Deputy"]
+
+
+def test_an_addressee_column_names_each_row_s_addressee():
+    header = "\t".join(
+        ["#", "Addressee", "Recommendation", "Decision", "Action", "Lead", "Timescale"]
+    )
+    text = (
+        "A response to: A short look at samples\n\n"
+        + header
+        + "\n"
+        + row("1", "The Example Board", "Do one thing", "Accepted", "Yes.", "Chair", "2024/25")
+        + "\n"
+        + row("2", "Local teams", "Do another", "Not accepted", "No.", "Lead", "N/A")
+        + "\n"
+    )
+    recs = extract(text, "x.txt").recommendations
+    assert [(r.label, r.addressee, r.response.decision) for r in recs] == [
+        ("1", "The Example Board", "agreed"),
+        ("2", "Local teams", "not_agreed"),
+    ]
+    assert recs[0].response.actions[0].target.kind == "financial_year"

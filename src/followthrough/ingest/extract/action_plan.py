@@ -19,7 +19,7 @@ from .targets import parse_target
 from .text import blocks, clean, list_items
 from .types import Action, Document, Extraction, ExtractionError, Item, Recommendation, Response
 
-ROLES = ("label", "recommendation", "decision", "response", "owner", "target")
+ROLES = ("label", "addressee", "recommendation", "decision", "response", "owner", "target")
 LABEL_RE = re.compile(
     r"^(?:r|rec(?:ommendation)?\.?\s*(?:no\.?\s*)?)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\s*[.):]?$",
     re.IGNORECASE,
@@ -44,8 +44,10 @@ def _role_of(header: str) -> str | None:
     h = re.sub(r"^\s*\d+\s*[.)]\s*", "", clean(header)).lower()
     if not h:
         return None
-    if re.search(r"\brec(?:ommendation)?\.?\s*(?:no|number|ref)\b|^no\.?$|^ref", h):
+    if re.search(r"\brec(?:ommendation)?\.?\s*(?:no|number|ref)\b|^(?:no\.?|#|number)$|^ref", h):
         return "label"
+    if re.search(r"\baddressee\b|\b(?:directed|addressed) to\b", h):
+        return "addressee"
     if re.search(r"agreed|accepted|decision", h):
         return "decision"
     if re.search(r"owner|responsib|\blead\b", h):
@@ -78,6 +80,7 @@ class _Draft:
     start: int
     end: int
     label_inferred: bool = False
+    addressee_cell: str = ""  # a plan with an addressee column
     rec_parts: list[str] = field(default_factory=list)
     decision_parts: list[str] = field(default_factory=list)
     response_parts: list[str] = field(default_factory=list)
@@ -231,7 +234,11 @@ class _Reader:
         label_match = LABEL_RE.match(label_text)
         substantive = any(values.get(k) for k in ("decision", "response", "owner", "target"))
         if label_match:
-            self._start(line, label_match[1], cells, inferred=False)
+            last = self.drafts[-1] if self.drafts else None
+            if last and last.label == label_match[1] and last.section == self.section:
+                self._continue(last, line, cells)  # the number repeated on a new page
+            else:
+                self._start(line, label_match[1], cells, inferred=False)
             return
         if raw == header_text or [_role_of(c) for c in raw.split("\t")] == roles:
             return  # the header repeated at the top of a new page
@@ -300,6 +307,8 @@ class _Reader:
         draft.chunks += 1
         if clean(cells.get("recommendation", "")):
             draft.rec_parts.append(cells["recommendation"])
+        if clean(cells.get("addressee", "")) and not draft.addressee_cell:
+            draft.addressee_cell = clean(cells["addressee"])
         if clean(cells.get("decision", "")):
             draft.decision_parts.append(cells["decision"])
         if clean(cells.get("response", "")):
@@ -323,7 +332,7 @@ class _Reader:
         if not paras and items:
             paras.append(items.pop(0).text)
         text = " ".join(paras)
-        addressee = draft.addressee
+        addressee = draft.addressee_cell or draft.addressee
         stated, rest = _split_addressee(text)
         if stated is not None:
             text = rest

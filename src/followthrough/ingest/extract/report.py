@@ -17,7 +17,9 @@ from .types import Document, Extraction, ExtractionError, Item, Recommendation
 HEADING_RE = re.compile(r"^\s*#{1,6}\s*(.*)$")
 RECS_HEADING_RE = re.compile(r"^\W*(?:summary of\s+)?recommendations\W*$", re.IGNORECASE)
 SHOULD_RE = re.compile(r"^(.*?)\s*\bshould\s*:?\s*$", re.IGNORECASE)
-NUMBERED_RE = re.compile(r"^(\s*)(?:[-*•]\s+)?(\d{1,3})\.\s+(\S.*)$")
+NUMBERED_RE = re.compile(
+    r"^(\s*)(?:[-*•]\s+)?(?:\**recommendation\s+)?(\d{1,3})(?:\.|\)|:\**)\s+(\S.*)$", re.IGNORECASE
+)
 LETTERED_RE = re.compile(r"^(\s*)(?:[-*•]\s+)?\(?([a-z])[.)]\s+(\S.*)$")
 BULLET_RE = re.compile(r"^(\s*)[-*•]\s+(\S.*)$")
 INLINE_SHOULD_RE = re.compile(r"^([A-Z][^.;:]{2,150}?)\s+should\s+(\w.*)$")
@@ -97,6 +99,10 @@ def extract_report(text: str, source: str) -> Extraction:
     refs: dict[int, list[str]] = {}
     addressee = ""
     blank_before = False
+    # Some reports bullet their recommendations instead of numbering them: a bullet that is the
+    # first list line under an addressee starts that mode, until a numbered line appears.
+    after_heading = False
+    bulleted = False
     for line in lines[start:]:
         raw = line.text
         if not raw.strip():
@@ -108,20 +114,35 @@ def extract_report(text: str, source: str) -> Extraction:
         if should and len(body) < 300 and not NUMBERED_RE.match(raw):
             addressee = should[1].strip()
             blank_before = False
+            after_heading = True
             continue
         if heading and recs:
             break  # the next section of the report
         numbered = NUMBERED_RE.match(raw)
         lettered = LETTERED_RE.match(raw)
         bullet = BULLET_RE.match(raw)
+        top_bullet = bullet is not None and not lettered and len(bullet[1]) < 2
+        if top_bullet and (after_heading or bulleted) and not numbered:
+            bulleted = True
+            numbered = re.match(r"^(\s*)()(.*)$", bullet[2])  # type: ignore[index]
+            label = str(len(recs) + 1)
+            warnings.append(
+                f"line {line.number}: recommendation not numbered; numbered {label} by its position"
+            )
+        else:
+            label = numbered[2] if numbered else ""
+        after_heading = False
         if numbered and len(numbered[1]) < 2:
+            if numbered[2]:
+                bulleted = False
             body_text, own = _refs(numbered[3])
             rec_text, rec_addressee = clean(body_text), addressee
             inline = INLINE_SHOULD_RE.match(rec_text) if not addressee else None
             if inline:  # "1. The Youth Justice Board should publish …"
                 rec_addressee, rec_text = inline[1], inline[2]
             rec = Recommendation(
-                label=numbered[2],
+                label=label,
+                label_inferred=not numbered[2],
                 section="main",
                 addressee=rec_addressee,
                 text=rec_text,
@@ -139,7 +160,7 @@ def extract_report(text: str, source: str) -> Extraction:
             rec.items.append(Item(label, clean(body_text)))
             refs[id(rec)].extend(own)
             rec.end = line.end
-        elif recs and not blank_before:
+        elif recs and (not blank_before or raw.strip()[:1].islower()):
             body_text, own = _refs(raw)
             rec = recs[-1]
             if rec.items:
