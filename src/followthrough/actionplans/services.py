@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 from typing import Any
 
 from django.db.models import Count
 
 from followthrough.inspections.models import Recommendation, Report
 
-from .models import Action, Decision, Response
+from .models import Action, ActionPlan, Decision, Response
 from .querysets import STATES
 
 
@@ -94,3 +96,42 @@ def report_summaries(
     ):
         summary[row["response__recommendation__report_id"]]["overdue"] = row["n"]
     return summary
+
+
+@dataclass
+class PlanSection:
+    """One part of a plan as published: main or additional recommendations, by addressee."""
+
+    section: str
+    title: str
+    groups: list[tuple[str, list[Response]]]
+
+
+def plan_table(plan: ActionPlan, *, today: date) -> list[PlanSection]:
+    """The plan laid out as published, each response carrying `action_list` (with `state` as of
+    today) and `action_summary`. Pages and every export read this, so they always agree."""
+    responses = list(
+        plan.responses.select_related("recommendation", "responding_organisation").order_by(
+            "recommendation__order"
+        )
+    )
+    by_response: dict[int, list[Action]] = defaultdict(list)
+    for action in (
+        Action.objects.filter(response__action_plan=plan)
+        .with_state(today=today)
+        .select_related("owner_organisation")
+        .order_by("response_id", "order")
+    ):
+        by_response[action.response_id].append(action)
+    for response in responses:
+        response.action_list = by_response.get(response.pk, [])
+        response.action_summary = action_summary(response.action_list)
+    sections = []
+    for section, rows in groupby(responses, key=lambda r: r.recommendation.section):
+        groups = [
+            (addressee, list(items))
+            for addressee, items in groupby(rows, key=lambda r: r.recommendation.addressee_text)
+        ]
+        title = "Additional recommendations" if section == "additional" else "Recommendations"
+        sections.append(PlanSection(section, title, groups))
+    return sections

@@ -155,9 +155,9 @@ def extract_report(text: str, source: str) -> Extraction:
             refs[id(rec)] = own
         elif recs and (lettered or bullet):
             rec = recs[-1]
-            label = lettered[2] if lettered else None
+            item_label = lettered[2] if lettered else None
             body_text, own = _refs(lettered[3] if lettered else bullet[2])  # type: ignore[index]
-            rec.items.append(Item(label, clean(body_text)))
+            rec.items.append(Item(item_label, clean(body_text)))
             refs[id(rec)].extend(own)
             rec.end = line.end
         elif recs and (not blank_before or raw.strip()[:1].islower()):
