@@ -45,6 +45,10 @@ def pages(plan, orgs) -> list[str]:
     ]
     urls += [reverse("reporting:organisation-detail", args=[o.pk]) for o in orgs.values()]
     urls += [
+        reverse("reporting:action-plan-export", args=[plan.report_id, f])
+        for f in ("csv", "xlsx", "docx", "pdf")
+    ]
+    urls += [
         reverse("reporting:chart", args=[s])
         for s in ("decisions", "statuses", "organisations", "reports")
     ]

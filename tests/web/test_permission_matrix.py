@@ -83,6 +83,7 @@ class World:
             "reporting:overview": {},
             "reporting:search": {},
             "reporting:chart": {"slug": "decisions"},
+            "reporting:action-plan-export": {"pk": plan.report_id, "fmt": "csv"},
             "reporting:organisation-list": {},
             "reporting:organisation-detail": {"pk": plan.coordinating_organisation_id},
             "inspections:report-list": {},

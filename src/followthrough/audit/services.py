@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 
 from followthrough.core.models import DomainEvent
+from followthrough.core.spreadsheets import spreadsheet_safe
 from followthrough.organisations.models import Membership
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
@@ -241,14 +242,9 @@ def audit_csv(entries: list[Entry]) -> str:
                 e.organisations,
                 e.model,
                 e.object_id,
-                _csv_safe(e.object_label),
+                spreadsheet_safe(e.object_label),
                 e.action,
-                _csv_safe(e.summary),
+                spreadsheet_safe(e.summary),
             ]
         )
     return out.getvalue()
-
-
-def _csv_safe(value: str) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; a quote keeps them text."""
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value

@@ -3,13 +3,16 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import slugify
 
+from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.models import Action
 from followthrough.core.access import access
 from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
 
 from .charts import bar_chart_svg
+from .exports import FORMATS
 from .services import organisation_rows, overview_figure, overview_figures
 
 SEARCH_LIMIT = 50
@@ -95,3 +98,22 @@ def search(request: HttpRequest) -> HttpResponse:
         "reporting/search.html",
         {"query": query, "results": results, "limit": SEARCH_LIMIT},
     )
+
+
+@access("published_or_member")
+def action_plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The plan as CSV, Excel, Word or PDF, with statuses as of today."""
+    if fmt not in FORMATS:
+        raise Http404
+    plan_pk = request.GET.get("plan")
+    plan = get_action_plan_for_report(
+        request.user, pk, int(plan_pk) if plan_pk and plan_pk.isdigit() else None
+    )
+    today = timezone.localdate()
+    content_type, render_export = FORMATS[fmt]
+    response = HttpResponse(render_export(plan, today=today), content_type=content_type)
+    name = slugify(plan.report.title)[:80] or "action-plan"
+    response["Content-Disposition"] = (
+        f'attachment; filename="action-plan-{name}-{today:%Y-%m-%d}.{fmt}"'
+    )
+    return response

@@ -1,0 +1,77 @@
+"""One row per action (a response with no action still gets a row), for CSV and XLSX."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from followthrough.actionplans.models import ActionPlan
+from followthrough.actionplans.querysets import STATES
+from followthrough.actionplans.services import PlanSection, plan_table
+
+DECISIONS = {"agreed": "Agreed", "partly_agreed": "Partly agreed", "not_agreed": "Not agreed"}
+
+
+def columns(today: date) -> list[str]:
+    return [
+        "Report",
+        "Section",
+        "Rec No",
+        "Addressee",
+        "Recommendation",
+        "Decision",
+        "Decision as printed",
+        "Response",
+        "Responsible owner",
+        "Owner organisation",
+        "Target date (as published)",
+        "Target kind",
+        "Due date",
+        f"Status at {today:%-d %B %Y}",
+    ]
+
+
+def recommendation_text(rec: Any) -> str:
+    items = "\n".join(
+        f"{i['label'] + '. ' if i.get('label') else '• '}{i['text']}" for i in rec.items
+    )
+    return rec.text + (f"\n{items}" if items else "")
+
+
+def action_rows(
+    plan: ActionPlan, *, today: date, sections: list[PlanSection] | None = None
+) -> list[list[Any]]:
+    rows = []
+    for part in sections if sections is not None else plan_table(plan, today=today):
+        for addressee, responses in part.groups:
+            for response in responses:
+                rec = response.recommendation
+                common = [
+                    plan.report.title,
+                    part.title,
+                    rec.label,
+                    addressee,
+                    recommendation_text(rec),
+                    DECISIONS.get(response.decision, "Not recorded"),
+                    response.decision_text,
+                    response.narrative,
+                ]
+                actions = response.action_list or [None]
+                for action in actions:
+                    if action is None:
+                        rows.append([*common, "", "", "", "", None, ""])
+                        continue
+                    rows.append(
+                        [
+                            *common,
+                            action.owner_text,
+                            action.owner_organisation.short_name
+                            if action.owner_organisation
+                            else "",
+                            action.target_text,
+                            action.get_target_kind_display(),
+                            action.due_date,
+                            STATES.get(action.state, action.state),
+                        ]
+                    )
+    return rows

@@ -1,0 +1,100 @@
+"""Exports of an action plan: the published layout in Word and PDF, one row per action in Excel
+and CSV, all agreeing with the page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from followthrough.actionplans.models import Action, ActionPlan
+from followthrough.reporting.exports import plan_csv, plan_docx, plan_pdf, plan_xlsx
+
+
+@pytest.fixture
+def plan(sample_plan):
+    return ActionPlan.objects.get()
+
+
+def test_csv_has_one_row_per_action_with_status_as_of_today(plan):
+    today = date.today()
+    rows = list(csv.reader(io.StringIO(plan_csv(plan, today=today).decode("utf-8-sig"))))
+    assert rows[0][2] == "Rec No" and rows[0][-1].startswith("Status at")
+    assert len(rows) - 1 == Action.objects.count()
+    overdue = Action.objects.overdue(today=today).count()
+    assert sum(1 for r in rows[1:] if r[-1] == "Overdue") == overdue
+
+
+def test_excel_has_filters_a_frozen_header_and_real_dates(plan):
+    book = load_workbook(io.BytesIO(plan_xlsx(plan, today=date.today())))
+    sheet = book["Actions"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.max_row - 1 == Action.objects.count()
+    dues = [c.value for c in sheet["M"][1:] if c.value is not None]
+    assert dues and all(hasattr(d, "year") for d in dues)
+
+
+def test_word_is_the_published_layout_landscape_with_a_repeated_header(plan):
+    document = Document(io.BytesIO(plan_docx(plan, today=date.today())))
+    section = document.sections[0]
+    assert section.page_width > section.page_height
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Rec No",
+        "Recommendation",
+        "Agreed / Partly / Not",
+        "Response",
+        "Responsible owner",
+        "Target date",
+    ]
+    assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+    text = "\n".join(c.text for row in table.rows for c in row.cells)
+    assert "The Ministry of Justice should:" in text
+    overdue = Action.objects.overdue(today=date.today()).count()
+    assert text.count("(overdue)") == overdue
+    footer = section.footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "NUMPAGES" in footer
+
+
+def test_pdf_is_a4_landscape_with_page_numbers(plan):
+    reader = PdfReader(io.BytesIO(plan_pdf(plan, today=date.today())))
+    for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - 841.89) < 1 and abs(height - 595.28) < 1
+    first = reader.pages[0].extract_text()
+    assert f"Page 1 of {len(reader.pages)}" in first
+    assert "Responsible owner" in first and "Target date" in first
+
+
+def test_export_view_names_the_file_and_refuses_unknown_formats(client, viewer, plan):
+    client.force_login(viewer)
+    for fmt, kind in (
+        ("csv", "text/csv"),
+        ("xlsx", "spreadsheetml"),
+        ("docx", "wordprocessingml"),
+        ("pdf", "application/pdf"),
+    ):
+        response = client.get(reverse("reporting:action-plan-export", args=[plan.report_id, fmt]))
+        assert response.status_code == 200 and kind in response["Content-Type"]
+        assert re.search(
+            rf'attachment; filename="action-plan-[a-z0-9-]+-\d{{4}}-\d\d-\d\d\.{fmt}"',
+            response["Content-Disposition"],
+        )
+    bad = client.get(reverse("reporting:action-plan-export", args=[plan.report_id, "exe"]))
+    assert bad.status_code == 404
+
+
+def test_formula_like_text_stays_text_in_spreadsheets(plan):
+    Action.objects.filter(pk=Action.objects.first().pk).update(owner_text="=cmd|' /C calc'!A0")
+    rows = plan_csv(plan, today=date.today()).decode("utf-8-sig")
+    assert "'=cmd" in rows
+    book = load_workbook(io.BytesIO(plan_xlsx(plan, today=date.today())))
+    assert any(c.value == "'=cmd|' /C calc'!A0" for c in book["Actions"]["I"])
