@@ -117,6 +117,7 @@ class Action(Provenanced, TimeStamped):
     response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="actions")
     order = models.PositiveIntegerField(default=0)
     description = models.TextField(blank=True)
+    measure = models.TextField(blank=True, help_text="What will show the action is done.")
     owner_text = models.CharField(max_length=500, blank=True)
     owner_organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="owned_actions"

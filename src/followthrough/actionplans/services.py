@@ -15,6 +15,7 @@ from followthrough.inspections.models import Recommendation, Report
 
 from .models import Action, ActionPlan, Decision, Response
 from .querysets import STATES
+from .smart import action_advice, smart_score
 
 
 def actions_by_recommendation(
@@ -107,6 +108,32 @@ class PlanSection:
     groups: list[tuple[str, list[Response]]]
 
 
+def advise(response: Response, *, plan_date: date | None) -> None:
+    """Attach SMART advice to each of the response's actions and a score to the response."""
+    for action in response.action_list:
+        action.advice = action_advice(
+            owner=action.owner_text,
+            target_kind=action.target_kind,
+            target_value=action.target_value,
+            due=action.due_date,
+            plan_date=plan_date,
+            description=action.description,
+            measure=action.measure,
+        )
+    response.smart_score = smart_score([a.advice for a in response.action_list])
+
+
+def plan_smart_score(sections: list[PlanSection]) -> int | None:
+    scores = [
+        r.smart_score
+        for part in sections
+        for _, rs in part.groups
+        for r in rs
+        if r.smart_score is not None
+    ]
+    return round(sum(scores) / len(scores)) if scores else None
+
+
 def plan_table(plan: ActionPlan, *, today: date) -> list[PlanSection]:
     """The plan laid out as published, each response carrying `action_list` (with `state` as of
     today) and `action_summary`. Pages and every export read this, so they always agree."""
@@ -126,6 +153,7 @@ def plan_table(plan: ActionPlan, *, today: date) -> list[PlanSection]:
     for response in responses:
         response.action_list = by_response.get(response.pk, [])
         response.action_summary = action_summary(response.action_list)
+        advise(response, plan_date=plan.submitted)
     sections = []
     for section, rows in groupby(responses, key=lambda r: r.recommendation.section):
         groups = [

@@ -9,6 +9,7 @@ from django.utils import timezone
 from followthrough.actionplans.services import (
     action_summary,
     actions_by_recommendation,
+    advise,
     report_summaries,
     responses_by_recommendation,
 )
@@ -35,6 +36,9 @@ def _decorate(recommendations: list, *, today, user) -> None:
         rec.action_list = actions.get(rec.pk, [])
         rec.response_list = responses.get(rec.pk, [])
         rec.action_summary = action_summary(rec.action_list)
+        for response in rec.response_list:
+            response.action_list = [a for a in rec.action_list if a.response_id == response.pk]
+            advise(response, plan_date=response.action_plan.submitted)
 
 
 @access("signed_in")
