@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from followthrough.actionplans.models import Action
+from followthrough.actionplans.models import Action, Response
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Membership, Organisation
@@ -19,7 +19,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def signed_in(page, live_server, inspector):
-    # The inspector here also administers the inspectorate, so the audit pages are in reach.
+    # The inspector here also administers the inspectorate, so the audit pages are in reach
+    # (and, as an admin, may start a plan: the page that does so is checked too).
     Membership.objects.filter(user=inspector).update(role=Membership.Role.ADMIN)
     ingest_text(
         sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
@@ -85,6 +86,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/accounts/password/change/",
         "/accounts/two-factor/setup/",
         "/account/",
+        f"/reports/{report.pk}/action-plan/new/",
         f"/organisations/{Organisation.objects.get(short_name='YJB').pk}/",
     ]
     found = {}
@@ -119,4 +121,35 @@ def test_pages_work_without_javascript(browser, live_server, inspector):
     page.get_by_label("Search recommendations and actions").fill("plan")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("heading", name=re.compile("results? for")).wait_for()
+    context.close()
+
+
+def test_a_contributor_records_a_response_without_javascript(browser, live_server, make_user):
+    ingest_text(
+        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
+        "sample_plan.txt",
+    )
+    make_user("writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
+    context = browser.new_context(java_script_enabled=False, bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("writer")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    report = Report.objects.get()
+    page.goto(f"{live_server.url}/reports/{report.pk}/")
+    page.get_by_role("link", name="Start an action plan for your organisation").click()
+    page.get_by_role("button", name="Start the draft plan").click()
+    page.get_by_role("link", name=re.compile("^Edit the response to recommendation")).first.click()
+    page.get_by_label("Partly agreed").check()
+    page.get_by_role("button", name="Save response").click()
+    page.get_by_text("There is a problem").wait_for()
+    page.get_by_label("Affordability").check()
+    page.get_by_label("Which part will be implemented?").fill("The training.")
+    page.get_by_label("Response", exact=True).fill("The rest is not affordable this year.")
+    page.get_by_role("button", name="Save response").click()
+    page.get_by_text(re.compile("Response to recommendation .* saved")).wait_for()
+    assert (
+        Response.objects.filter(decision="partly_agreed", action_plan__status="draft").count() == 1
+    )
     context.close()

@@ -41,6 +41,8 @@ ROW_FOR = {
     ("audit_reader", "published"): "read the audit log and download it as CSV",
     ("organisation_admin", "published"): "manage an organisation's members (invite, change "
     "role, deactivate)",
+    ("organisation_writer", "published"): "start a draft action plan for your organisation",
+    ("response_writer", "published"): "edit a response in a draft plan",
 }
 
 
@@ -107,6 +109,8 @@ class World:
             "audit:export": {},
             "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
             "organisations:member-list": {"pk": self.own.pk},
+            "actionplans:action-plan-new": {"pk": plan.report_id},
+            "actionplans:response-edit": {"pk": self.draft.responses.first().pk},
             "organisations:two-factor-policy": {"pk": self.own.pk},
             "two-factor-setup": {},
             "two-factor-verify": {},

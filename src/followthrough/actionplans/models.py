@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from followthrough.core.history import audited_history
@@ -77,6 +78,9 @@ class Response(Provenanced, TimeStamped):
     reason_categories = models.JSONField(default=list, blank=True)
     agreed_part = models.TextField(blank=True)
     narrative = models.TextField(blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Goes up with every saved edit; a form for an older one is refused."
+    )
     history = audited_history()
 
     objects = ResponseQuerySet.as_manager()
@@ -92,6 +96,30 @@ class Response(Provenanced, TimeStamped):
 
     def __str__(self) -> str:
         return f"Response to {self.recommendation}"
+
+    def clean(self) -> None:
+        """The decision rules of the categorisation table: a response that does not agree in
+        full says which reasons, and what will be done; one that agrees in part says which."""
+        errors: dict[str, str] = {}
+        unknown = set(self.reason_categories or []) - set(self.Reason.values)
+        if unknown:
+            errors["reason_categories"] = "Select reasons from the list"
+        if self.decision in (Decision.PARTLY_AGREED, Decision.NOT_AGREED):
+            if not self.reason_categories:
+                errors["reason_categories"] = (
+                    "Select at least one reason: commissioning, policy, operational or "
+                    "affordability"
+                )
+            if not self.narrative.strip():
+                errors["narrative"] = "Explain why the recommendation is not agreed in full"
+        if self.decision == Decision.PARTLY_AGREED and not self.agreed_part.strip():
+            errors["agreed_part"] = "Say which part of the recommendation will be implemented"
+        if self.decision == Decision.AGREED and self.reason_categories:
+            errors["reason_categories"] = (
+                "Reasons are only for a recommendation that is partly agreed or not agreed"
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Action(Provenanced, TimeStamped):

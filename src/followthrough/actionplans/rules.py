@@ -74,3 +74,14 @@ rules.add_perm("actionplans.change_action", rules.is_authenticated & writes_for_
 rules.add_perm("actionplans.submit_actionplan", rules.is_authenticated & approves_for_plan)
 rules.add_perm("actionplans.publish_actionplan", rules.is_authenticated & approves_for_plan)
 rules.add_perm("actionplans.add_review", rules.is_authenticated & is_inspectorate_reviewer)
+
+
+@rules.predicate
+def plan_is_draft(user, response) -> bool:
+    return response is not None and response.action_plan.status == "draft"
+
+
+rules.add_perm(
+    "actionplans.edit_draft_response",
+    rules.is_authenticated & writes_for_response & plan_is_draft,
+)

@@ -1,8 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import edit_views, views
 
 app_name = "actionplans"
 urlpatterns = [
     path("reports/<int:pk>/action-plan/", views.action_plan_detail, name="report-action-plan"),
+    path("reports/<int:pk>/action-plan/new/", edit_views.action_plan_new, name="action-plan-new"),
+    path("responses/<int:pk>/edit/", edit_views.response_edit, name="response-edit"),
 ]

@@ -5,8 +5,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from followthrough.core.access import access
+from followthrough.organisations.access import standing_of
 
 from .access import get_action_plan_for_report
+from .rules import WRITERS
 from .services import plan_smart_score, plan_table
 
 
@@ -19,6 +21,14 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     sections = plan_table(plan, today=today)
     score = plan_smart_score(sections)
+    roles = standing_of(request.user).roles
+    plan_writer = roles.get(plan.coordinating_organisation_id) in WRITERS
+    for part in sections:
+        for _, responses in part.groups:
+            for response in responses:
+                response.can_edit = plan.status == "draft" and (
+                    plan_writer or roles.get(response.responding_organisation_id) in WRITERS
+                )
     return render(
         request,
         "actionplans/action_plan_detail.html",

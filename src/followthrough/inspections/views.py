@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from followthrough.actionplans.rules import WRITERS
 from followthrough.actionplans.services import (
     action_summary,
     actions_by_recommendation,
@@ -14,6 +15,7 @@ from followthrough.actionplans.services import (
     responses_by_recommendation,
 )
 from followthrough.core.access import access
+from followthrough.organisations.access import standing_of
 
 from .access import get_recommendation_for_user, get_report_for_user
 from .models import Report
@@ -55,10 +57,17 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ]
         sections.append((section, groups))
     plans = list(report.action_plans.visible_to(request.user))
+    can_start_plan = any(role in WRITERS for role in standing_of(request.user).roles.values())
     return render(
         request,
         "inspections/report_detail.html",
-        {"report": report, "sections": sections, "plans": plans, "today": today},
+        {
+            "report": report,
+            "sections": sections,
+            "plans": plans,
+            "today": today,
+            "can_start_plan": can_start_plan,
+        },
     )
 
 

@@ -1,0 +1,135 @@
+"""Writing a plan: start a draft for your organisation, record each response."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from followthrough.core.access import access
+from followthrough.inspections.access import get_report_for_user
+from followthrough.organisations.access import standing_of
+from followthrough.organisations.models import Organisation
+
+from .forms import ResponseForm
+from .models import Response
+from .rules import WRITERS
+from .writes import StaleEdit, action_plan_start, response_record
+
+FORM_METHODS = ("GET", "HEAD", "POST")
+
+
+def _writer_organisations(user) -> list[Organisation]:
+    standing = standing_of(user)
+    ids = [org for org, role in standing.roles.items() if role in WRITERS]
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+@access("organisation_writer", methods=FORM_METHODS)
+def action_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_report_for_user(request.user, pk)
+    organisations = _writer_organisations(request.user)
+    if not organisations:
+        raise Http404
+    error = None
+    if request.method == "POST":
+        chosen = next(
+            (o for o in organisations if str(o.pk) == request.POST.get("organisation")), None
+        )
+        if chosen is None:
+            error = "Select the organisation the plan is for"
+        else:
+            try:
+                with transaction.atomic():
+                    plan = action_plan_start(report=report, organisation=chosen, actor=request.user)
+            except ValidationError as exc:
+                error = exc.messages[0]
+            else:
+                return redirect(
+                    f"{reverse('actionplans:report-action-plan', args=[report.pk])}?plan={plan.pk}"
+                )
+    return render(
+        request,
+        "actionplans/action_plan_new.html",
+        {"report": report, "organisations": organisations, "error": error},
+        status=200,
+    )
+
+
+def _get_response_for_edit(user, pk: int) -> Response:
+    response = get_object_or_404(
+        Response.objects.visible_to(user).select_related(
+            "action_plan__report", "recommendation", "action_plan"
+        ),
+        pk=pk,
+    )
+    if not user.has_perm("actionplans.edit_draft_response", response):
+        raise Http404
+    return response
+
+
+@access("response_writer", methods=FORM_METHODS)
+def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    response = _get_response_for_edit(request.user, pk)
+    stale = None
+    if request.method == "POST":
+        form = ResponseForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    response_record(
+                        response=response,
+                        decision=data["decision"],
+                        reason_categories=data["reason_categories"],
+                        agreed_part=data["agreed_part"],
+                        narrative=data["narrative"],
+                        version=data["version"],
+                        actor=request.user,
+                    )
+            except StaleEdit as exc:
+                stale = exc.current
+                form = ResponseForm(request.POST | {"version": str(stale.version)})
+                form.is_valid()
+                form.add_error(
+                    None,
+                    "Someone else saved this response after you opened it. "
+                    "Their version is shown below; save again to replace it "
+                    "with yours.",
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(
+                    request, f"Response to recommendation {response.recommendation.label} saved"
+                )
+                plan = response.action_plan
+                return redirect(
+                    f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}"
+                    f"?plan={plan.pk}"
+                )
+    else:
+        form = ResponseForm(
+            initial={
+                "decision": response.decision,
+                "reason_categories": response.reason_categories,
+                "agreed_part": response.agreed_part,
+                "narrative": response.narrative,
+                "version": response.version,
+            }
+        )
+    return render(
+        request,
+        "actionplans/response_edit.html",
+        {
+            "response": response,
+            "form": form,
+            "stale": stale,
+            "plan": response.action_plan,
+            "rec": response.recommendation,
+        },
+    )

@@ -1,0 +1,90 @@
+"""Writing plans: starting a draft and recording responses. Callers hold the transaction.
+
+Kept apart from services.py (the read side) so each stays small; both are the service layer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from followthrough.core.events import record_event
+from followthrough.inspections.models import Report
+from followthrough.organisations.models import Organisation
+
+from .models import ActionPlan, Response
+
+
+class StaleEdit(Exception):
+    """Someone saved the record after this form was opened; their version is kept."""
+
+    def __init__(self, current: Any) -> None:
+        super().__init__("changed by someone else")
+        self.current = current
+
+
+def action_plan_start(*, report: Report, organisation: Organisation, actor: Any) -> ActionPlan:
+    """A draft plan for one organisation, with a response to each recommendation addressed to
+    it (or to every recommendation, when the report names no addressee that resolves)."""
+    existing = report.action_plans.filter(coordinating_organisation=organisation).first()
+    if existing is not None:
+        return existing
+    recommendations = list(report.recommendations.filter(addressees=organisation))
+    if not recommendations:
+        recommendations = list(report.recommendations.all())
+    if not recommendations:
+        raise ValidationError("This report has no recommendations to respond to")
+    plan = ActionPlan(
+        report=report,
+        title=f"Action plan: {report.title} ({organisation.short_name})",
+        coordinating_organisation=organisation,
+        status=ActionPlan.Status.DRAFT,
+    )
+    plan._history_user = actor
+    plan.full_clean()
+    plan.save()
+    for recommendation in recommendations:
+        response = Response(
+            action_plan=plan, recommendation=recommendation, responding_organisation=organisation
+        )
+        response._history_user = actor
+        response.save()
+    record_event(
+        plan,
+        "actionplans.action_plan.started",
+        actor=actor,
+        data={"organisation": organisation.short_name, "responses": len(recommendations)},
+    )
+    return plan
+
+
+def response_record(
+    *,
+    response: Response,
+    decision: str,
+    reason_categories: list[str],
+    agreed_part: str,
+    narrative: str,
+    version: int,
+    actor: Any,
+) -> Response:
+    """Save a response, refusing an edit made to an older version of it."""
+    current = Response.objects.select_for_update().get(pk=response.pk)
+    if current.version != version:
+        raise StaleEdit(current)
+    before = {"decision": current.decision, "reasons": current.reason_categories}
+    current.decision = decision
+    current.reason_categories = [] if decision == "agreed" else sorted(set(reason_categories))
+    current.agreed_part = agreed_part.strip() if decision == "partly_agreed" else ""
+    current.narrative = narrative.strip()
+    current.full_clean()
+    current.version += 1
+    current._history_user = actor
+    current.save()
+    record_event(
+        current,
+        "actionplans.response.recorded",
+        actor=actor,
+        data={"before": before, "decision": current.decision, "reasons": current.reason_categories},
+    )
+    return current
