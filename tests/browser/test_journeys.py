@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from followthrough.actionplans.models import Action, Response
+from followthrough.actionplans.writes import action_plan_start
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Membership, Organisation
@@ -69,6 +70,10 @@ def test_every_page_type_passes_axe(signed_in, live_server):
     page = signed_in
     report = Report.objects.get()
     rec = report.recommendations.first()
+    hmip = Organisation.objects.get(short_name="HMI Probation")
+    draft_response = action_plan_start(
+        report=report, organisation=hmip, actor=None
+    ).responses.first()
     paths = [
         "/",
         "/reports/",
@@ -87,6 +92,9 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/accounts/two-factor/setup/",
         "/account/",
         f"/reports/{report.pk}/action-plan/new/",
+        f"/responses/{draft_response.pk}/edit/",
+        f"/responses/{draft_response.pk}/actions/new/",
+        f"/reports/{report.pk}/action-plan/?plan={draft_response.action_plan_id}",
         f"/organisations/{Organisation.objects.get(short_name='YJB').pk}/",
     ]
     found = {}
@@ -152,4 +160,16 @@ def test_a_contributor_records_a_response_without_javascript(browser, live_serve
     assert (
         Response.objects.filter(decision="partly_agreed", action_plan__status="draft").count() == 1
     )
+    page.get_by_role("link", name=re.compile("^Add an action")).first.click()
+    page.get_by_label("What will be done").fill("Publish a training plan for custody staff")
+    page.get_by_label("Responsible owner").fill("Head of Workforce, YJB")
+    page.get_by_label("Target date").fill("someday")
+    page.get_by_role("button", name="Save action").click()
+    page.get_by_text("Enter a target we can read").first.wait_for()
+    page.get_by_label("Target date").fill("Q2 2027")
+    page.get_by_role("button", name="Save action").click()
+    page.get_by_text(re.compile("Action on recommendation .* saved")).wait_for()
+    assert Action.objects.filter(
+        target_kind="quarter", owner_text="Head of Workforce, YJB"
+    ).exists()
     context.close()

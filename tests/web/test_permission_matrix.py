@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from followthrough.actionplans.models import ActionPlan
+from followthrough.actionplans.models import Action, ActionPlan
 from followthrough.core.access import RULES
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
@@ -42,7 +42,7 @@ ROW_FOR = {
     ("organisation_admin", "published"): "manage an organisation's members (invite, change "
     "role, deactivate)",
     ("organisation_writer", "published"): "start a draft action plan for your organisation",
-    ("response_writer", "published"): "edit a response in a draft plan",
+    ("response_writer", "published"): "edit a response or its actions in a draft plan",
 }
 
 
@@ -111,6 +111,10 @@ class World:
             "organisations:member-list": {"pk": self.own.pk},
             "actionplans:action-plan-new": {"pk": plan.report_id},
             "actionplans:response-edit": {"pk": self.draft.responses.first().pk},
+            "actionplans:action-new": {"pk": self.draft.responses.first().pk},
+            "actionplans:action-edit": {
+                "pk": Action.objects.filter(response__action_plan=self.draft).first().pk
+            },
             "organisations:two-factor-policy": {"pk": self.own.pk},
             "two-factor-setup": {},
             "two-factor-verify": {},

@@ -14,10 +14,10 @@ from followthrough.inspections.access import get_report_for_user
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .forms import ResponseForm
-from .models import Response
+from .forms import ActionForm, ResponseForm
+from .models import Action, Response
 from .rules import WRITERS
-from .writes import StaleEdit, action_plan_start, response_record
+from .writes import StaleEdit, action_plan_start, action_save, response_record
 
 FORM_METHODS = ("GET", "HEAD", "POST")
 
@@ -133,3 +133,94 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "rec": response.recommendation,
         },
     )
+
+
+def _get_action_for_edit(user, pk: int) -> Action:
+    action = get_object_or_404(
+        Action.objects.visible_to(user).select_related(
+            "response__action_plan", "response__recommendation"
+        ),
+        pk=pk,
+    )
+    if not user.has_perm("actionplans.edit_draft_response", action.response):
+        raise Http404
+    return action
+
+
+def _action_page(request: HttpRequest, response: Response, action: Action | None) -> HttpResponse:
+    stale = None
+    if request.method == "POST":
+        form = ActionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    action_save(
+                        response=response,
+                        action=action,
+                        description=data["description"],
+                        owner_text=data["owner_text"],
+                        owner_organisation=data["owner_organisation"],
+                        target_text=data["target_text"],
+                        measure=data["measure"],
+                        version=data["version"],
+                        actor=request.user,
+                    )
+            except StaleEdit as exc:
+                stale = exc.current
+                form = ActionForm(request.POST | {"version": str(stale.version)})
+                form.is_valid()
+                form.add_error(
+                    None,
+                    "Someone else saved this action after you opened it. "
+                    "Their version is shown below; save again to replace it "
+                    "with yours.",
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(
+                    request, f"Action on recommendation {response.recommendation.label} saved"
+                )
+                plan = response.action_plan
+                return redirect(
+                    f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}"
+                    f"?plan={plan.pk}"
+                )
+    elif action is not None:
+        form = ActionForm(
+            initial={
+                "description": action.description,
+                "owner_text": action.owner_text,
+                "owner_organisation": action.owner_organisation_id,
+                "target_text": action.target_text,
+                "measure": action.measure,
+                "version": action.version,
+            }
+        )
+    else:
+        form = ActionForm()
+    return render(
+        request,
+        "actionplans/action_edit.html",
+        {
+            "response": response,
+            "action": action,
+            "form": form,
+            "stale": stale,
+            "plan": response.action_plan,
+            "rec": response.recommendation,
+        },
+    )
+
+
+@access("response_writer", methods=FORM_METHODS)
+def action_new(request: HttpRequest, pk: int) -> HttpResponse:
+    return _action_page(request, _get_response_for_edit(request.user, pk), None)
+
+
+@access("response_writer", methods=FORM_METHODS)
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _get_action_for_edit(request.user, pk)
+    return _action_page(request, action.response, action)

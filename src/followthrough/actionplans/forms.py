@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from followthrough.organisations.models import Organisation
 from followthrough.web.forms import GovukFormMixin
 
 from .models import Decision, Response
@@ -44,3 +45,43 @@ class ResponseForm(GovukFormMixin, forms.Form):
         self.fields["decision"].error_messages["invalid_choice"] = self.fields[
             "decision"
         ].error_messages["required"]
+
+
+class ActionForm(GovukFormMixin, forms.Form):
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="What will be done",
+        help_text="Name the output: what will be published, set up or changed",
+        error_messages={"required": "Enter what will be done"},
+    )
+    owner_text = forms.CharField(
+        label="Responsible owner",
+        max_length=500,
+        help_text="One named role, for example Head of Youth Custody Policy",
+        error_messages={"required": "Enter who owns this action"},
+    )
+    owner_organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        label="Owner's organisation",
+        empty_label="The responding organisation",
+    )
+    target_text = forms.CharField(
+        label="Target date",
+        max_length=1000,
+        required=False,
+        help_text="For example March 2027, 31 March 2027, Q3 2026, 2026/27, or Ongoing, "
+        "review October 2026",
+    )
+    measure = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="How we will know it is done",
+        help_text="The evidence or measure that shows the action is complete",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    field_widths = {
+        "owner_text": "govuk-!-width-two-thirds",
+        "target_text": "govuk-!-width-one-half",
+    }

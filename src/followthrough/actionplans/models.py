@@ -159,6 +159,9 @@ class Action(Provenanced, TimeStamped):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
     completed_on = models.DateField(null=True, blank=True)
     evidence = models.TextField(blank=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Goes up with every saved edit; a form for an older one is refused."
+    )
     history = audited_history()
 
     objects = ActionQuerySet.as_manager()

@@ -7,4 +7,6 @@ urlpatterns = [
     path("reports/<int:pk>/action-plan/", views.action_plan_detail, name="report-action-plan"),
     path("reports/<int:pk>/action-plan/new/", edit_views.action_plan_new, name="action-plan-new"),
     path("responses/<int:pk>/edit/", edit_views.response_edit, name="response-edit"),
+    path("responses/<int:pk>/actions/new/", edit_views.action_new, name="action-new"),
+    path("actions/<int:pk>/edit/", edit_views.action_edit, name="action-edit"),
 ]

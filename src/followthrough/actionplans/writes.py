@@ -4,15 +4,17 @@ Kept apart from services.py (the read side) so each stays small; both are the se
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
 from followthrough.core.events import record_event
+from followthrough.ingest.extract.targets import parse_target
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
-from .models import ActionPlan, Response
+from .models import Action, ActionPlan, Response
 
 
 class StaleEdit(Exception):
@@ -86,5 +88,63 @@ def response_record(
         "actionplans.response.recorded",
         actor=actor,
         data={"before": before, "decision": current.decision, "reasons": current.reason_categories},
+    )
+    return current
+
+
+TARGET_HELP = (
+    "Enter a target we can read, like March 2027, 31 March 2027, Q3 2026, 2026/27, "
+    "or Ongoing, review October 2026"
+)
+
+
+def action_save(
+    *,
+    response: Response,
+    action: Action | None,
+    description: str,
+    owner_text: str,
+    owner_organisation: Organisation | None,
+    target_text: str,
+    measure: str,
+    version: int | None,
+    actor: Any,
+) -> Action:
+    """Add an action to a response, or change one, reading the target as published plans do."""
+    if action is not None:
+        current = Action.objects.select_for_update().get(pk=action.pk)
+        if current.version != version:
+            raise StaleEdit(current)
+    else:
+        current = Action(response=response, order=response.actions.count())
+    target_text = target_text.strip()
+    if not target_text:
+        raise ValidationError({"target_text": "Enter a target date, or Ongoing with a review date"})
+    target = parse_target(target_text)
+    if target.kind == "unknown":
+        raise ValidationError({"target_text": TARGET_HELP})
+    before = {"target_text": current.target_text, "owner_text": current.owner_text}
+    current.description = description.strip()
+    current.owner_text = owner_text.strip()
+    current.owner_organisation = owner_organisation or response.responding_organisation
+    current.target_text = target_text
+    current.target_kind = target.kind
+    current.target_value = target.value or ""
+    current.due_date = date.fromisoformat(target.due) if target.due else None
+    current.measure = measure.strip()
+    if target.kind == "completed":
+        current.status = Action.Status.COMPLETED
+    elif target.kind == "ongoing" and current.status == Action.Status.PLANNED:
+        current.status = Action.Status.ONGOING
+    current.full_clean()
+    current.version = (current.version or 0) + (1 if action is not None else 0)
+    current._history_user = actor
+    current.save()
+    code = "actionplans.action.changed" if action is not None else "actionplans.action.added"
+    record_event(
+        current,
+        code,
+        actor=actor,
+        data={"before": before, "target_text": target_text, "kind": target.kind},
     )
     return current
