@@ -43,6 +43,7 @@ ROW_FOR = {
     "role, deactivate)",
     ("organisation_writer", "published"): "start a draft action plan for your organisation",
     ("response_writer", "published"): "edit a response or its actions in a draft plan",
+    ("plan_approver", "published"): "submit or publish the organisation's action plan",
 }
 
 
@@ -77,6 +78,7 @@ class World:
     users: dict
     own: Organisation
     target: Membership
+    pending: ActionPlan  # moved along the workflow by the matrix itself; used for nothing else
 
     def kwargs(self, name: str, variant: str) -> dict | None:
         plan = self.published if variant == "published" else self.draft
@@ -111,6 +113,8 @@ class World:
             "organisations:member-list": {"pk": self.own.pk},
             "actionplans:action-plan-new": {"pk": plan.report_id},
             "actionplans:response-edit": {"pk": self.draft.responses.first().pk},
+            "actionplans:plan-submit": {"pk": self.pending.pk},
+            "actionplans:plan-publish": {"pk": self.pending.pk},
             "actionplans:action-new": {"pk": self.draft.responses.first().pk},
             "actionplans:action-edit": {
                 "pk": Action.objects.filter(response__action_plan=self.draft).first().pk
@@ -169,7 +173,15 @@ def world(db):
         organisation=orgs["YJB"],
         role=Membership.Role.VIEWER,
     )
-    return World(published, draft, users, orgs["YJB"], target)
+    pending_result = ingest_text(
+        sample_action_plan(title="A thematic inspection of pending work", today=date.today()),
+        "pending.txt",
+    )
+    pending = ActionPlan.objects.get(source=pending_result.source)
+    pending.status = ActionPlan.Status.DRAFT
+    pending.coordinating_organisation = orgs["YJB"]
+    pending.save()
+    return World(published, draft, users, orgs["YJB"], target, pending)
 
 
 def expected(rule: str, methods: tuple, method: str, allowed: bool, column: str) -> set[int]:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from followthrough.core.access import access
 from followthrough.inspections.access import get_report_for_user
@@ -15,9 +16,16 @@ from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
 from .forms import ActionForm, ResponseForm
-from .models import Action, Response
+from .models import Action, ActionPlan, Response
 from .rules import WRITERS
-from .writes import StaleEdit, action_plan_start, action_save, response_record
+from .writes import (
+    StaleEdit,
+    action_plan_publish,
+    action_plan_start,
+    action_plan_submit,
+    action_save,
+    response_record,
+)
 
 FORM_METHODS = ("GET", "HEAD", "POST")
 
@@ -224,3 +232,40 @@ def action_new(request: HttpRequest, pk: int) -> HttpResponse:
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get_action_for_edit(request.user, pk)
     return _action_page(request, action.response, action)
+
+
+def _plan_step(request: HttpRequest, pk: int, permission: str, step) -> HttpResponse:  # type: ignore[no-untyped-def]
+    plan = get_object_or_404(ActionPlan.objects.visible_to(request.user), pk=pk)
+    if not request.user.has_perm(permission, plan):
+        raise Http404
+    try:
+        with transaction.atomic():
+            step(plan)
+    except ValidationError as exc:
+        for message in exc.messages[:10]:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"The plan is now {plan.get_status_display().lower()}")
+    return redirect(
+        f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}?plan={plan.pk}"
+    )
+
+
+@access("plan_approver", methods=("POST",))
+def action_plan_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _plan_step(
+        request,
+        pk,
+        "actionplans.submit_actionplan",
+        lambda plan: action_plan_submit(plan=plan, actor=request.user, today=timezone.localdate()),
+    )
+
+
+@access("plan_approver", methods=("POST",))
+def action_plan_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _plan_step(
+        request,
+        pk,
+        "actionplans.publish_actionplan",
+        lambda plan: action_plan_publish(plan=plan, actor=request.user),
+    )

@@ -22,6 +22,12 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     sections = plan_table(plan, today=today)
     score = plan_smart_score(sections)
     roles = standing_of(request.user).roles
+    can_submit = plan.status == "draft" and request.user.has_perm(
+        "actionplans.submit_actionplan", plan
+    )
+    can_publish = plan.status == "submitted" and request.user.has_perm(
+        "actionplans.publish_actionplan", plan
+    )
     plan_writer = roles.get(plan.coordinating_organisation_id) in WRITERS
     for part in sections:
         for _, responses in part.groups:
@@ -38,5 +44,7 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "sections": sections,
             "today": today,
             "smart_score": score,
+            "can_submit": can_submit,
+            "can_publish": can_publish,
         },
     )

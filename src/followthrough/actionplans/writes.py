@@ -148,3 +148,44 @@ def action_save(
         data={"before": before, "target_text": target_text, "kind": target.kind},
     )
     return current
+
+
+def action_plan_submit(*, plan: ActionPlan, actor: Any, today: date) -> ActionPlan:
+    """Draft → submitted: every response has a decision that meets the decision rules."""
+    if plan.status != ActionPlan.Status.DRAFT:
+        raise ValidationError("Only a draft plan can be submitted")
+    problems = []
+    for response in plan.responses.select_related("recommendation").order_by(
+        "recommendation__order"
+    ):
+        label = response.recommendation.display_label
+        if not response.decision:
+            problems.append(f"{label}: select a decision")
+            continue
+        try:
+            response.full_clean()
+        except ValidationError as exc:
+            problems.extend(f"{label}: {m[:1].lower()}{m[1:]}" for m in exc.messages)
+    if problems:
+        raise ValidationError(problems)
+    return _move(plan, ActionPlan.Status.SUBMITTED, actor, submitted=today)
+
+
+def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
+    """Submitted → published: from now on every signed-in user can read it."""
+    if plan.status != ActionPlan.Status.SUBMITTED:
+        raise ValidationError("Only a submitted plan can be published")
+    return _move(plan, ActionPlan.Status.PUBLISHED, actor)
+
+
+def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = None) -> ActionPlan:
+    before = plan.status
+    plan.status = status
+    if submitted is not None:
+        plan.submitted = submitted
+    plan._history_user = actor
+    plan.save()
+    record_event(
+        plan, f"actionplans.action_plan.{status}", actor=actor, data={"from": before, "to": status}
+    )
+    return plan

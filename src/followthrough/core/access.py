@@ -20,6 +20,7 @@ RULES = {
     "organisation, the inspectorate and superusers",
     "audit_reader": "administrators of an inspectorate and superusers",
     "organisation_admin": "administrators of the organisation in the URL, and superusers",
+    "plan_approver": "approvers of the organisation that drafted the plan, and superusers",
     "organisation_writer": "contributors, approvers and administrators of any organisation",
     "response_writer": "contributors, approvers and administrators of the organisation that "
     "drafted the plan or gives the response, while the plan is a draft",

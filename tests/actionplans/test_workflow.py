@@ -1,0 +1,52 @@
+"""A plan moves draft → submitted → published, by its organisation's approvers only."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from followthrough.actionplans.models import ActionPlan
+from followthrough.core.models import DomainEvent
+from followthrough.organisations.models import Membership, Organisation
+
+
+def start(client, make_user):
+    make_user("writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
+    approver = make_user("signer", "Youth Justice Board", Membership.Role.APPROVER)
+    report = ActionPlan.objects.get().report
+    client.force_login(approver)
+    client.post(
+        reverse("actionplans:action-plan-new", args=[report.pk]),
+        {"organisation": Organisation.objects.get(short_name="YJB").pk},
+    )
+    return ActionPlan.objects.get(status="draft")
+
+
+def test_a_plan_is_submitted_only_when_every_response_meets_the_rules(
+    client, make_user, sample_plan
+):
+    plan = start(client, make_user)
+    page = client.post(reverse("actionplans:plan-submit", args=[plan.pk]), follow=True)
+    assert b"select a decision" in page.content
+    plan.refresh_from_db()
+    assert plan.status == "draft"
+    for response in plan.responses.all():
+        response.decision = "agreed"
+        response.narrative = "We will."
+        response.save()
+    client.post(reverse("actionplans:plan-submit", args=[plan.pk]))
+    plan.refresh_from_db()
+    assert plan.status == "submitted" and plan.submitted is not None
+    response = plan.responses.first()
+    edit = client.get(reverse("actionplans:response-edit", args=[response.pk]))
+    assert edit.status_code == 404  # a submitted plan is no longer edited in place
+    client.post(reverse("actionplans:plan-publish", args=[plan.pk]))
+    plan.refresh_from_db()
+    assert plan.status == "published"
+    codes = set(DomainEvent.objects.values_list("code", flat=True))
+    assert {"actionplans.action_plan.submitted", "actionplans.action_plan.published"} <= codes
+
+
+def test_contributors_cannot_submit(client, make_user, sample_plan):
+    plan = start(client, make_user)
+    client.force_login(Membership.objects.get(user__username="writer").user)
+    assert client.post(reverse("actionplans:plan-submit", args=[plan.pk])).status_code == 404
