@@ -71,6 +71,10 @@ def test_every_page_type_passes_axe(signed_in, live_server):
     report = Report.objects.get()
     rec = report.recommendations.first()
     hmip = Organisation.objects.get(short_name="HMI Probation")
+    # The inspector may report progress on one action, so that page is checked too.
+    progress_action = Action.objects.first()
+    progress_action.owner_organisation = hmip
+    progress_action.save()
     draft_response = action_plan_start(
         report=report, organisation=hmip, actor=None
     ).responses.first()
@@ -85,6 +89,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/accessibility/",
         "/reports/999999/",
         "/organisations/",
+        f"/actions/{progress_action.pk}/progress/",
         "/audit/?since=not-a-date",
         f"/history/recommendation/{rec.pk}/",
         f"/organisations/{Organisation.objects.get(short_name='HMI Probation').pk}/members/",

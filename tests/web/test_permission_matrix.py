@@ -44,6 +44,7 @@ ROW_FOR = {
     ("organisation_writer", "published"): "start a draft action plan for your organisation",
     ("response_writer", "published"): "edit a response or its actions in a draft plan",
     ("plan_approver", "published"): "submit or publish the organisation's action plan",
+    ("action_owner", "published"): "report progress on an action of a published plan",
 }
 
 
@@ -114,6 +115,15 @@ class World:
             "actionplans:action-plan-new": {"pk": plan.report_id},
             "actionplans:response-edit": {"pk": self.draft.responses.first().pk},
             "actionplans:plan-submit": {"pk": self.pending.pk},
+            "actionplans:action-progress": {
+                "pk": Action.objects.filter(
+                    response__action_plan=self.published,
+                    owner_organisation=self.own,
+                    response__responding_organisation=self.own,
+                )
+                .first()
+                .pk
+            },
             "actionplans:plan-publish": {"pk": self.pending.pk},
             "actionplans:action-new": {"pk": self.draft.responses.first().pk},
             "actionplans:action-edit": {

@@ -15,7 +15,7 @@ from followthrough.inspections.access import get_report_for_user
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .forms import ActionForm, ResponseForm
+from .forms import ActionForm, ProgressForm, ResponseForm
 from .models import Action, ActionPlan, Response
 from .rules import WRITERS
 from .writes import (
@@ -24,6 +24,7 @@ from .writes import (
     action_plan_start,
     action_plan_submit,
     action_save,
+    progress_update_add,
     response_record,
 )
 
@@ -268,4 +269,50 @@ def action_plan_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "actionplans.publish_actionplan",
         lambda plan: action_plan_publish(plan=plan, actor=request.user),
+    )
+
+
+@access("action_owner", methods=FORM_METHODS)
+def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report progress on an action of a published plan: the owner's timeline."""
+    action = get_object_or_404(
+        Action.objects.visible_to(request.user).select_related(
+            "response__action_plan", "response__recommendation"
+        ),
+        pk=pk,
+    )
+    if not request.user.has_perm("actionplans.add_progress", action):
+        raise Http404
+    today = timezone.localdate()
+    form = ProgressForm(request.POST or None, initial={"on": today})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                progress_update_add(
+                    action=action,
+                    on=data["on"],
+                    text=data["text"],
+                    new_status=data["new_status"],
+                    evidence=data["evidence"],
+                    actor=request.user,
+                    today=today,
+                )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, "Progress recorded")
+            return redirect("actionplans:action-progress", pk=action.pk)
+    updates = list(action.updates.select_related("author"))
+    return render(
+        request,
+        "actionplans/action_progress.html",
+        {
+            "action": action,
+            "form": form,
+            "updates": updates,
+            "rec": action.response.recommendation,
+            "plan": action.response.action_plan,
+        },
     )

@@ -7,7 +7,7 @@ from django import forms
 from followthrough.organisations.models import Organisation
 from followthrough.web.forms import GovukFormMixin
 
-from .models import Decision, Response
+from .models import Action, Decision, Response
 
 
 class ResponseForm(GovukFormMixin, forms.Form):
@@ -85,3 +85,31 @@ class ActionForm(GovukFormMixin, forms.Form):
         "owner_text": "govuk-!-width-two-thirds",
         "target_text": "govuk-!-width-one-half",
     }
+
+
+class ProgressForm(GovukFormMixin, forms.Form):
+    on = forms.DateField(
+        label="Date of the update",
+        help_text="For example 2026-11-23",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"],
+        error_messages={
+            "required": "Enter the date of the update",
+            "invalid": "Enter the date as YYYY-MM-DD, for example 2026-11-23",
+        },
+    )
+    new_status = forms.ChoiceField(
+        label="Status now",
+        required=False,
+        choices=[("", "No change"), *Action.Status.choices],
+    )
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, label="What has happened"
+    )
+    evidence = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Evidence",
+        help_text="A link or reference to what shows it; needed to mark the action completed",
+    )
+
+    field_widths = {"on": "govuk-input--width-10"}

@@ -85,3 +85,14 @@ rules.add_perm(
     "actionplans.edit_draft_response",
     rules.is_authenticated & writes_for_response & plan_is_draft,
 )
+
+
+@rules.predicate
+def action_plan_is_published(user, action) -> bool:
+    return action is not None and action.response.action_plan.status == "published"
+
+
+rules.add_perm(
+    "actionplans.add_progress",
+    rules.is_authenticated & writes_for_action & action_plan_is_published,
+)

@@ -27,7 +27,7 @@ def actions_by_recommendation(
         Action.objects.visible_to(user)
         .filter(response__recommendation_id__in=list(recommendation_ids))
         .with_state(today=today)
-        .select_related("owner_organisation", "response")
+        .select_related("owner_organisation", "response__action_plan")
         .order_by("response__action_plan_id", "response_id", "order")
     )
     for action in actions:

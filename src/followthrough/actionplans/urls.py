@@ -9,6 +9,7 @@ urlpatterns = [
     path("responses/<int:pk>/edit/", edit_views.response_edit, name="response-edit"),
     path("responses/<int:pk>/actions/new/", edit_views.action_new, name="action-new"),
     path("actions/<int:pk>/edit/", edit_views.action_edit, name="action-edit"),
+    path("actions/<int:pk>/progress/", edit_views.action_progress, name="action-progress"),
     path("action-plans/<int:pk>/submit/", edit_views.action_plan_submit_view, name="plan-submit"),
     path(
         "action-plans/<int:pk>/publish/", edit_views.action_plan_publish_view, name="plan-publish"

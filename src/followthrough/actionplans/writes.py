@@ -14,7 +14,7 @@ from followthrough.ingest.extract.targets import parse_target
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
-from .models import Action, ActionPlan, Response
+from .models import Action, ActionPlan, ProgressUpdate, Response
 
 
 class StaleEdit(Exception):
@@ -189,3 +189,55 @@ def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = No
         plan, f"actionplans.action_plan.{status}", actor=actor, data={"from": before, "to": status}
     )
     return plan
+
+
+def progress_update_add(
+    *, action: Action, on: date, text: str, new_status: str, evidence: str, actor: Any, today: date
+) -> ProgressUpdate:
+    """Record what happened on an action and move its status; completion needs evidence."""
+    errors: dict[str, str] = {}
+    if on > today:
+        errors["on"] = "The date of the update must be today or in the past"
+    if not text.strip():
+        errors["text"] = (
+            "Say why the action is withdrawn"
+            if new_status == "withdrawn"
+            else "Enter what has happened"
+        )
+    if new_status == Action.Status.COMPLETED and not evidence.strip():
+        errors["evidence"] = "Give the evidence that shows the action is done"
+    if new_status and new_status not in Action.Status.values:
+        errors["new_status"] = "Select a status from the list"
+    if errors:
+        raise ValidationError(errors)
+    update = ProgressUpdate(
+        action=action,
+        date=on,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+        new_status=new_status,
+        text=text.strip(),
+        evidence=evidence.strip(),
+    )
+    update._history_user = actor
+    update.full_clean()
+    update.save()
+    before = action.status
+    if new_status and new_status != action.status:
+        action.status = new_status
+        if new_status == Action.Status.COMPLETED:
+            action.completed_on = on
+            action.evidence = evidence.strip()
+        action.version += 1
+        action._history_user = actor
+        action.save()
+    code = (
+        "actionplans.action.completed"
+        if new_status == Action.Status.COMPLETED
+        else "actionplans.action.withdrawn"
+        if new_status == Action.Status.WITHDRAWN
+        else "actionplans.action.progress_reported"
+    )
+    record_event(
+        action, code, actor=actor, data={"from": before, "to": action.status, "update": update.pk}
+    )
+    return update

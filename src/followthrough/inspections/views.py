@@ -38,6 +38,8 @@ def _decorate(recommendations: list, *, today, user) -> None:
         rec.action_list = actions.get(rec.pk, [])
         rec.response_list = responses.get(rec.pk, [])
         rec.action_summary = action_summary(rec.action_list)
+        for action in rec.action_list:
+            action.can_report_progress = user.has_perm("actionplans.add_progress", action)
         for response in rec.response_list:
             response.action_list = [a for a in rec.action_list if a.response_id == response.pk]
             advise(response, plan_date=response.action_plan.submitted)

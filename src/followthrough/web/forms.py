@@ -12,6 +12,7 @@ WIDGET_CLASSES = {
     forms.EmailInput: "govuk-input",
     forms.PasswordInput: "govuk-input",
     forms.NumberInput: "govuk-input",
+    forms.DateInput: "govuk-input",
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
 }
@@ -33,7 +34,9 @@ class GovukFormMixin:
                 field.widget.attrs["aria-describedby"] = f"{name}-hint"
             width = getattr(self, "field_widths", {}).get(name)
             if width:
-                field.widget.attrs["class"] += f" {width}"
+                field.widget.attrs["class"] = (
+                    f"{field.widget.attrs.get('class', '')} {width}".strip()
+                )
 
     def full_clean(self) -> None:
         super().full_clean()  # type: ignore[misc]

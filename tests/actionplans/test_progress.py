@@ -1,0 +1,57 @@
+"""Owners report progress on published actions; completion needs evidence; nothing is lost."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from followthrough.actionplans.models import Action
+from followthrough.core.models import DomainEvent
+from followthrough.organisations.models import Membership
+
+
+@pytest.fixture
+def owned(client, make_user, sample_plan):
+    owner = make_user("owner", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
+    client.force_login(owner)
+    return Action.objects.filter(owner_organisation__short_name="YJB").first()
+
+
+def post(client, action, **data):
+    values = {"on": date.today().isoformat(), "new_status": "", "text": "", "evidence": ""}
+    values.update(data)
+    return client.post(reverse("actionplans:action-progress", args=[action.pk]), values)
+
+
+def test_progress_is_recorded_and_moves_the_status(client, owned):
+    assert post(client, owned, new_status="in_progress", text="Drafting started").status_code == 302
+    owned.refresh_from_db()
+    assert owned.status == "in_progress" and owned.updates.count() == 1
+    page = client.get(reverse("actionplans:action-progress", args=[owned.pk])).content
+    assert b"Drafting started" in page
+
+
+def test_completion_needs_evidence_and_records_the_date(client, owned):
+    html = post(client, owned, new_status="completed", text="Done").content.decode()
+    assert "Give the evidence that shows the action is done" in html
+    post(client, owned, new_status="completed", text="Done", evidence="Published on 3 May")
+    owned.refresh_from_db()
+    assert owned.status == "completed" and owned.completed_on == date.today()
+    assert DomainEvent.objects.filter(code="actionplans.action.completed").count() == 1
+
+
+def test_updates_cannot_be_dated_in_the_future_or_left_empty(client, owned):
+    later = (date.today() + timedelta(days=3)).isoformat()
+    html = post(client, owned, on=later).content.decode()
+    assert "The date of the update must be today or in the past" in html
+    assert "Enter what has happened" in html
+    assert post(client, owned, on="31/13/2026", text="x").status_code == 200
+
+
+def test_other_organisations_cannot_report_on_it(client, owned, make_user):
+    client.force_login(make_user("moj-writer", "Ministry of Justice", Membership.Role.CONTRIBUTOR))
+    if owned.response.responding_organisation.short_name == "MoJ":
+        pytest.skip("the sample gave this action to a MoJ response")
+    assert post(client, owned, text="Not mine").status_code == 404
