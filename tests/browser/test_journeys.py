@@ -20,7 +20,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def signed_in(page, live_server, inspector):
-    # The inspector here also administers the inspectorate, so the audit pages are in reach
+    # The inspector here also administers the inspectorate, so the audit pages are in reach.
+    # A second membership keeps the reviewer role, so the judgement page is in reach too.
+    Membership.objects.create(
+        user=inspector,
+        organisation=Organisation.objects.get(short_name="CQC"),
+        role=Membership.Role.REVIEWER,
+    )
     # (and, as an admin, may start a plan: the page that does so is checked too).
     Membership.objects.filter(user=inspector).update(role=Membership.Role.ADMIN)
     ingest_text(
@@ -90,6 +96,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/reports/999999/",
         "/organisations/",
         f"/actions/{progress_action.pk}/progress/",
+        f"/recommendations/{rec.pk}/reviews/new/",
         "/audit/?since=not-a-date",
         f"/history/recommendation/{rec.pk}/",
         f"/organisations/{Organisation.objects.get(short_name='HMI Probation').pk}/members/",

@@ -45,6 +45,7 @@ ROW_FOR = {
     ("response_writer", "published"): "edit a response or its actions in a draft plan",
     ("plan_approver", "published"): "submit or publish the organisation's action plan",
     ("action_owner", "published"): "report progress on an action of a published plan",
+    ("reviewer", "published"): "record the inspectorate's judgement on a recommendation",
 }
 
 
@@ -115,6 +116,7 @@ class World:
             "actionplans:action-plan-new": {"pk": plan.report_id},
             "actionplans:response-edit": {"pk": self.draft.responses.first().pk},
             "actionplans:plan-submit": {"pk": self.pending.pk},
+            "actionplans:review-new": {"pk": rec.pk},
             "actionplans:action-progress": {
                 "pk": Action.objects.filter(
                     response__action_plan=self.published,

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.core.access import access
-from followthrough.inspections.access import get_report_for_user
+from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .forms import ActionForm, ProgressForm, ResponseForm
+from .forms import ActionForm, ProgressForm, ResponseForm, ReviewForm
 from .models import Action, ActionPlan, Response
 from .rules import WRITERS
 from .writes import (
@@ -26,6 +26,7 @@ from .writes import (
     action_save,
     progress_update_add,
     response_record,
+    review_record,
 )
 
 FORM_METHODS = ("GET", "HEAD", "POST")
@@ -316,3 +317,33 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "plan": action.response.action_plan,
         },
     )
+
+
+@access("reviewer", methods=FORM_METHODS)
+def review_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The inspectorate records its judgement on how far a recommendation has been met."""
+    recommendation = get_recommendation_for_user(request.user, pk)
+    if not request.user.has_perm("actionplans.add_review", recommendation):
+        raise Http404
+    today = timezone.localdate()
+    form = ReviewForm(request.POST or None, initial={"on": today})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                review_record(
+                    recommendation=recommendation,
+                    on=data["on"],
+                    judgement=data["judgement"],
+                    evidence_grade=data["evidence_grade"],
+                    commentary=data["commentary"],
+                    actor=request.user,
+                    today=today,
+                )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, "Judgement recorded")
+            return redirect("inspections:recommendation-detail", pk=recommendation.pk)
+    return render(request, "actionplans/review_new.html", {"rec": recommendation, "form": form})

@@ -7,7 +7,7 @@ from django import forms
 from followthrough.organisations.models import Organisation
 from followthrough.web.forms import GovukFormMixin
 
-from .models import Action, Decision, Response
+from .models import Action, Decision, Response, Review
 
 
 class ResponseForm(GovukFormMixin, forms.Form):
@@ -110,6 +110,36 @@ class ProgressForm(GovukFormMixin, forms.Form):
         required=False,
         label="Evidence",
         help_text="A link or reference to what shows it; needed to mark the action completed",
+    )
+
+    field_widths = {"on": "govuk-input--width-10"}
+
+
+class ReviewForm(GovukFormMixin, forms.Form):
+    on = forms.DateField(
+        label="Date of the judgement",
+        help_text="For example 2026-11-23",
+        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"],
+        error_messages={
+            "required": "Enter the date of the judgement",
+            "invalid": "Enter the date as YYYY-MM-DD, for example 2026-11-23",
+        },
+    )
+    judgement = forms.ChoiceField(
+        choices=Review.Judgement.choices,
+        label="Judgement",
+        error_messages={"required": "Select a judgement", "invalid_choice": "Select a judgement"},
+    )
+    evidence_grade = forms.ChoiceField(
+        choices=Review.EvidenceGrade.choices,
+        label="How the evidence was checked",
+        error_messages={
+            "required": "Select how the evidence was checked",
+            "invalid_choice": "Select how the evidence was checked",
+        },
+    )
+    commentary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), required=False, label="Commentary"
     )
 
     field_widths = {"on": "govuk-input--width-10"}

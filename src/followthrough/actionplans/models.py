@@ -206,8 +206,22 @@ class Review(TimeStamped):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     date = models.DateField()
+
+    class EvidenceGrade(models.TextChoices):
+        SELF_REPORTED = "self_reported", "Self-reported by the body"
+        DOCUMENT_VERIFIED = "document_verified", "Verified from documents"
+        REINSPECTION = "reinspection", "Verified on re-inspection"
+
     judgement = models.CharField(max_length=20, choices=Judgement.choices)
+    evidence_grade = models.CharField(
+        max_length=20, choices=EvidenceGrade.choices, default=EvidenceGrade.SELF_REPORTED
+    )
     commentary = models.TextField(blank=True)
+    snapshot = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The responses and actions as they stood when the judgement was made.",
+    )
     history = audited_history()
 
     class Meta:

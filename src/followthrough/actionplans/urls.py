@@ -10,6 +10,7 @@ urlpatterns = [
     path("responses/<int:pk>/actions/new/", edit_views.action_new, name="action-new"),
     path("actions/<int:pk>/edit/", edit_views.action_edit, name="action-edit"),
     path("actions/<int:pk>/progress/", edit_views.action_progress, name="action-progress"),
+    path("recommendations/<int:pk>/reviews/new/", edit_views.review_new, name="review-new"),
     path("action-plans/<int:pk>/submit/", edit_views.action_plan_submit_view, name="plan-submit"),
     path(
         "action-plans/<int:pk>/publish/", edit_views.action_plan_publish_view, name="plan-publish"

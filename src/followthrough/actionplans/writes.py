@@ -14,7 +14,7 @@ from followthrough.ingest.extract.targets import parse_target
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
-from .models import Action, ActionPlan, ProgressUpdate, Response
+from .models import Action, ActionPlan, ProgressUpdate, Response, Review
 
 
 class StaleEdit(Exception):
@@ -241,3 +241,64 @@ def progress_update_add(
         action, code, actor=actor, data={"from": before, "to": action.status, "update": update.pk}
     )
     return update
+
+
+def review_record(
+    *,
+    recommendation: Any,
+    on: date,
+    judgement: str,
+    evidence_grade: str,
+    commentary: str,
+    actor: Any,
+    today: date,
+) -> Review:
+    """The inspectorate's judgement, with an 'as at' snapshot of every published response and
+    action, so later years can show what slipped, by how much and why."""
+    errors: dict[str, str] = {}
+    if on > today:
+        errors["on"] = "The date of the judgement must be today or in the past"
+    if not commentary.strip():
+        errors["commentary"] = "Enter the commentary that explains the judgement"
+    if errors:
+        raise ValidationError(errors)
+    snapshot = {
+        "as_at": on.isoformat(),
+        "responses": [
+            {
+                "plan": r.action_plan.title,
+                "decision": r.decision,
+                "actions": [
+                    {
+                        "owner": a.owner_text,
+                        "target": a.target_text,
+                        "due": a.due_date.isoformat() if a.due_date else None,
+                        "status": a.status,
+                    }
+                    for a in r.actions.all()
+                ],
+            }
+            for r in recommendation.responses.filter(action_plan__status="published")
+            .select_related("action_plan")
+            .prefetch_related("actions")
+        ],
+    }
+    review = Review(
+        recommendation=recommendation,
+        reviewer=actor,
+        date=on,
+        judgement=judgement,
+        evidence_grade=evidence_grade,
+        commentary=commentary.strip(),
+        snapshot=snapshot,
+    )
+    review.full_clean()
+    review._history_user = actor
+    review.save()
+    record_event(
+        review,
+        "actionplans.review.recorded",
+        actor=actor,
+        data={"judgement": judgement, "evidence_grade": evidence_grade},
+    )
+    return review

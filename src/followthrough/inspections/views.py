@@ -78,8 +78,16 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     recommendation = get_recommendation_for_user(request.user, pk)
     _decorate([recommendation], today=today, user=request.user)
+    reviews = list(recommendation.reviews.select_related("reviewer"))
+    can_review = request.user.has_perm("actionplans.add_review", recommendation)
     return render(
         request,
         "inspections/recommendation_detail.html",
-        {"recommendation": recommendation, "report": recommendation.report, "today": today},
+        {
+            "recommendation": recommendation,
+            "report": recommendation.report,
+            "today": today,
+            "reviews": reviews,
+            "can_review": can_review,
+        },
     )
