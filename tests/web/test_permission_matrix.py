@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from followthrough.actionplans.models import Action, ActionPlan
+from followthrough.actionplans.models import Action, ActionPlan, TargetRevision
 from followthrough.core.access import RULES
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
@@ -46,6 +46,7 @@ ROW_FOR = {
     ("plan_approver", "published"): "submit or publish the organisation's action plan",
     ("action_owner", "published"): "report progress on an action of a published plan",
     ("reviewer", "published"): "record the inspectorate's judgement on a recommendation",
+    ("target_approver", "published"): "approve or reject a new target for an action",
 }
 
 
@@ -82,6 +83,25 @@ class World:
     target: Membership
     pending: ActionPlan  # moved along the workflow by the matrix itself; used for nothing else
 
+    def owned_action(self) -> Action:
+        return Action.objects.filter(
+            response__action_plan=self.published,
+            owner_organisation=self.own,
+            response__responding_organisation=self.own,
+        ).first()
+
+    def revision(self) -> TargetRevision:
+        revision = TargetRevision.objects.filter(action__response__action_plan=self.published)
+        return revision.first() or TargetRevision.objects.create(
+            action=self.owned_action(),
+            new_text="June 2031",
+            new_kind="month",
+            new_value="2031-06",
+            new_due=date(2031, 6, 30),
+            reason="Funding moved",
+            proposed_on=date.today(),
+        )
+
     def kwargs(self, name: str, variant: str) -> dict | None:
         plan = self.published if variant == "published" else self.draft
         rec = plan.responses.first().recommendation
@@ -117,15 +137,9 @@ class World:
             "actionplans:response-edit": {"pk": self.draft.responses.first().pk},
             "actionplans:plan-submit": {"pk": self.pending.pk},
             "actionplans:review-new": {"pk": rec.pk},
-            "actionplans:action-progress": {
-                "pk": Action.objects.filter(
-                    response__action_plan=self.published,
-                    owner_organisation=self.own,
-                    response__responding_organisation=self.own,
-                )
-                .first()
-                .pk
-            },
+            "actionplans:action-progress": {"pk": self.owned_action().pk},
+            "actionplans:target-propose": {"pk": self.owned_action().pk},
+            "actionplans:target-decide": {"pk": self.revision().pk},
             "actionplans:plan-publish": {"pk": self.pending.pk},
             "actionplans:action-new": {"pk": self.draft.responses.first().pk},
             "actionplans:action-edit": {

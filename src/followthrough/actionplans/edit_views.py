@@ -15,8 +15,8 @@ from followthrough.inspections.access import get_recommendation_for_user, get_re
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .forms import ActionForm, ProgressForm, ResponseForm, ReviewForm
-from .models import Action, ActionPlan, Response
+from .forms import ActionForm, ProgressForm, ResponseForm, ReviewForm, TargetForm
+from .models import Action, ActionPlan, Response, TargetRevision
 from .rules import WRITERS
 from .writes import (
     StaleEdit,
@@ -27,6 +27,8 @@ from .writes import (
     progress_update_add,
     response_record,
     review_record,
+    target_revision_decide,
+    target_revision_propose,
 )
 
 FORM_METHODS = ("GET", "HEAD", "POST")
@@ -273,20 +275,52 @@ def action_plan_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@access("action_owner", methods=FORM_METHODS)
-def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    """Report progress on an action of a published plan: the owner's timeline."""
+def _get_action_for_progress(user, pk: int) -> Action:
     action = get_object_or_404(
-        Action.objects.visible_to(request.user).select_related(
+        Action.objects.visible_to(user).select_related(
             "response__action_plan", "response__recommendation"
         ),
         pk=pk,
     )
-    if not request.user.has_perm("actionplans.add_progress", action):
+    if not user.has_perm("actionplans.add_progress", action):
         raise Http404
+    return action
+
+
+def _progress_page(
+    request: HttpRequest,
+    action: Action,
+    *,
+    form: ProgressForm | None = None,
+    target_form: TargetForm | None = None,
+) -> HttpResponse:
     today = timezone.localdate()
-    form = ProgressForm(request.POST or None, initial={"on": today})
-    if request.method == "POST" and form.is_valid():
+    revisions = list(action.target_revisions.select_related("proposed_by", "decided_by"))
+    for revision in revisions:
+        revision.can_decide = request.user.has_perm("actionplans.decide_target", revision)
+    return render(
+        request,
+        "actionplans/action_progress.html",
+        {
+            "action": action,
+            "form": form or ProgressForm(initial={"on": today}),
+            "target_form": target_form or TargetForm(),
+            "updates": list(action.updates.select_related("author")),
+            "revisions": revisions,
+            "rec": action.response.recommendation,
+            "plan": action.response.action_plan,
+        },
+    )
+
+
+@access("action_owner", methods=FORM_METHODS)
+def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report progress on an action of a published plan: the owner's timeline and target ledger."""
+    action = _get_action_for_progress(request.user, pk)
+    if request.method != "POST":
+        return _progress_page(request, action)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
         data = form.cleaned_data
         try:
             with transaction.atomic():
@@ -297,7 +331,7 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
                     new_status=data["new_status"],
                     evidence=data["evidence"],
                     actor=request.user,
-                    today=today,
+                    today=timezone.localdate(),
                 )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
@@ -305,18 +339,57 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Progress recorded")
             return redirect("actionplans:action-progress", pk=action.pk)
-    updates = list(action.updates.select_related("author"))
-    return render(
-        request,
-        "actionplans/action_progress.html",
-        {
-            "action": action,
-            "form": form,
-            "updates": updates,
-            "rec": action.response.recommendation,
-            "plan": action.response.action_plan,
-        },
+    return _progress_page(request, action, form=form)
+
+
+@access("action_owner", methods=("POST",))
+def target_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    action = _get_action_for_progress(request.user, pk)
+    form = TargetForm(request.POST)
+    form.is_valid()
+    try:
+        with transaction.atomic():
+            target_revision_propose(
+                action=action,
+                new_text=form.cleaned_data.get("new_text", ""),
+                reason=form.cleaned_data.get("reason", ""),
+                actor=request.user,
+                today=timezone.localdate(),
+            )
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return _progress_page(request, action, target_form=form)
+    messages.success(request, "New target proposed: it takes effect when an approver agrees")
+    return redirect("actionplans:action-progress", pk=action.pk)
+
+
+@access("target_approver", methods=("POST",))
+def target_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    revision = get_object_or_404(
+        TargetRevision.objects.select_related("action__response__action_plan"),
+        pk=pk,
+        action__response__action_plan__in=ActionPlan.objects.visible_to(request.user),
     )
+    if not request.user.has_perm("actionplans.decide_target", revision):
+        raise Http404
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "reject"):
+        messages.error(request, "Select approve or reject")
+    else:
+        try:
+            with transaction.atomic():
+                target_revision_decide(
+                    revision=revision,
+                    approve=decision == "approve",
+                    actor=request.user,
+                    today=timezone.localdate(),
+                )
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(request, f"New target {revision.get_status_display().lower()}")
+    return redirect("actionplans:action-progress", pk=revision.action_id)
 
 
 @access("reviewer", methods=FORM_METHODS)

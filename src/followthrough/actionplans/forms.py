@@ -143,3 +143,20 @@ class ReviewForm(GovukFormMixin, forms.Form):
     )
 
     field_widths = {"on": "govuk-input--width-10"}
+
+
+class TargetForm(GovukFormMixin, forms.Form):
+    new_text = forms.CharField(
+        label="New target date",
+        max_length=1000,
+        required=False,
+        help_text="For example June 2027 or 2027/28. The current target stays until an approver "
+        "agrees",
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="Why the target needs to move",
+    )
+
+    field_widths = {"new_text": "govuk-!-width-one-half"}

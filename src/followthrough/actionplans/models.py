@@ -146,6 +146,9 @@ class Action(Provenanced, TimeStamped):
     order = models.PositiveIntegerField(default=0)
     description = models.TextField(blank=True)
     measure = models.TextField(blank=True, help_text="What will show the action is done.")
+    original_target_text = models.CharField(
+        max_length=1000, blank=True, help_text="The target as first published, kept when it moves."
+    )
     owner_text = models.CharField(max_length=500, blank=True)
     owner_organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="owned_actions"
@@ -226,3 +229,40 @@ class Review(TimeStamped):
 
     class Meta:
         ordering = ["-date", "-id"]
+
+
+class TargetRevision(TimeStamped):
+    """A dated entry in an action's target ledger: slippage is visible, never erased."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="target_revisions")
+    previous_text = models.CharField(max_length=1000, blank=True)
+    previous_due = models.DateField(null=True, blank=True)
+    new_text = models.CharField(max_length=1000)
+    new_kind = models.CharField(max_length=20, choices=Action.TargetKind.choices)
+    new_value = models.CharField(max_length=40, blank=True)
+    new_due = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_on = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    history = audited_history()
+
+    class Meta:
+        ordering = ["action", "proposed_on", "id"]
+
+    @property
+    def slip_days(self) -> int | None:
+        if self.previous_due and self.new_due:
+            return (self.new_due - self.previous_due).days
+        return None

@@ -96,3 +96,17 @@ rules.add_perm(
     "actionplans.add_progress",
     rules.is_authenticated & writes_for_action & action_plan_is_published,
 )
+
+
+@rules.predicate
+def approves_for_action(user, revision) -> bool:
+    if revision is None:
+        return False
+    response = revision.action.response
+    return "approver" in (
+        _role(user, response.action_plan.coordinating_organisation_id),
+        _role(user, response.responding_organisation_id),
+    )
+
+
+rules.add_perm("actionplans.decide_target", rules.is_authenticated & approves_for_action)

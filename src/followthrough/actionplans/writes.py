@@ -14,7 +14,7 @@ from followthrough.ingest.extract.targets import parse_target
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
-from .models import Action, ActionPlan, ProgressUpdate, Response, Review
+from .models import Action, ActionPlan, ProgressUpdate, Response, Review, TargetRevision
 
 
 class StaleEdit(Exception):
@@ -302,3 +302,71 @@ def review_record(
         data={"judgement": judgement, "evidence_grade": evidence_grade},
     )
     return review
+
+
+def target_revision_propose(
+    *, action: Action, new_text: str, reason: str, actor: Any, today: date
+) -> TargetRevision:
+    """An owner asks to move a target; the old one stays until an approver agrees."""
+    errors: dict[str, str] = {}
+    target = parse_target(new_text)
+    if not new_text.strip():
+        errors["new_text"] = "Enter the new target date"
+    elif target.kind == "unknown":
+        errors["new_text"] = TARGET_HELP
+    if not reason.strip():
+        errors["reason"] = "Say why the target needs to move"
+    if action.target_revisions.filter(status=TargetRevision.Status.PROPOSED).exists():
+        errors["new_text"] = "A new target is already waiting for approval"
+    if errors:
+        raise ValidationError(errors)
+    revision = TargetRevision(
+        action=action,
+        previous_text=action.target_text,
+        previous_due=action.due_date,
+        new_text=new_text.strip(),
+        new_kind=target.kind,
+        new_value=target.value or "",
+        new_due=date.fromisoformat(target.due) if target.due else None,
+        reason=reason.strip(),
+        proposed_by=actor,
+        proposed_on=today,
+    )
+    revision._history_user = actor
+    revision.full_clean()
+    revision.save()
+    record_event(
+        action,
+        "actionplans.action.target_proposed",
+        actor=actor,
+        data={"from": action.target_text, "to": revision.new_text},
+    )
+    return revision
+
+
+def target_revision_decide(
+    *, revision: TargetRevision, approve: bool, actor: Any, today: date
+) -> TargetRevision:
+    """Approve (the action takes the new target; the first one is kept) or reject."""
+    if revision.status != TargetRevision.Status.PROPOSED:
+        raise ValidationError("This new target has already been decided")
+    revision.status = TargetRevision.Status.APPROVED if approve else TargetRevision.Status.REJECTED
+    revision.decided_by, revision.decided_on = actor, today
+    revision._history_user = actor
+    revision.save()
+    if approve:
+        action = revision.action
+        if not action.original_target_text:
+            action.original_target_text = action.target_text
+        action.target_text, action.target_kind = revision.new_text, revision.new_kind
+        action.target_value, action.due_date = revision.new_value, revision.new_due
+        action.version += 1
+        action._history_user = actor
+        action.save()
+    record_event(
+        revision.action,
+        f"actionplans.action.target_{revision.status}",
+        actor=actor,
+        data={"to": revision.new_text, "slip_days": revision.slip_days},
+    )
+    return revision

@@ -20,6 +20,7 @@ RULES = {
     "organisation, the inspectorate and superusers",
     "audit_reader": "administrators of an inspectorate and superusers",
     "organisation_admin": "administrators of the organisation in the URL, and superusers",
+    "target_approver": "approvers of the organisation that drafted the plan or gives the response",
     "reviewer": "inspectorate reviewers, and superusers",
     "action_owner": "contributors, approvers and administrators of the organisation that owns "
     "the action or gives its response, once the plan is published",
