@@ -217,6 +217,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Followthrough <no-reply@localhost>")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
+if NOTIFY_API_KEY:
+    if not NOTIFY_TEMPLATE_ID:
+        raise ImproperlyConfigured("NOTIFY_TEMPLATE_ID must name the Notify email template")
+    EMAIL_BACKEND = "followthrough.core.notify.NotifyEmailBackend"
 
 # Second factor: the issuer name an authenticator app shows beside the code.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Followthrough")

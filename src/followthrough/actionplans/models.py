@@ -266,3 +266,21 @@ class TargetRevision(TimeStamped):
         if self.previous_due and self.new_due:
             return (self.new_due - self.previous_due).days
         return None
+
+
+class ReminderLog(models.Model):
+    """One digest sent to one organisation on one day: what makes `remind` safe to repeat."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    day = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.JSONField(default=list)
+    actions = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "day"], name="one_digest_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest to {self.organisation_id} on {self.day}"
