@@ -95,6 +95,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/accessibility/",
         "/reports/999999/",
         "/organisations/",
+        "/my-organisation/",
         f"/actions/{progress_action.pk}/progress/",
         f"/recommendations/{rec.pk}/reviews/new/",
         "/audit/?since=not-a-date",

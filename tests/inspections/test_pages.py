@@ -44,6 +44,7 @@ def page_urls() -> list[str]:
         reverse("actionplans:report-action-plan", args=[report.pk]),
         reverse("inspections:recommendation-detail", args=[rec.pk]),
         reverse("reporting:organisation-list"),
+        reverse("reporting:my-organisation"),
         reverse(
             "reporting:organisation-detail", args=[Organisation.objects.get(short_name="YJB").pk]
         ),

@@ -98,3 +98,18 @@ def test_formula_like_text_stays_text_in_spreadsheets(plan):
     assert "'=cmd" in rows
     book = load_workbook(io.BytesIO(plan_xlsx(plan, today=date.today())))
     assert any(c.value == "'=cmd|' /C calc'!A0" for c in book["Actions"]["I"])
+
+
+def test_my_organisation_lists_what_is_overdue_and_due_soon(client, make_user, plan):
+    from followthrough.organisations.models import Membership
+
+    client.force_login(make_user("yjb-person", "Youth Justice Board", Membership.Role.VIEWER))
+    html = client.get(reverse("reporting:my-organisation")).content.decode()
+    overdue = (
+        Action.objects.overdue(today=date.today())
+        .filter(owner_organisation__short_name="YJB")
+        .count()
+    )
+    assert "Youth Justice Board" in html
+    assert f"Overdue ({overdue})" in html
+    assert "No progress reported for 90 days" in html

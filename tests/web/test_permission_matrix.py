@@ -107,6 +107,7 @@ class World:
         rec = plan.responses.first().recommendation
         table = {
             "reporting:overview": {},
+            "reporting:my-organisation": {},
             "reporting:search": {},
             "reporting:chart": {"slug": "decisions"},
             "reporting:action-plan-export": {"pk": plan.report_id, "fmt": "csv"},

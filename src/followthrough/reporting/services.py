@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 
 from followthrough.actionplans.models import Action, Decision, Response
 from followthrough.actionplans.querysets import STATES, state_expression
@@ -134,3 +134,43 @@ def organisation_rows(*, today: date, user: Any) -> list[dict[str, Any]]:
 
 def overview_figure(slug: str, *, today: date, user: Any) -> Figure | None:
     return next((f for f in overview_figures(today=today, user=user) if f.slug == slug), None)
+
+
+STALE_DAYS = 90
+
+
+def organisation_dashboard(*, organisation: Organisation, today: date, user: Any) -> dict[str, Any]:
+    """What one organisation has to do: overdue, due within 30 and 90 days, and actions with
+    no progress reported for 90 days, with counts by report. A fixed number of queries."""
+    actions = list(
+        Action.objects.visible_to(user)
+        .filter(owner_organisation=organisation, response__action_plan__status="published")
+        .with_state(today=today)
+        .annotate(last_update=Max("updates__date"))
+        .select_related("response__recommendation__report")
+        .order_by("due_date", "pk")
+    )
+    open_states = {"overdue", "due_soon", "later", "no_date", "ongoing"}
+    stale_before = today - timedelta(days=STALE_DAYS)
+    lists = {
+        "overdue": [a for a in actions if a.state == "overdue"],
+        "due_30": [
+            a
+            for a in actions
+            if a.state == "due_soon" and a.due_date and a.due_date <= today + timedelta(days=30)
+        ],
+        "due_90": [a for a in actions if a.state == "due_soon"],
+        "stale": [
+            a
+            for a in actions
+            if a.state in open_states and (a.last_update is None or a.last_update < stale_before)
+        ],
+    }
+    by_report: dict[str, dict[str, int]] = {}
+    for action in actions:
+        title = action.response.recommendation.report.title
+        row = by_report.setdefault(title, dict.fromkeys(("total", "overdue", "completed"), 0))
+        row["total"] += 1
+        row["overdue"] += action.state == "overdue"
+        row["completed"] += action.state == "completed"
+    return {"lists": lists, "by_report": sorted(by_report.items()), "total": len(actions)}

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("charts/<slug:slug>.svg", views.chart, name="chart"),
     path("search/", views.search, name="search"),
+    path("my-organisation/", views.my_organisation, name="my-organisation"),
     path(
         "reports/<int:pk>/action-plan/export.<str:fmt>",
         views.action_plan_export,

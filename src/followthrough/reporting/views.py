@@ -9,11 +9,18 @@ from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.models import Action
 from followthrough.core.access import access
 from followthrough.inspections.models import Recommendation
+from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
 from .charts import bar_chart_svg
 from .exports import FORMATS
-from .services import organisation_rows, overview_figure, overview_figures
+from .services import (
+    STALE_DAYS,
+    organisation_dashboard,
+    organisation_rows,
+    overview_figure,
+    overview_figures,
+)
 
 SEARCH_LIMIT = 50
 
@@ -117,3 +124,29 @@ def action_plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         f'attachment; filename="action-plan-{name}-{today:%Y-%m-%d}.{fmt}"'
     )
     return response
+
+
+@access("signed_in")
+def my_organisation(request: HttpRequest) -> HttpResponse:
+    """The dashboard of the organisation the user works for (they choose if they have several)."""
+    standing = standing_of(request.user)
+    organisations = list(
+        Organisation.objects.filter(pk__in=standing.organisation_ids).order_by("name")
+    )
+    if not organisations:
+        return render(request, "reporting/my_organisation.html", {"organisations": []})
+    chosen = next(
+        (o for o in organisations if str(o.pk) == request.GET.get("org")), organisations[0]
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "reporting/my_organisation.html",
+        {
+            "organisations": organisations,
+            "organisation": chosen,
+            "today": today,
+            "stale_days": STALE_DAYS,
+            **organisation_dashboard(organisation=chosen, today=today, user=request.user),
+        },
+    )

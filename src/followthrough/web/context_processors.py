@@ -5,6 +5,7 @@ from followthrough.organisations.access import standing_of
 
 NAVIGATION = [
     ("Overview", "reporting:overview"),
+    ("My organisation", "reporting:my-organisation"),
     ("Reports", "inspections:report-list"),
     ("Organisations", "reporting:organisation-list"),
 ]
