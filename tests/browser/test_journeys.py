@@ -96,6 +96,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         "/reports/999999/",
         "/organisations/",
         "/my-organisation/",
+        "/inspectorate/?overdue=on",
         f"/actions/{progress_action.pk}/progress/",
         f"/recommendations/{rec.pk}/reviews/new/",
         "/audit/?since=not-a-date",

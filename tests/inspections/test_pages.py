@@ -164,3 +164,11 @@ def test_report_list_shows_decision_shares_and_overdue(client, viewer, sample_pl
     agreed = Response.objects.filter(decision="agreed").count()
     assert f"{round(100 * agreed / Response.objects.count())}%" in html
     assert ActionPlan.objects.count() == 1
+
+
+def test_the_inspectorate_dashboard_query_count_does_not_grow(client, inspector):
+    client.force_login(inspector)
+    load_plans(1, 16)
+    small = queries_for(client, reverse("reporting:inspectorate"))
+    load_plans(5, 60)
+    assert queries_for(client, reverse("reporting:inspectorate")) == small

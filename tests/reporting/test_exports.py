@@ -113,3 +113,21 @@ def test_my_organisation_lists_what_is_overdue_and_due_soon(client, make_user, p
     assert "Youth Justice Board" in html
     assert f"Overdue ({overdue})" in html
     assert "No progress reported for 90 days" in html
+
+
+def test_the_inspectorate_sees_every_open_recommendation_and_filters_them(client, inspector, plan):
+    from followthrough.actionplans.models import Review
+
+    client.force_login(inspector)
+    url = reverse("reporting:inspectorate")
+    all_open = client.get(url).content.decode()
+    total = plan.report.recommendations.count()
+    assert f"{total} open recommendations" in all_open
+    rec = plan.responses.first().recommendation
+    Review.objects.create(
+        recommendation=rec, date=date.today(), judgement="achieved", commentary="Done."
+    )
+    assert f"{total - 1} open recommendations" in client.get(url).content.decode()
+    not_agreed = client.get(url, {"decision": "not_agreed"}).content.decode()
+    count = plan.responses.filter(decision="not_agreed").exclude(recommendation=rec).count()
+    assert f"{count} open recommendation" in not_agreed

@@ -46,6 +46,8 @@ ROW_FOR = {
     ("plan_approver", "published"): "submit or publish the organisation's action plan",
     ("action_owner", "published"): "report progress on an action of a published plan",
     ("reviewer", "published"): "record the inspectorate's judgement on a recommendation",
+    ("inspectorate_member", "published"): "read every open recommendation across reports "
+    "(inspectorate dashboard)",
     ("target_approver", "published"): "approve or reject a new target for an action",
 }
 
@@ -108,6 +110,7 @@ class World:
         table = {
             "reporting:overview": {},
             "reporting:my-organisation": {},
+            "reporting:inspectorate": {},
             "reporting:search": {},
             "reporting:chart": {"slug": "decisions"},
             "reporting:action-plan-export": {"pk": plan.report_id, "fmt": "csv"},

@@ -21,6 +21,7 @@ RULES = {
     "audit_reader": "administrators of an inspectorate and superusers",
     "organisation_admin": "administrators of the organisation in the URL, and superusers",
     "target_approver": "approvers of the organisation that drafted the plan or gives the response",
+    "inspectorate_member": "members of an inspectorate, and superusers",
     "reviewer": "inspectorate reviewers, and superusers",
     "action_owner": "contributors, approvers and administrators of the organisation that owns "
     "the action or gives its response, once the plan is published",

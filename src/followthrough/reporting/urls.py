@@ -8,6 +8,7 @@ urlpatterns = [
     path("charts/<slug:slug>.svg", views.chart, name="chart"),
     path("search/", views.search, name="search"),
     path("my-organisation/", views.my_organisation, name="my-organisation"),
+    path("inspectorate/", views.inspectorate_dashboard, name="inspectorate"),
     path(
         "reports/<int:pk>/action-plan/export.<str:fmt>",
         views.action_plan_export,

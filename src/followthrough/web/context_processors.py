@@ -10,11 +10,15 @@ NAVIGATION = [
     ("Organisations", "reporting:organisation-list"),
 ]
 AUDIT = ("Audit log", "audit:log")
+INSPECTORATE = ("Inspectorate", "reporting:inspectorate")
 
 
 def site(request: HttpRequest) -> dict:
     navigation = list(NAVIGATION)
-    if standing_of(getattr(request, "user", None)).reads_audit_log:
+    standing = standing_of(getattr(request, "user", None))
+    if standing.sees_all_drafts:
+        navigation.append(INSPECTORATE)
+    if standing.reads_audit_log:
         navigation.append(AUDIT)
     return {
         "service_name": "Followthrough",
