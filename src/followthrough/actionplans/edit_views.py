@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,6 +35,45 @@ from .writes import (
 FORM_METHODS = ("GET", "HEAD", "POST")
 
 
+def plan_url(plan: ActionPlan) -> str:
+    """The plan's page: its report's action-plan page, naming the plan."""
+    return f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}?plan={plan.pk}"
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against the fields it names."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _save_versioned(request: HttpRequest, form_class: type[forms.Form], save, what: str):  # type: ignore[no-untyped-def]
+    """Run a save on a valid form; a stale version or a rule broken comes back on the form.
+
+    Returns (form, stale record or None, saved)."""
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return form, None, False
+    try:
+        with transaction.atomic():
+            save(form.cleaned_data)
+    except StaleEdit as exc:
+        form = form_class(request.POST | {"version": str(exc.current.version)})
+        form.is_valid()
+        form.add_error(
+            None,
+            f"Someone else saved this {what} after you opened it. Their "
+            "version is shown below; save again to replace it with yours.",
+        )
+        return form, exc.current, False
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return form, None, False
+    return form, None, True
+
+
 def _writer_organisations(user) -> list[Organisation]:
     standing = standing_of(user)
     ids = [org for org, role in standing.roles.items() if role in WRITERS]
@@ -60,9 +100,7 @@ def action_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 error = exc.messages[0]
             else:
-                return redirect(
-                    f"{reverse('actionplans:report-action-plan', args=[report.pk])}?plan={plan.pk}"
-                )
+                return redirect(plan_url(plan))
     return render(
         request,
         "actionplans/action_plan_new.html",
@@ -88,42 +126,25 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
     response = _get_response_for_edit(request.user, pk)
     stale = None
     if request.method == "POST":
-        form = ResponseForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    response_record(
-                        response=response,
-                        decision=data["decision"],
-                        reason_categories=data["reason_categories"],
-                        agreed_part=data["agreed_part"],
-                        narrative=data["narrative"],
-                        version=data["version"],
-                        actor=request.user,
-                    )
-            except StaleEdit as exc:
-                stale = exc.current
-                form = ResponseForm(request.POST | {"version": str(stale.version)})
-                form.is_valid()
-                form.add_error(
-                    None,
-                    "Someone else saved this response after you opened it. "
-                    "Their version is shown below; save again to replace it "
-                    "with yours.",
-                )
-            except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                messages.success(
-                    request, f"Response to recommendation {response.recommendation.label} saved"
-                )
-                plan = response.action_plan
-                return redirect(
-                    f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}"
-                    f"?plan={plan.pk}"
-                )
+        form, stale, saved = _save_versioned(
+            request,
+            ResponseForm,
+            lambda data: response_record(
+                response=response,
+                decision=data["decision"],
+                reason_categories=data["reason_categories"],
+                agreed_part=data["agreed_part"],
+                narrative=data["narrative"],
+                version=data["version"],
+                actor=request.user,
+            ),
+            "response",
+        )
+        if saved:
+            messages.success(
+                request, f"Response to recommendation {response.recommendation.label} saved"
+            )
+            return redirect(plan_url(response.action_plan))
     else:
         form = ResponseForm(
             initial={
@@ -162,44 +183,27 @@ def _get_action_for_edit(user, pk: int) -> Action:
 def _action_page(request: HttpRequest, response: Response, action: Action | None) -> HttpResponse:
     stale = None
     if request.method == "POST":
-        form = ActionForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    action_save(
-                        response=response,
-                        action=action,
-                        description=data["description"],
-                        owner_text=data["owner_text"],
-                        owner_organisation=data["owner_organisation"],
-                        target_text=data["target_text"],
-                        measure=data["measure"],
-                        version=data["version"],
-                        actor=request.user,
-                    )
-            except StaleEdit as exc:
-                stale = exc.current
-                form = ActionForm(request.POST | {"version": str(stale.version)})
-                form.is_valid()
-                form.add_error(
-                    None,
-                    "Someone else saved this action after you opened it. "
-                    "Their version is shown below; save again to replace it "
-                    "with yours.",
-                )
-            except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                messages.success(
-                    request, f"Action on recommendation {response.recommendation.label} saved"
-                )
-                plan = response.action_plan
-                return redirect(
-                    f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}"
-                    f"?plan={plan.pk}"
-                )
+        form, stale, saved = _save_versioned(
+            request,
+            ActionForm,
+            lambda data: action_save(
+                response=response,
+                action=action,
+                description=data["description"],
+                owner_text=data["owner_text"],
+                owner_organisation=data["owner_organisation"],
+                target_text=data["target_text"],
+                measure=data["measure"],
+                version=data["version"],
+                actor=request.user,
+            ),
+            "action",
+        )
+        if saved:
+            messages.success(
+                request, f"Action on recommendation {response.recommendation.label} saved"
+            )
+            return redirect(plan_url(response.action_plan))
     elif action is not None:
         form = ActionForm(
             initial={
@@ -250,9 +254,7 @@ def _plan_step(request: HttpRequest, pk: int, permission: str, step) -> HttpResp
             messages.error(request, message)
     else:
         messages.success(request, f"The plan is now {plan.get_status_display().lower()}")
-    return redirect(
-        f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}?plan={plan.pk}"
-    )
+    return redirect(plan_url(plan))
 
 
 @access("plan_approver", methods=("POST",))
@@ -334,8 +336,7 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
                     today=timezone.localdate(),
                 )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Progress recorded")
             return redirect("actionplans:action-progress", pk=action.pk)
@@ -357,8 +358,7 @@ def target_propose(request: HttpRequest, pk: int) -> HttpResponse:
                 today=timezone.localdate(),
             )
     except ValidationError as exc:
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
+        apply_errors(form, exc)
         return _progress_page(request, action, target_form=form)
     messages.success(request, "New target proposed: it takes effect when an approver agrees")
     return redirect("actionplans:action-progress", pk=action.pk)
@@ -414,8 +414,7 @@ def review_new(request: HttpRequest, pk: int) -> HttpResponse:
                     today=today,
                 )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Judgement recorded")
             return redirect("inspections:recommendation-detail", pk=recommendation.pk)

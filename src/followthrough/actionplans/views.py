@@ -15,10 +15,7 @@ from .services import plan_smart_score, plan_table
 @access("published_or_member")
 def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
-    plan_pk = request.GET.get("plan")
-    plan = get_action_plan_for_report(
-        request.user, pk, int(plan_pk) if plan_pk and plan_pk.isdigit() else None
-    )
+    plan = get_action_plan_for_report(request.user, pk, request.GET.get("plan"))
     sections = plan_table(plan, today=today)
     score = plan_smart_score(sections)
     roles = standing_of(request.user).roles

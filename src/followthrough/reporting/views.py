@@ -113,10 +113,7 @@ def action_plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The plan as CSV, Excel, Word or PDF, with statuses as of today."""
     if fmt not in FORMATS:
         raise Http404
-    plan_pk = request.GET.get("plan")
-    plan = get_action_plan_for_report(
-        request.user, pk, int(plan_pk) if plan_pk and plan_pk.isdigit() else None
-    )
+    plan = get_action_plan_for_report(request.user, pk, request.GET.get("plan"))
     today = timezone.localdate()
     content_type, render_export = FORMATS[fmt]
     response = HttpResponse(render_export(plan, today=today), content_type=content_type)
