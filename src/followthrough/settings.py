@@ -263,6 +263,22 @@ UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 # Largest document the importer reads, in bytes.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 20 * 1024 * 1024)
 
+
+# The escalation ladder: days overdue, and days with no progress update, at which an action
+# reaches step 1 (owner reminder), 2 (the organisation's approver) and 3 (the inspectorate).
+def env_days(name: str, default: list[int]) -> list[int]:
+    try:
+        days = [int(v) for v in env_list(name, [str(d) for d in default])]
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be three whole numbers like 30,90,180") from exc
+    if len(days) != 3 or days != sorted(days) or days[0] < 1:
+        raise ImproperlyConfigured(f"{name} must be three rising whole numbers like 30,90,180")
+    return days
+
+
+ESCALATION_OVERDUE_DAYS = env_days("ESCALATION_OVERDUE_DAYS", [30, 90, 180])
+ESCALATION_NO_UPDATE_DAYS = env_days("ESCALATION_NO_UPDATE_DAYS", [90, 180, 270])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

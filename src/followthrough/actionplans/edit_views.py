@@ -308,6 +308,7 @@ def _progress_page(
             "form": form or ProgressForm(initial={"on": today}),
             "target_form": target_form or TargetForm(),
             "updates": list(action.updates.select_related("author")),
+            "escalations": list(action.escalations.all()),
             "revisions": revisions,
             "rec": action.response.recommendation,
             "plan": action.response.action_plan,

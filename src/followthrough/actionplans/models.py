@@ -284,3 +284,40 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"Digest to {self.organisation_id} on {self.day}"
+
+
+class Escalation(models.Model):
+    """One rung of the ladder an overdue or silent action climbs: owner, approver, inspectorate.
+
+    A rung stays open until the action no longer qualifies for it (updated, completed, target
+    moved); clearing is dated, never deleted, so the action's timeline keeps every step."""
+
+    class Step(models.IntegerChoices):
+        OWNER = 1, "Reminder to the owner"
+        APPROVER = 2, "Escalated to the organisation's approver"
+        INSPECTORATE = 3, "Flagged to the inspectorate"
+
+    class Cause(models.TextChoices):
+        OVERDUE = "overdue", "Overdue"
+        NO_UPDATE = "no_update", "No update"
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="escalations")
+    step = models.PositiveSmallIntegerField(choices=Step.choices)
+    cause = models.CharField(max_length=20, choices=Cause.choices)
+    days = models.PositiveIntegerField(help_text="Days overdue, or days since the last update.")
+    raised_on = models.DateField()
+    notified = models.JSONField(default=list, blank=True)
+    cleared_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["action", "raised_on", "step"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "step"],
+                condition=models.Q(cleared_on__isnull=True),
+                name="one_open_escalation_per_step",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Step {self.step} on action {self.action_id}"

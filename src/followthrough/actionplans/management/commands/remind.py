@@ -1,17 +1,20 @@
-"""Email each owning organisation one digest of its overdue and soon-due actions.
+"""Email each owning organisation one digest of its overdue and soon-due actions, then move
+actions up or down the escalation ladder (owner, approver, inspectorate).
 
-Safe to repeat: an organisation gets at most one digest a day. --dry-run shows what would be
-sent and writes nothing; --as-of runs the reminders as if on another day."""
+Safe to repeat: an organisation gets at most one digest a day, and a rung is raised once.
+--dry-run shows what would be sent and writes nothing; --as-of runs as if on another day."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 from rich.console import Console
 from rich.table import Table
 
+from followthrough.actionplans.escalation import escalations_run
 from followthrough.actionplans.flows import reminders_send
 
 
@@ -47,4 +50,15 @@ class Command(BaseCommand):
             f"{verb} {len(sent)} digest{'s' if len(sent) != 1 else ''} covering "
             f"{sum(d.count for d in sent)} actions; "
             f"{len(digests) - len(sent)} organisation(s) skipped"
+        )
+        with transaction.atomic():
+            ladder = escalations_run(as_of=day, dry_run=dry_run)
+        steps = [0, 0, 0]
+        for rung in ladder.raised:
+            steps[rung.step - 1] += 1
+        self.stdout.write(
+            f"Escalation: {'would raise' if dry_run else 'raised'} {steps[0]} owner reminder(s), "
+            f"{steps[1]} to approvers, {steps[2]} flagged to the inspectorate; "
+            f"{len(ladder.cleared)} cleared; {len(ladder.emails)} email(s)"
+            f"{' to send' if dry_run else ' sent'}"
         )
