@@ -43,6 +43,7 @@ def page_urls() -> list[str]:
         reverse("inspections:report-detail", args=[report.pk]),
         reverse("actionplans:report-action-plan", args=[report.pk]),
         reverse("inspections:recommendation-detail", args=[rec.pk]),
+        reverse("reporting:annual-report", args=[report.pk]),
         reverse("reporting:organisation-list"),
         reverse("reporting:my-organisation"),
         reverse(

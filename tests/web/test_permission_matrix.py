@@ -33,10 +33,10 @@ COLUMNS = (
 # Which row of the documented table governs each rule (and, for plans, each variant).
 ROW_FOR = {
     ("public", "published"): "read public pages (accessibility, privacy, cookies)",
-    ("signed_in", "published"): "read published reports, recommendations, plans, sources, "
-    "overview, organisations, search",
+    ("signed_in", "published"): "read published reports, recommendations, plans, progress "
+    "reports, sources, overview, organisations, search",
     ("published_or_member", "published"): "read published reports, recommendations, plans, "
-    "sources, overview, organisations, search",
+    "progress reports, sources, overview, organisations, search",
     ("published_or_member", "draft"): "read a draft action plan, its source and its history",
     ("audit_reader", "published"): "read the audit log and download it as CSV",
     ("organisation_admin", "published"): "manage an organisation's members (invite, change "
@@ -47,7 +47,7 @@ ROW_FOR = {
     ("action_owner", "published"): "report progress on an action of a published plan",
     ("reviewer", "published"): "record the inspectorate's judgement on a recommendation",
     ("inspectorate_member", "published"): "read every open recommendation across reports "
-    "(inspectorate dashboard)",
+    "(inspectorate dashboard) and download the filtered list",
     ("target_approver", "published"): "approve or reject a new target for an action",
 }
 
@@ -111,6 +111,9 @@ class World:
             "reporting:overview": {},
             "reporting:my-organisation": {},
             "reporting:inspectorate": {},
+            "reporting:inspectorate-export": {"fmt": "csv"},
+            "reporting:annual-report": {"pk": plan.report_id},
+            "reporting:annual-report-export": {"pk": plan.report_id, "fmt": "docx"},
             "reporting:search": {},
             "reporting:chart": {"slug": "decisions"},
             "reporting:action-plan-export": {"pk": plan.report_id, "fmt": "csv"},

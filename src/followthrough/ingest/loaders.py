@@ -12,6 +12,7 @@ from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Organisation
 from followthrough.organisations.services import organisations_resolve
 
+from .extract.themes import themes_for
 from .extract.types import Extraction
 from .extract.types import Recommendation as ExtractedRecommendation
 
@@ -75,6 +76,7 @@ def _recommendation_fields(
         "text": rec.text,
         "items": [i.to_dict() for i in rec.items],
         "paragraph_refs": rec.paragraph_refs,
+        "themes": themes_for(" ".join([rec.text, *(i.text for i in rec.items)])),
         "label_inferred": rec.label_inferred,
         "source": source,
         "source_start": rec.start,

@@ -1,7 +1,9 @@
-"""Small horizontal bar charts as SVG; the page always shows the same numbers in a table."""
+"""Small charts drawn with matplotlib: SVG for pages, PNG for Word. Every page that shows one
+shows the same numbers in a table beside it."""
 
 from __future__ import annotations
 
+import base64
 import io
 from functools import lru_cache
 
@@ -13,23 +15,61 @@ import matplotlib.pyplot as plt
 matplotlib.rcParams["svg.fonttype"] = "none"
 matplotlib.rcParams["svg.hashsalt"] = "followthrough"
 BAR_COLOUR = "#1d70b8"
+LINE_COLOURS = ("#505a5f", "#00703c", "#d4351c")
+
+
+def _finish(fig, fmt: str) -> bytes:  # type: ignore[no-untyped-def]
+    fig.tight_layout()
+    out = io.BytesIO()
+    fig.savefig(out, format=fmt, dpi=150 if fmt == "png" else None)
+    plt.close(fig)
+    data = out.getvalue()
+    if fmt == "svg":
+        data = data[data.index(b"<svg") :]
+    return data
 
 
 @lru_cache(maxsize=256)
-def bar_chart_svg(title: str, rows: tuple[tuple[str, int], ...]) -> str:
+def bar_chart(title: str, rows: tuple[tuple[str, int], ...], fmt: str = "svg") -> bytes:
     labels = [label if len(label) <= 45 else label[:44] + "…" for label, _ in rows] or ["None"]
     values = [value for _, value in rows] or [0]
-    height = 0.45 * len(labels) + 0.9
-    fig, ax = plt.subplots(figsize=(6.4, height))
+    fig, ax = plt.subplots(figsize=(6.4, 0.45 * len(labels) + 0.9))
     bars = ax.barh(labels[::-1], values[::-1], color=BAR_COLOUR)
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.set_title(title, loc="left", fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=9)
     ax.set_xlim(0, max([*values, 1]) * 1.15)
-    fig.tight_layout()
-    out = io.StringIO()
-    fig.savefig(out, format="svg")
-    plt.close(fig)
-    svg = out.getvalue()
-    return svg[svg.index("<svg") :]
+    return _finish(fig, fmt)
+
+
+def bar_chart_svg(title: str, rows: tuple[tuple[str, int], ...]) -> str:
+    return bar_chart(title, rows, "svg").decode()
+
+
+@lru_cache(maxsize=64)
+def line_chart(
+    title: str,
+    labels: tuple[str, ...],
+    series: tuple[tuple[str, tuple[int, ...]], ...],
+    fmt: str = "svg",
+) -> bytes:
+    """Lines over time (a burn-up: scope and completed), with sparse month labels."""
+    fig, ax = plt.subplots(figsize=(6.4, 3.2))
+    xs = range(len(labels))
+    for (name, values), colour in zip(series, LINE_COLOURS, strict=False):
+        ax.step(xs, values, where="post", label=name, color=colour, linewidth=2)
+    step = max(1, len(labels) // 8)
+    ax.set_xticks(list(xs)[::step], [labels[i] for i in range(0, len(labels), step)])
+    ax.set_title(title, loc="left", fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    return _finish(fig, fmt)
+
+
+def data_uri(image: bytes, fmt: str = "svg") -> str:
+    """For an <img>: the CSP allows data: images, so pages need no extra chart URL."""
+    mime = "image/svg+xml" if fmt == "svg" else "image/png"
+    return f"data:{mime};base64,{base64.b64encode(image).decode()}"

@@ -177,6 +177,25 @@ def organisation_dashboard(*, organisation: Organisation, today: date, user: Any
 
 
 CLOSED_JUDGEMENTS = {"achieved", "superseded"}
+FINISHED_STATES = {"completed", "withdrawn"}
+REC_STATUSES = {
+    "no_actions": "No actions recorded",
+    "in_progress": "Actions in progress",
+    "actions_complete": "Actions complete, awaiting judgement",
+    "not_met": "Judged partly or not achieved",
+}
+
+
+def recommendation_status(rec: Any) -> str:
+    """Where an open recommendation stands: the body's declaration and the inspectorate's
+    judgement are two stages, never merged."""
+    if rec.latest_review and rec.latest_review.judgement in ("partly_achieved", "not_achieved"):
+        return "not_met"
+    if not rec.action_list:
+        return "no_actions"
+    if all(a.state in FINISHED_STATES for a in rec.action_list):
+        return "actions_complete"
+    return "in_progress"
 
 
 def open_recommendations(
@@ -186,6 +205,8 @@ def open_recommendations(
     report_id: int | None = None,
     organisation_id: int | None = None,
     decision: str | None = None,
+    theme: str | None = None,
+    status: str | None = None,
     overdue_only: bool = False,
     year: int | None = None,
     limit: int = 500,
@@ -203,6 +224,8 @@ def open_recommendations(
         recs = recs.filter(addressees=organisation_id)
     if year:
         recs = recs.filter(report__published__year=year)
+    if theme:
+        recs = recs.filter(themes__icontains=f'"{theme}"')
     recs = list(recs.order_by("-report__published", "report__title", "order")[: limit * 2])
     ids = [r.pk for r in recs]
     latest: dict[int, Any] = {}
@@ -228,6 +251,10 @@ def open_recommendations(
         rec.action_list = actions.get(rec.pk, [])
         rec.action_summary = action_summary(rec.action_list)
         rec.overdue = sum(a.state == "overdue" for a in rec.action_list)
+        rec.status = recommendation_status(rec)
+        rec.status_label = REC_STATUSES[rec.status]
+        if status and rec.status != status:
+            continue
         if decision and not any(r.decision == decision for r in rec.response_list):
             continue
         if overdue_only and not rec.overdue:

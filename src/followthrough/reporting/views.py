@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.models import Action
 from followthrough.core.access import access
-from followthrough.inspections.models import Recommendation, Report
+from followthrough.inspections.models import Recommendation
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
@@ -16,7 +16,6 @@ from .charts import bar_chart_svg
 from .exports import FORMATS
 from .services import (
     STALE_DAYS,
-    open_recommendations,
     organisation_dashboard,
     organisation_rows,
     overview_figure,
@@ -146,52 +145,5 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
             "today": today,
             "stale_days": STALE_DAYS,
             **organisation_dashboard(organisation=chosen, today=today, user=request.user),
-        },
-    )
-
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
-@access("inspectorate_member")
-def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
-    """Every open recommendation across reports, for the inspectorate."""
-    if not standing_of(request.user).sees_all_drafts:
-        raise Http404
-    today = timezone.localdate()
-    params = request.GET
-    decision = params.get("decision") or None
-    if decision not in (None, "agreed", "partly_agreed", "not_agreed"):
-        decision = None
-    rows = open_recommendations(
-        user=request.user,
-        today=today,
-        report_id=_int(params.get("report")),
-        organisation_id=_int(params.get("organisation")),
-        decision=decision,
-        overdue_only=params.get("overdue") == "on",
-        year=_int(params.get("year")),
-    )
-    return render(
-        request,
-        "reporting/inspectorate.html",
-        {
-            "rows": rows,
-            "today": today,
-            "params": params,
-            "reports": Report.objects.order_by("title").only("id", "title"),
-            "organisations": Organisation.objects.filter(recommendations__isnull=False)
-            .distinct()
-            .order_by("name"),
-            "years": sorted(
-                {
-                    d.year
-                    for d in Report.objects.exclude(published=None).values_list(
-                        "published", flat=True
-                    )
-                },
-                reverse=True,
-            ),
         },
     )

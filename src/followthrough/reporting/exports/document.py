@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -55,7 +56,8 @@ def _lines(cell, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
         paragraph.add_run(text)
 
 
-def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
+def landscape_document(footer_text: str):  # type: ignore[no-untyped-def]
+    """An A4 landscape Word document in Arial 9pt with "page N of M" in the footer."""
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
@@ -65,10 +67,42 @@ def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Arial", Pt(9)
     footer = section.footer.paragraphs[0]
-    footer.add_run(f"{plan.title} – as at {today:%-d %B %Y} – page ")
+    footer.add_run(f"{footer_text} – page ")
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
+    return document
+
+
+def header_table(document, headers: list[str], widths_mm: list[int]):  # type: ignore[no-untyped-def]
+    """A grid table whose bold header row repeats on every page."""
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.autofit = False
+    header = table.rows[0]
+    _repeat_as_header(header)
+    for cell, text, width in zip(header.cells, headers, widths_mm, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+        cell.width = Mm(width)
+    return table
+
+
+def add_row(table, values: list[Any], widths_mm: list[int]) -> None:  # type: ignore[no-untyped-def]
+    cells = table.add_row().cells
+    for cell, value, width in zip(cells, values, widths_mm, strict=True):
+        _lines(cell, str("" if value is None else value).split("\n"))
+        cell.width = Mm(width)
+
+
+def to_bytes(document) -> bytes:  # type: ignore[no-untyped-def]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
+    document = landscape_document(f"{plan.title} – as at {today:%-d %B %Y}")
 
     document.add_heading(f"Action plan: {plan.report.title}", level=1)
     facts = [f"Report published: {plan.report.published_display}"]
@@ -79,15 +113,7 @@ def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
 
     for part in plan_table(plan, today=today):
         document.add_heading(part.title, level=2)
-        table = document.add_table(rows=1, cols=len(HEADERS))
-        table.style = "Table Grid"
-        table.autofit = False
-        header = table.rows[0]
-        _repeat_as_header(header)
-        for cell, text, width in zip(header.cells, HEADERS, WIDTHS_MM, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(text).bold = True
-            cell.width = Mm(width)
+        table = header_table(document, HEADERS, WIDTHS_MM)
         for addressee, responses in part.groups:
             heading = table.add_row()
             merged = heading.cells[0].merge(heading.cells[-1])
@@ -119,6 +145,4 @@ def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
         document.add_heading("Notes", level=2)
         for note in plan.notes:
             document.add_paragraph(note, style="List Bullet")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return to_bytes(document)

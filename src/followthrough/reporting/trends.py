@@ -1,0 +1,136 @@
+"""Change over time for the inspectorate: completion (burn-up), slippage of targets, and the
+actions the escalation ladder has flagged. Read side of the service layer; each function is a
+fixed number of queries whatever the volume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from followthrough.actionplans.models import Action, Escalation, TargetRevision
+
+MONTHS_BEFORE_QUARTERS = 36
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    months = []
+    day = first.replace(day=1)
+    while day <= last:
+        months.append(day)
+        day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    if len(months) > MONTHS_BEFORE_QUARTERS:
+        months = [m for m in months if m.month in (1, 4, 7, 10)] or months[:1]
+    return months
+
+
+def _published_actions(user: Any, report_id: int | None) -> Any:
+    actions = Action.objects.visible_to(user).filter(response__action_plan__status="published")
+    if report_id:
+        actions = actions.filter(response__recommendation__report_id=report_id)
+    return actions
+
+
+def burn_up(*, user: Any, today: date, report_id: int | None = None) -> list[tuple[str, int, int]]:
+    """(period, actions promised by then, actions completed by then), from the first plan to
+    today. An action counts from its plan's date (or when it was added); withdrawn ones drop
+    out of both lines; one completed before tracking began counts from the plan's date."""
+    points = []
+    for created, plan_date, status, target_kind, completed_on in _published_actions(
+        user, report_id
+    ).values_list(
+        "created_at",
+        "response__action_plan__submitted",
+        "status",
+        "target_kind",
+        "completed_on",
+    ):
+        if status == Action.Status.WITHDRAWN:
+            continue
+        start = plan_date or created.date()
+        done = None
+        if status == Action.Status.COMPLETED or target_kind == Action.TargetKind.COMPLETED:
+            done = max(completed_on or start, start)
+        points.append((start, done))
+    if not points:
+        return []
+    periods = _month_starts(min(p[0] for p in points), today)
+    rows = []
+    for i, period in enumerate(periods):
+        end = periods[i + 1] if i + 1 < len(periods) else date.max
+        scope = sum(start < end for start, _ in points)
+        completed = sum(done is not None and done < end for _, done in points)
+        rows.append((period.strftime("%b %Y"), scope, completed))
+    return rows
+
+
+SLIP_BANDS = (
+    ("Brought forward", -(10**6), -1),
+    ("Up to 3 months", 0, 91),
+    ("3 to 6 months", 92, 182),
+    ("6 to 12 months", 183, 365),
+    ("Over a year", 366, 10**6),
+)
+
+
+@dataclass
+class Slip:
+    action: Action
+    first_due: date | None
+    current_due: date | None
+    moves: int
+    reasons: list[str]
+
+    @property
+    def days(self) -> int | None:
+        if self.first_due and self.current_due:
+            return (self.current_due - self.first_due).days
+        return None
+
+
+def slippage(
+    *, user: Any, report_id: int | None = None
+) -> tuple[list[tuple[str, int]], list[Slip]]:
+    """Actions whose target moved with approval: how far from the first target to the current
+    one, banded for a chart and listed worst first."""
+    revisions = (
+        TargetRevision.objects.filter(
+            status=TargetRevision.Status.APPROVED,
+            action__in=_published_actions(user, report_id).values("pk"),
+        )
+        .select_related("action__response__recommendation__report", "action__owner_organisation")
+        .order_by("action_id", "decided_on", "id")
+    )
+    slips: dict[int, Slip] = {}
+    for revision in revisions:
+        slip = slips.get(revision.action_id)
+        if slip is None:
+            slip = slips[revision.action_id] = Slip(
+                revision.action, revision.previous_due, revision.new_due, 0, []
+            )
+        slip.current_due = revision.new_due
+        slip.moves += 1
+        slip.reasons.append(revision.reason)
+    bands = [
+        (label, sum(s.days is not None and low <= s.days <= high for s in slips.values()))
+        for label, low, high in SLIP_BANDS
+    ]
+    bands.append(("Dates unknown", sum(s.days is None for s in slips.values())))
+    worst = sorted(slips.values(), key=lambda s: (s.days is None, -(s.days or 0)))
+    return bands, worst
+
+
+def flagged_actions(*, user: Any, limit: int = 200) -> list[Escalation]:
+    """Actions at the top of the escalation ladder (step 3, not cleared), longest first."""
+    return list(
+        Escalation.objects.filter(
+            step=Escalation.Step.INSPECTORATE,
+            cleared_on__isnull=True,
+            action__in=Action.objects.visible_to(user).values("pk"),
+        )
+        .select_related(
+            "action__response__recommendation__report",
+            "action__owner_organisation",
+        )
+        .order_by("raised_on", "-days")[:limit]
+    )
