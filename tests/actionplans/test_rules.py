@@ -30,6 +30,7 @@ def test_every_role_has_exactly_the_documented_object_permissions(world):  # noq
     objects = {
         "actionplans.change_response": response,
         "actionplans.change_action": action,
+        "actionplans.amend_response": response,
         "actionplans.submit_actionplan": plan,
         "actionplans.publish_actionplan": plan,
         "actionplans.add_review": response.recommendation,

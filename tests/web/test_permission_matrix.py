@@ -14,6 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from followthrough.actionplans.versions import version_record
 from followthrough.actionplans.models import Action, ActionPlan, TargetRevision
 from followthrough.core.access import RULES
 from followthrough.ingest.sample import sample_action_plan
@@ -42,7 +43,8 @@ ROW_FOR = {
     ("organisation_admin", "published"): "manage an organisation's members (invite, change "
     "role, deactivate)",
     ("organisation_writer", "published"): "start a draft action plan for your organisation",
-    ("response_writer", "published"): "edit a response or its actions in a draft plan",
+    ("response_writer", "published"): "edit a response or its actions (in a draft plan, or "
+    "as a new version of a published one)",
     ("plan_approver", "published"): "submit or publish the organisation's action plan",
     ("action_owner", "published"): "report progress on an action of a published plan",
     ("reviewer", "published"): "record the inspectorate's judgement on a recommendation",
@@ -136,6 +138,7 @@ class World:
             "password_reset_complete": {},
             "password_change": {},
             "password_change_done": {},
+            "actionplans:plan-version": {"pk": plan.pk, "number": 1},
             "audit:log": {},
             "audit:export": {},
             "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
@@ -214,6 +217,8 @@ def world(db):
     pending.status = ActionPlan.Status.DRAFT
     pending.coordinating_organisation = orgs["YJB"]
     pending.save()
+    for plan in (published, draft):
+        version_record(plan, actor=None, note="As first published")
     return World(published, draft, users, orgs["YJB"], target, pending)
 
 

@@ -116,7 +116,7 @@ def _get_response_for_edit(user, pk: int) -> Response:
         ),
         pk=pk,
     )
-    if not user.has_perm("actionplans.edit_draft_response", response):
+    if not user.has_perm("actionplans.amend_response", response):
         raise Http404
     return response
 
@@ -137,6 +137,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 narrative=data["narrative"],
                 version=data["version"],
                 actor=request.user,
+                change_reason=data["change_reason"],
             ),
             "response",
         )
@@ -175,7 +176,7 @@ def _get_action_for_edit(user, pk: int) -> Action:
         ),
         pk=pk,
     )
-    if not user.has_perm("actionplans.edit_draft_response", action.response):
+    if not user.has_perm("actionplans.amend_response", action.response):
         raise Http404
     return action
 
@@ -196,6 +197,7 @@ def _action_page(request: HttpRequest, response: Response, action: Action | None
                 measure=data["measure"],
                 version=data["version"],
                 actor=request.user,
+                change_reason=data["change_reason"],
             ),
             "action",
         )

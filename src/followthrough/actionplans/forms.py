@@ -39,6 +39,13 @@ class ResponseForm(GovukFormMixin, forms.Form):
         help_text="How and when the recommendation will be met or, if it will not be, why not",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+    change_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Why is the published plan changing?",
+        help_text="The plan is published: your change becomes a new version, and readers see "
+        "this reason beside it",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,6 +87,13 @@ class ActionForm(GovukFormMixin, forms.Form):
         help_text="The evidence or measure that shows the action is complete",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    change_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Why is the published plan changing?",
+        help_text="The plan is published: your change becomes a new version, and readers see "
+        "this reason beside it",
+    )
 
     field_widths = {
         "owner_text": "govuk-!-width-two-thirds",

@@ -321,3 +321,29 @@ class Escalation(models.Model):
 
     def __str__(self) -> str:
         return f"Step {self.step} on action {self.action_id}"
+
+
+class PlanVersion(models.Model):
+    """A published plan as it stood: version 1 when published, one more per amendment.
+
+    Published plans are amended, never overwritten: each version keeps the whole plan frozen,
+    with who changed it, when and why, so any earlier version can be read as it was."""
+
+    action_plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.TextField(blank=True, help_text="Why the published plan was changed.")
+    changes = models.JSONField(default=list, blank=True)
+    snapshot = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["action_plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["action_plan", "number"], name="one_number_per_plan")
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number} of plan {self.action_plan_id}"

@@ -88,6 +88,18 @@ rules.add_perm(
 
 
 @rules.predicate
+def plan_is_published(user, response) -> bool:
+    return response is not None and response.action_plan.status == "published"
+
+
+# A published plan is amended, never overwritten: each change, with its reason, is a new version.
+rules.add_perm(
+    "actionplans.amend_response",
+    rules.is_authenticated & writes_for_response & (plan_is_draft | plan_is_published),
+)
+
+
+@rules.predicate
 def action_plan_is_published(user, action) -> bool:
     return action is not None and action.response.action_plan.status == "published"
 

@@ -5,6 +5,11 @@ from . import edit_views, views
 app_name = "actionplans"
 urlpatterns = [
     path("reports/<int:pk>/action-plan/", views.action_plan_detail, name="report-action-plan"),
+    path(
+        "action-plans/<int:pk>/versions/<int:number>/",
+        views.plan_version,
+        name="plan-version",
+    ),
     path("reports/<int:pk>/action-plan/new/", edit_views.action_plan_new, name="action-plan-new"),
     path("responses/<int:pk>/edit/", edit_views.response_edit, name="response-edit"),
     path("responses/<int:pk>/actions/new/", edit_views.action_new, name="action-new"),

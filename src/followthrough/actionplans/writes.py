@@ -15,6 +15,7 @@ from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
 from .models import Action, ActionPlan, ProgressUpdate, Response, Review, TargetRevision
+from .versions import amendment_begin, version_record
 
 
 class StaleEdit(Exception):
@@ -69,11 +70,14 @@ def response_record(
     narrative: str,
     version: int,
     actor: Any,
+    change_reason: str = "",
 ) -> Response:
-    """Save a response, refusing an edit made to an older version of it."""
+    """Save a response, refusing an edit made to an older version of it. On a published plan
+    the change needs a reason and becomes the plan's next version."""
     current = Response.objects.select_for_update().get(pk=response.pk)
     if current.version != version:
         raise StaleEdit(current)
+    amending = amendment_begin(current.action_plan, change_reason=change_reason)
     before = {"decision": current.decision, "reasons": current.reason_categories}
     current.decision = decision
     current.reason_categories = [] if decision == "agreed" else sorted(set(reason_categories))
@@ -89,6 +93,8 @@ def response_record(
         actor=actor,
         data={"before": before, "decision": current.decision, "reasons": current.reason_categories},
     )
+    if amending:
+        version_record(current.action_plan, actor=actor, note=change_reason)
     return current
 
 
@@ -109,15 +115,26 @@ def action_save(
     measure: str,
     version: int | None,
     actor: Any,
+    change_reason: str = "",
 ) -> Action:
-    """Add an action to a response, or change one, reading the target as published plans do."""
+    """Add an action to a response, or change one, reading the target as published plans do.
+    On a published plan the change needs a reason and becomes the plan's next version, and an
+    existing target moves only through the target ledger."""
     if action is not None:
         current = Action.objects.select_for_update().get(pk=action.pk)
         if current.version != version:
             raise StaleEdit(current)
     else:
         current = Action(response=response, order=response.actions.count())
+    amending = amendment_begin(response.action_plan, change_reason=change_reason)
     target_text = target_text.strip()
+    if amending and action is not None and target_text != current.target_text:
+        raise ValidationError(
+            {
+                "target_text": "A published target moves only through the target ledger: "
+                "propose a new target on the action's progress page"
+            }
+        )
     if not target_text:
         raise ValidationError({"target_text": "Enter a target date, or Ongoing with a review date"})
     target = parse_target(target_text)
@@ -147,6 +164,8 @@ def action_save(
         actor=actor,
         data={"before": before, "target_text": target_text, "kind": target.kind},
     )
+    if amending:
+        version_record(response.action_plan, actor=actor, note=change_reason)
     return current
 
 
@@ -175,7 +194,9 @@ def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
     """Submitted → published: from now on every signed-in user can read it."""
     if plan.status != ActionPlan.Status.SUBMITTED:
         raise ValidationError("Only a submitted plan can be published")
-    return _move(plan, ActionPlan.Status.PUBLISHED, actor)
+    _move(plan, ActionPlan.Status.PUBLISHED, actor)
+    version_record(plan, actor=actor, note="Published")
+    return plan
 
 
 def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = None) -> ActionPlan:
