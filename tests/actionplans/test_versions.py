@@ -32,7 +32,7 @@ def response_form(response, **changes):
 
 
 def test_changing_a_published_response_needs_a_reason(client, make_user, sample_plan):
-    plan, response = published_response(make_user, client)
+    _, response = published_response(make_user, client)
     url = reverse("actionplans:response-edit", args=[response.pk])
     page = client.get(url).content.decode()
     assert "This plan is published" in page and "Why is the published plan changing?" in page
@@ -63,7 +63,7 @@ def test_each_amendment_is_a_new_version_and_the_first_is_kept(client, make_user
 
 
 def test_a_published_target_moves_only_through_the_ledger(client, make_user, sample_plan):
-    plan, response = published_response(make_user, client)
+    _, response = published_response(make_user, client)
     action = response.actions.first()
     url = reverse("actionplans:action-edit", args=[action.pk])
     data = {

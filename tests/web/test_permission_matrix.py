@@ -14,8 +14,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from followthrough.actionplans.versions import version_record
 from followthrough.actionplans.models import Action, ActionPlan, TargetRevision
+from followthrough.actionplans.versions import version_record
 from followthrough.core.access import RULES
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation

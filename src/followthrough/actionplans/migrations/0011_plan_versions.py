@@ -6,28 +6,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actionplans', '0010_escalation'),
+        ("actionplans", "0010_escalation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PlanVersion',
+            name="PlanVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('note', models.TextField(blank=True, help_text='Why the published plan was changed.')),
-                ('changes', models.JSONField(blank=True, default=list)),
-                ('snapshot', models.JSONField(default=dict)),
-                ('action_plan', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='actionplans.actionplan')),
-                ('author', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "note",
+                    models.TextField(blank=True, help_text="Why the published plan was changed."),
+                ),
+                ("changes", models.JSONField(blank=True, default=list)),
+                ("snapshot", models.JSONField(default=dict)),
+                (
+                    "action_plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="actionplans.actionplan",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['action_plan', '-number'],
-                'constraints': [models.UniqueConstraint(fields=('action_plan', 'number'), name='one_number_per_plan')],
+                "ordering": ["action_plan", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("action_plan", "number"), name="one_number_per_plan"
+                    )
+                ],
             },
         ),
     ]
