@@ -55,3 +55,23 @@ def test_other_organisations_cannot_report_on_it(client, owned, make_user):
     if owned.response.responding_organisation.short_name == "MoJ":
         pytest.skip("the sample gave this action to a MoJ response")
     assert post(client, owned, text="Not mine").status_code == 404
+
+
+def test_the_dashboard_offers_an_inline_update_that_htmx_saves_in_place(client, owned):
+    dashboard = client.get(reverse("reporting:my-organisation")).content.decode()
+    assert "Post an update" in dashboard
+    url = reverse("actionplans:action-progress", args=[owned.pk])
+    values = {"on": date.today().isoformat(), "inline": "1", "new_status": "", "evidence": ""}
+    bad = client.post(url, values | {"text": ""}, headers={"HX-Request": "true"})
+    assert bad.status_code == 200 and "Enter what has happened" in bad.content.decode()
+    assert "<html" not in bad.content.decode()  # a fragment, not a page
+    good = client.post(url, values | {"text": "Met the board"}, headers={"HX-Request": "true"})
+    assert "Update saved" in good.content.decode() and owned.updates.count() == 1
+    # the same form without JavaScript: a normal post, redirected to the timeline
+    plain = client.post(url, values | {"text": "Again"})
+    assert plain.status_code == 302 and owned.updates.count() == 2
+
+
+def test_viewers_get_no_inline_update(client, make_user, sample_plan):
+    client.force_login(make_user("reader", "Youth Justice Board"))
+    assert "Post an update" not in client.get(reverse("reporting:my-organisation")).content.decode()

@@ -325,11 +325,12 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _progress_page(request, action)
     form = ProgressForm(request.POST)
+    inline = request.POST.get("inline") == "1"
     if form.is_valid():
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                progress_update_add(
+                update = progress_update_add(
                     action=action,
                     on=data["on"],
                     text=data["text"],
@@ -341,9 +342,29 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
+            if inline and request.headers.get("HX-Request"):
+                return _progress_inline(request, action, saved=update)
             messages.success(request, "Progress recorded")
             return redirect("actionplans:action-progress", pk=action.pk)
+    if inline and request.headers.get("HX-Request"):
+        return _progress_inline(request, action, errors=form.errors)
     return _progress_page(request, action, form=form)
+
+
+def _progress_inline(request: HttpRequest, action: Action, **context: object) -> HttpResponse:
+    """The dashboard's inline update form (htmx): saved, or shown again with its errors.
+    Without JavaScript the same form posts here and gets the full progress page instead."""
+    return render(
+        request,
+        "actionplans/_progress_inline.html",
+        {
+            "action": action,
+            "today": timezone.localdate(),
+            "statuses": Action.Status.choices,
+            "values": request.POST,
+            **context,
+        },
+    )
 
 
 @access("action_owner", methods=("POST",))

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.models import Action
+from followthrough.actionplans.rules import WRITERS
 from followthrough.core.access import access
 from followthrough.inspections.models import Recommendation
 from followthrough.organisations.access import standing_of
@@ -144,6 +145,9 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
             "organisation": chosen,
             "today": today,
             "stale_days": STALE_DAYS,
+            # every action listed is owned by the chosen organisation and in a published plan
+            "can_report": standing.roles.get(chosen.pk) in WRITERS,
+            "statuses": Action.Status.choices,
             **organisation_dashboard(organisation=chosen, today=today, user=request.user),
         },
     )
