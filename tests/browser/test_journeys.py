@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from followthrough.actionplans.models import Action, Response
+from followthrough.actionplans.models import Action, ActionPlan, Response
+from followthrough.actionplans.versions import version_record
 from followthrough.actionplans.writes import action_plan_start
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
@@ -81,6 +82,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
     progress_action = Action.objects.first()
     progress_action.owner_organisation = hmip
     progress_action.save()
+    published = ActionPlan.objects.get(status="published")
     draft_response = action_plan_start(
         report=report, organisation=hmip, actor=None
     ).responses.first()
@@ -110,6 +112,9 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         f"/responses/{draft_response.pk}/actions/new/",
         f"/reports/{report.pk}/action-plan/?plan={draft_response.action_plan_id}",
         f"/organisations/{Organisation.objects.get(short_name='YJB').pk}/",
+        f"/reports/{report.pk}/progress-report/",
+        f"/action-plans/{published.pk}/versions/{version_record(published, actor=None).number}/",
+        "/inspectorate/",
     ]
     found = {}
     for path in paths:
