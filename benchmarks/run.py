@@ -8,7 +8,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -84,6 +84,7 @@ def bench_pages() -> None:
         ("report", f"/reports/{report.pk}/"),
         ("action plan", f"/reports/{report.pk}/action-plan/"),
         ("recommendation", f"/recommendations/{rec.pk}/"),
+        ("progress report", f"/reports/{report.pk}/progress-report/"),
         ("search", "/search/?q=plan"),
         ("organisations", "/organisations/"),
         ("organisation", f"/organisations/{yjb.pk}/"),
@@ -102,12 +103,96 @@ def bench_pages() -> None:
         )
 
 
+def bench_exports_and_reminders() -> None:
+    """Time to export the largest plan in each format, and to run reminders and the escalation
+    ladder over at least 1,000 actions (email to Django's in-memory backend)."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    from followthrough.actionplans.escalation import escalations_run
+    from followthrough.actionplans.flows import reminders_send
+    from followthrough.actionplans.models import Action, ActionPlan, Escalation, ReminderLog
+    from followthrough.ingest.sample import sample_action_plan
+    from followthrough.ingest.services import document_ingest
+    from followthrough.inspections.models import Report
+    from followthrough.organisations.models import Membership, Organisation
+    from followthrough.reporting.annual import annual_report
+    from followthrough.reporting.exports import FORMATS
+    from followthrough.reporting.exports.annual import ANNUAL_FORMATS
+
+    text = sample_action_plan(
+        title="A thematic inspection of a very large plan",
+        today=date.today(),
+        recommendations=200,
+        seed=99,
+    )
+    with transaction.atomic():
+        document_ingest(file_name="bench_large.txt", content=text.encode())
+    plan = ActionPlan.objects.get(report__title__contains="very large plan")
+    actions = Action.objects.filter(response__action_plan=plan).count()
+    print(
+        f"Exports of the largest plan ({plan.responses.count()} responses, {actions} actions), "
+        "median of 3"
+    )
+    for fmt, (_, render_export) in FORMATS.items():
+        runs, size = [], 0
+        for _ in range(3):
+            start = time.perf_counter()
+            size = len(render_export(plan, today=date.today()))
+            runs.append(time.perf_counter() - start)
+        print(f"  {fmt:<5} {statistics.median(runs) * 1000:8.1f} ms {size / 1024:8.1f} KiB")
+    user = get_user_model().objects.create_superuser("bench-root", password="bench-password-long")
+    report = Report.objects.get(pk=plan.report_id)
+    for fmt, (_, render_export) in ANNUAL_FORMATS.items():
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            size = len(render_export(annual_report(report, user=user, today=date.today())))
+            runs.append(time.perf_counter() - start)
+        print(
+            f"  progress report {fmt:<5} {statistics.median(runs) * 1000:8.1f} ms "
+            f"{size / 1024:8.1f} KiB"
+        )
+
+    for n, org in enumerate(Organisation.objects.filter(owned_actions__isnull=False).distinct()):
+        contact = get_user_model().objects.create_user(
+            f"contact-{n}", email=f"contact-{n}@example.invalid"
+        )
+        Membership.objects.create(user=contact, organisation=org, role="approver")
+    open_actions = (
+        Action.objects.filter(response__action_plan__status="published")
+        .exclude(status__in=["completed", "withdrawn"])
+        .count()
+    )
+    far = date.today() + timedelta(days=400)
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        start = time.perf_counter()
+        digests = reminders_send(as_of=far, dry_run=False)
+        remind_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        with transaction.atomic():
+            ladder = escalations_run(as_of=far, dry_run=False)
+        ladder_seconds = time.perf_counter() - start
+    covered = sum(d.count for d in digests)
+    print(f"Reminders as if on {far}: {open_actions} open actions")
+    print(
+        f"  digests   {remind_seconds * 1000:8.1f} ms  {ReminderLog.objects.count()} digests "
+        f"covering {covered} actions"
+    )
+    print(
+        f"  escalation {ladder_seconds * 1000:7.1f} ms  {Escalation.objects.count()} rungs "
+        f"raised, {len(ladder.emails)} emails"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", default=os.environ.get("CORPUS", "../shared/corpus"))
     args = parser.parse_args()
     bench_extraction(Path(args.corpus))
     bench_pages()
+    bench_exports_and_reminders()
     return 0
 
 
