@@ -95,3 +95,50 @@ def test_any_target_text_parses_to_a_known_kind(text):
         "ongoing",
         "unknown",
     }
+
+
+MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+YEARS = st.integers(min_value=2000, max_value=2099)
+
+
+def month_end(year: int, month: int):
+    from calendar import monthrange
+    from datetime import date
+
+    return date(year, month, monthrange(year, month)[1])
+
+
+@given(st.dates(min_value=__import__("datetime").date(2000, 1, 1),
+                max_value=__import__("datetime").date(2099, 12, 31)))  # fmt: skip
+def test_a_written_date_is_due_that_day(day):
+    target = parse_target(f"{day.day} {MONTHS[day.month - 1]} {day.year}")
+    assert target.kind == "date" and target.due == day.isoformat()
+
+
+@given(YEARS, st.integers(min_value=1, max_value=12))
+def test_a_month_is_due_on_its_last_day(year, month):
+    target = parse_target(f"{MONTHS[month - 1]} {year}")
+    assert target.kind == "month" and target.due == month_end(year, month).isoformat()
+
+
+@given(YEARS, st.integers(min_value=1, max_value=4))
+def test_a_calendar_quarter_is_due_when_it_ends(year, quarter):
+    target = parse_target(f"Q{quarter} {year}")
+    assert target.kind == "quarter" and target.due == month_end(year, 3 * quarter).isoformat()
+
+
+@given(YEARS)
+def test_a_financial_year_is_due_on_the_31st_of_march_after(year):
+    target = parse_target(f"{year}/{str(year + 1)[-2:]}")
+    assert target.kind == "financial_year" and target.due == f"{year + 1}-03-31"
+
+
+@given(YEARS, st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=12))
+def test_later_months_are_never_due_earlier(year, a, b):
+    first, second = sorted((a, b))
+    due_first = parse_target(f"{MONTHS[first - 1]} {year}").due
+    due_second = parse_target(f"{MONTHS[second - 1]} {year}").due
+    assert due_first <= due_second

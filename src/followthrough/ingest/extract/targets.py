@@ -53,7 +53,10 @@ _ONGOING = re.compile(
 
 
 def _fy_end(start_year: int, tail: str) -> int | None:
-    end = int(tail) if len(tail) == 4 else (start_year // 100) * 100 + int(tail)
+    if len(tail) == 4:
+        end = int(tail)
+    else:  # two digits: the year after start, read across a century (2099/00 ends in 2100)
+        end = start_year + 1 if (start_year + 1) % 100 == int(tail) else -1
     return end if end == start_year + 1 else None
 
 
