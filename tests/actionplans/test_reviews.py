@@ -45,3 +45,46 @@ def test_bodies_cannot_judge_themselves(client, make_user, sample_plan):
     client.force_login(make_user("yjb-admin", "Youth Justice Board", Membership.Role.ADMIN))
     rec = ActionPlan.objects.get().responses.first().recommendation
     assert client.get(reverse("actionplans:review-new", args=[rec.pk])).status_code == 404
+
+
+def test_a_judgement_shows_what_slipped_after_it_and_why(client, inspector, sample_plan):
+    from django.db import transaction
+
+    from followthrough.actionplans.models import Action
+    from followthrough.actionplans.writes import (
+        review_record,
+        target_revision_decide,
+        target_revision_propose,
+    )
+
+    action = Action.objects.exclude(due_date=None).exclude(status="completed").first()
+    rec = action.response.recommendation
+    today = date.today()
+    first_due = action.due_date
+    with transaction.atomic():
+        review_record(
+            recommendation=rec,
+            on=today,
+            judgement="not_achieved",
+            evidence_grade="self_reported",
+            commentary="Nothing yet.",
+            actor=inspector,
+            today=today,
+        )
+        new_due = date(first_due.year + 2, 3, 31)
+        revision = target_revision_propose(
+            action=action,
+            new_text=f"31 March {new_due.year}",
+            reason="Funding delayed",
+            actor=inspector,
+            today=today,
+        )
+        target_revision_decide(revision=revision, approve=True, actor=inspector, today=today)
+    Action.objects.filter(pk=action.pk).update(status="in_progress")
+    client.force_login(inspector)
+    html = client.get(reverse("inspections:recommendation-detail", args=[rec.pk])).content
+    html = html.decode()
+    assert "What changed since this judgement" in html
+    days = (new_due - first_due).days
+    assert f"to 31 March {new_due.year} (+{days} days): Funding delayed" in html
+    assert "→ in progress" in html

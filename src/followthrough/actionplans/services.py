@@ -163,3 +163,58 @@ def plan_table(plan: ActionPlan, *, today: date) -> list[PlanSection]:
         title = "Additional recommendations" if section == "additional" else "Recommendations"
         sections.append(PlanSection(section, title, groups))
     return sections
+
+
+STATUS_LABELS = dict(Action.Status.choices)
+
+
+def review_drift(reviews: list[Any], actions: list[Action]) -> None:
+    """Give each review `since`: what moved after it was made, read against its frozen
+    snapshot — targets that slipped (by how much, and the reasons given), status changes and
+    actions added. One query for the target ledger, whatever the number of reviews."""
+    from .models import TargetRevision
+
+    current = {a.pk: a for a in actions}
+    ledger: dict[int, list[Any]] = defaultdict(list)
+    for revision in TargetRevision.objects.filter(
+        action_id__in=list(current), status=TargetRevision.Status.APPROVED
+    ).order_by("decided_on", "id"):
+        ledger[revision.action_id].append(revision)
+    for review in reviews:
+        then = [
+            a for r in (review.snapshot or {}).get("responses", []) for a in r.get("actions", [])
+        ]
+        since: list[str] = []
+        if not then or "id" not in then[0]:
+            review.since = since
+            continue
+        seen = set()
+        for old in then:
+            action = current.get(old["id"])
+            if action is None:
+                continue
+            seen.add(action.pk)
+            name = action.owner_text or "An action"
+            if old["target"] != action.target_text:
+                slip = ""
+                if old.get("due") and action.due_date:
+                    days = (action.due_date - date.fromisoformat(old["due"])).days
+                    slip = f" ({'+' if days >= 0 else ''}{days} days)"
+                reasons = [
+                    r.reason
+                    for r in ledger[action.pk]
+                    if r.decided_on and r.decided_on >= review.date
+                ]
+                why = f": {'; '.join(reasons)}" if reasons else ""
+                since.append(
+                    f"{name}: target moved from {old['target'] or 'none'} to "
+                    f"{action.target_text or 'none'}{slip}{why}"
+                )
+            if old["status"] != action.status:
+                since.append(
+                    f"{name}: {STATUS_LABELS.get(old['status'], old['status']).lower()} → "
+                    f"{action.get_status_display().lower()}"
+                )
+        added = [a for a in actions if a.pk not in seen and a.created_at.date() > review.date]
+        since.extend(f"{a.owner_text or 'An action'}: added" for a in added)
+        review.since = since

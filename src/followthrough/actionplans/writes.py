@@ -291,6 +291,7 @@ def review_record(
                 "decision": r.decision,
                 "actions": [
                     {
+                        "id": a.pk,
                         "owner": a.owner_text,
                         "target": a.target_text,
                         "due": a.due_date.isoformat() if a.due_date else None,

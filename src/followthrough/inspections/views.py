@@ -13,6 +13,7 @@ from followthrough.actionplans.services import (
     advise,
     report_summaries,
     responses_by_recommendation,
+    review_drift,
 )
 from followthrough.core.access import access
 from followthrough.organisations.access import standing_of
@@ -79,6 +80,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_recommendation_for_user(request.user, pk)
     _decorate([recommendation], today=today, user=request.user)
     reviews = list(recommendation.reviews.select_related("reviewer"))
+    review_drift(reviews, recommendation.action_list)
     can_review = request.user.has_perm("actionplans.add_review", recommendation)
     return render(
         request,
