@@ -75,3 +75,29 @@ def test_the_dashboard_offers_an_inline_update_that_htmx_saves_in_place(client, 
 def test_viewers_get_no_inline_update(client, make_user, sample_plan):
     client.force_login(make_user("reader", "Youth Justice Board"))
     assert "Post an update" not in client.get(reverse("reporting:my-organisation")).content.decode()
+
+
+def test_an_evidence_file_is_checked_kept_and_served_to_plan_readers(
+    client, owned, settings, tmp_path, make_user
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.UPLOAD_ROOT = tmp_path
+    url = reverse("actionplans:action-progress", args=[owned.pk])
+    values = {"on": date.today().isoformat(), "new_status": "completed", "text": "Done"}
+    fake = SimpleUploadedFile("report.pdf", b"\x00\x01 not a pdf at all")
+    html = client.post(url, values | {"evidence": "", "evidence_file": fake}).content.decode()
+    assert "The selected file must be a PDF" in html
+    assert owned.updates.count() == 0 and not list(tmp_path.iterdir())
+    pdf = SimpleUploadedFile("Board minutes.pdf", b"%PDF-1.7 minutes of the board")
+    assert client.post(url, values | {"evidence": "", "evidence_file": pdf}).status_code == 302
+    update = owned.updates.get()
+    owned.refresh_from_db()
+    assert owned.status == "completed" and owned.evidence == "File: Board minutes.pdf"
+    page = client.get(url).content.decode()
+    assert "Download the evidence file" in page
+    client.force_login(make_user("someone", "Ministry of Justice"))
+    download = client.get(reverse("actionplans:evidence-file", args=[update.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert download["Content-Disposition"].startswith('attachment; filename="Board minutes.pdf"')

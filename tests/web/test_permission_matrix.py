@@ -14,9 +14,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from followthrough.actionplans.models import Action, ActionPlan, TargetRevision
+from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, TargetRevision
 from followthrough.actionplans.versions import version_record
 from followthrough.core.access import RULES
+from followthrough.core.uploads import upload_store
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
@@ -139,6 +140,9 @@ class World:
             "password_change": {},
             "password_change_done": {},
             "actionplans:plan-version": {"pk": plan.pk, "number": 1},
+            "actionplans:evidence-file": {
+                "pk": ProgressUpdate.objects.get(action__response__action_plan=plan).pk
+            },
             "audit:log": {},
             "audit:export": {},
             "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
@@ -165,7 +169,7 @@ class World:
 
 
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
     orgs = {o.short_name: o for o in organisations_ensure_known()}
     published_result = ingest_text(
         sample_action_plan(title="A thematic inspection of open work", today=date.today()),
@@ -217,8 +221,17 @@ def world(db):
     pending.status = ActionPlan.Status.DRAFT
     pending.coordinating_organisation = orgs["YJB"]
     pending.save()
+    settings.UPLOAD_ROOT = tmp_path
     for plan in (published, draft):
         version_record(plan, actor=None, note="As first published")
+        ProgressUpdate.objects.create(
+            action=Action.objects.filter(response__action_plan=plan).first(),
+            date=date.today(),
+            text="Evidence attached",
+            evidence_file=upload_store(data=b"minutes of the meeting", kind="text"),
+            evidence_file_kind="text",
+            evidence_file_name="minutes.txt",
+        )
     return World(published, draft, users, orgs["YJB"], target, pending)
 
 

@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.core.access import access
+from followthrough.core.uploads import upload_response
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
 from .forms import ActionForm, ProgressForm, ResponseForm, ReviewForm, TargetForm
-from .models import Action, ActionPlan, Response, TargetRevision
+from .models import Action, ActionPlan, ProgressUpdate, Response, TargetRevision
 from .rules import WRITERS
 from .writes import (
     StaleEdit,
@@ -324,7 +325,7 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     action = _get_action_for_progress(request.user, pk)
     if request.method != "POST":
         return _progress_page(request, action)
-    form = ProgressForm(request.POST)
+    form = ProgressForm(request.POST, request.FILES)
     inline = request.POST.get("inline") == "1"
     if form.is_valid():
         data = form.cleaned_data
@@ -338,6 +339,11 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
                     evidence=data["evidence"],
                     actor=request.user,
                     today=timezone.localdate(),
+                    evidence_file=(
+                        (data["evidence_file"].name, data["evidence_file"].read())
+                        if data["evidence_file"]
+                        else None
+                    ),
                 )
         except ValidationError as exc:
             apply_errors(form, exc)
@@ -443,3 +449,22 @@ def review_new(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Judgement recorded")
             return redirect("inspections:recommendation-detail", pk=recommendation.pk)
     return render(request, "actionplans/review_new.html", {"rec": recommendation, "form": form})
+
+
+@access("published_or_member")
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """An evidence file, to whoever may read the plan it belongs to."""
+    update = get_object_or_404(
+        ProgressUpdate.objects.filter(
+            action__in=Action.objects.visible_to(request.user).values("pk")
+        ).exclude(evidence_file=""),
+        pk=pk,
+    )
+    try:
+        return upload_response(
+            stored_name=update.evidence_file,
+            kind=update.evidence_file_kind,
+            download_name=update.evidence_file_name,
+        )
+    except FileNotFoundError as exc:
+        raise Http404 from exc

@@ -125,6 +125,12 @@ class ProgressForm(GovukFormMixin, forms.Form):
         label="Evidence",
         help_text="A link or reference to what shows it; needed to mark the action completed",
     )
+    evidence_file = forms.FileField(
+        required=False,
+        label="Evidence file (optional)",
+        help_text="A PDF, Word, Excel, image or text file, up to 20MB. Do not upload anything "
+        "that names a child",
+    )
 
     field_widths = {"on": "govuk-input--width-10"}
 

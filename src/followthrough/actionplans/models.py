@@ -187,6 +187,10 @@ class ProgressUpdate(TimeStamped):
     new_status = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     text = models.TextField()
     evidence = models.TextField(blank=True)
+    # An evidence file, kept outside the web root (core.uploads) and never deleted.
+    evidence_file = models.CharField(max_length=100, blank=True)
+    evidence_file_kind = models.CharField(max_length=10, blank=True)
+    evidence_file_name = models.CharField(max_length=255, blank=True)
     history = audited_history()
 
     class Meta:

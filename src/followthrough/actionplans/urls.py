@@ -15,6 +15,7 @@ urlpatterns = [
     path("responses/<int:pk>/actions/new/", edit_views.action_new, name="action-new"),
     path("actions/<int:pk>/edit/", edit_views.action_edit, name="action-edit"),
     path("actions/<int:pk>/progress/", edit_views.action_progress, name="action-progress"),
+    path("progress-updates/<int:pk>/evidence/", edit_views.evidence_file, name="evidence-file"),
     path("actions/<int:pk>/target/", edit_views.target_propose, name="target-propose"),
     path("target-revisions/<int:pk>/decide/", edit_views.target_decide, name="target-decide"),
     path("recommendations/<int:pk>/reviews/new/", edit_views.review_new, name="review-new"),

@@ -10,12 +10,15 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from followthrough.core.events import record_event
+from followthrough.core.uploads import upload_check, upload_store
 from followthrough.ingest.extract.targets import parse_target
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
 from .models import Action, ActionPlan, ProgressUpdate, Response, Review, TargetRevision
 from .versions import amendment_begin, version_record
+
+EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "text"}
 
 
 class StaleEdit(Exception):
@@ -213,10 +216,25 @@ def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = No
 
 
 def progress_update_add(
-    *, action: Action, on: date, text: str, new_status: str, evidence: str, actor: Any, today: date
+    *,
+    action: Action,
+    on: date,
+    text: str,
+    new_status: str,
+    evidence: str,
+    actor: Any,
+    today: date,
+    evidence_file: tuple[str, bytes] | None = None,
 ) -> ProgressUpdate:
-    """Record what happened on an action and move its status; completion needs evidence."""
+    """Record what happened on an action and move its status; completion needs evidence, a
+    reference or a file (given as (name, bytes), checked by what the bytes are)."""
     errors: dict[str, str] = {}
+    kind = ""
+    if evidence_file is not None:
+        try:
+            kind = upload_check(data=evidence_file[1], allowed=EVIDENCE_KINDS)
+        except ValidationError as exc:
+            errors["evidence_file"] = exc.messages[0]
     if on > today:
         errors["on"] = "The date of the update must be today or in the past"
     if not text.strip():
@@ -225,7 +243,7 @@ def progress_update_add(
             if new_status == "withdrawn"
             else "Enter what has happened"
         )
-    if new_status == Action.Status.COMPLETED and not evidence.strip():
+    if new_status == Action.Status.COMPLETED and not evidence.strip() and not evidence_file:
         errors["evidence"] = "Give the evidence that shows the action is done"
     if new_status and new_status not in Action.Status.values:
         errors["new_status"] = "Select a status from the list"
@@ -239,6 +257,10 @@ def progress_update_add(
         text=text.strip(),
         evidence=evidence.strip(),
     )
+    if evidence_file is not None:
+        update.evidence_file = upload_store(data=evidence_file[1], kind=kind)
+        update.evidence_file_kind = kind
+        update.evidence_file_name = evidence_file[0][:255]
     update._history_user = actor
     update.full_clean()
     update.save()
@@ -247,7 +269,7 @@ def progress_update_add(
         action.status = new_status
         if new_status == Action.Status.COMPLETED:
             action.completed_on = on
-            action.evidence = evidence.strip()
+            action.evidence = evidence.strip() or f"File: {update.evidence_file_name}"
         action.version += 1
         action._history_user = actor
         action.save()

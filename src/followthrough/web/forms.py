@@ -15,6 +15,8 @@ WIDGET_CLASSES = {
     forms.DateInput: "govuk-input",
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.FileInput: "govuk-file-upload",
 }
 
 
