@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.db import transaction
 
 from followthrough.actionplans.models import Action, ActionPlan, Review
 from followthrough.actionplans.writes import response_record
@@ -65,15 +66,16 @@ def test_from_response_to_judgement_to_the_annual_report(browser, live_server, m
     plan = ActionPlan.objects.get(status="draft")
     action = Action.objects.get(owner_text="Head of Practice, YJB")
     for response in plan.responses.filter(decision=""):
-        response_record(
-            response=response,
-            decision="agreed",
-            reason_categories=[],
-            agreed_part="",
-            narrative="We will.",
-            version=response.version,
-            actor=None,
-        )
+        with transaction.atomic():
+            response_record(
+                response=response,
+                decision="agreed",
+                reason_categories=[],
+                agreed_part="",
+                narrative="We will.",
+                version=response.version,
+                actor=None,
+            )
 
     # The approver submits and publishes.
     context, page = sign_in(browser, live_server, "signer")
