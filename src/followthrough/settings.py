@@ -278,6 +278,8 @@ def env_days(name: str, default: list[int]) -> list[int]:
 
 ESCALATION_OVERDUE_DAYS = env_days("ESCALATION_OVERDUE_DAYS", [30, 90, 180])
 ESCALATION_NO_UPDATE_DAYS = env_days("ESCALATION_NO_UPDATE_DAYS", [90, 180, 270])
+# A rung is climbed only after the one below has stood this long, so each step gets an answer.
+ESCALATION_STEP_GAP_DAYS = env_int("ESCALATION_STEP_GAP_DAYS", 14)
 
 LOGGING = {
     "version": 1,

@@ -70,10 +70,20 @@ def test_overdue_action_climbs_one_rung_per_threshold(one_action):
 def test_running_twice_a_day_changes_nothing(one_action):
     day = date(2026, 1, 1) + timedelta(days=200)
     first = run(day)
-    assert [r.step for r in first.raised] == [1, 2, 3]
+    assert [r.step for r in first.raised] == [1]
     sent = len(mail.outbox)
     again = run(day)
     assert again.raised == [] and again.cleared == [] and len(mail.outbox) == sent
+
+
+def test_a_long_overdue_action_climbs_one_step_at_a_time(one_action, settings):
+    """Years overdue when tracking starts: reminded first, escalated only if nothing happens."""
+    day = date(2029, 1, 1)
+    assert [r.step for r in run(day).raised] == [1]
+    assert run(day + timedelta(days=13)).raised == []  # the owner has 14 days to answer
+    assert [r.step for r in run(day + timedelta(days=14)).raised] == [2]
+    assert [r.step for r in run(day + timedelta(days=28)).raised] == [3]
+    assert run(day + timedelta(days=60)).raised == []
 
 
 def test_an_update_clears_silence_and_completion_clears_everything(one_action):
@@ -92,7 +102,7 @@ def test_an_update_clears_silence_and_completion_clears_everything(one_action):
 
 def test_dry_run_writes_and_sends_nothing(one_action):
     planned = run(date(2027, 1, 1), dry_run=True)
-    assert len(planned.raised) == 3 and len(planned.emails) == 2
+    assert len(planned.raised) == 1 and len(planned.emails) == 1
     assert Escalation.objects.count() == 0 and mail.outbox == []
 
 
@@ -105,8 +115,8 @@ def test_thresholds_come_from_settings(one_action, settings):
 def test_remind_command_runs_the_ladder(one_action, capsys):
     call_command("remind", "--as-of", "2026-12-31")
     out = capsys.readouterr().out
-    assert "raised 1 owner reminder(s), 1 to approvers, 1 flagged to the inspectorate" in out
-    assert Escalation.objects.filter(cleared_on__isnull=True).count() == 3
+    assert "raised 1 owner reminder(s), 0 to approvers, 0 flagged to the inspectorate" in out
+    assert Escalation.objects.filter(cleared_on__isnull=True).count() == 1
 
 
 def test_ladder_reads_in_a_fixed_number_of_queries(one_action, django_assert_max_num_queries):
@@ -115,7 +125,8 @@ def test_ladder_reads_in_a_fixed_number_of_queries(one_action, django_assert_max
 
 
 def test_each_step_shows_on_the_actions_timeline(one_action, client, django_user_model):
-    run(date(2027, 1, 1))
+    for weeks in (0, 2, 4):
+        run(date(2027, 1, 1) + timedelta(weeks=weeks))
     client.force_login(django_user_model.objects.get(username="yjb-writer"))
     html = client.get(f"/actions/{one_action.pk}/progress/").content.decode()
     assert "Flagged to the inspectorate" in html and "Reminder to the owner" in html

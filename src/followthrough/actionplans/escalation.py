@@ -2,8 +2,10 @@
 to its owner, to its organisation's approver, to a flag on the inspectorate dashboard.
 
 A flow like the reminders: it reads actions and memberships, writes rungs and sends email. The
-thresholds are settings (ESCALATION_OVERDUE_DAYS, ESCALATION_NO_UPDATE_DAYS). Running it twice
-on a day changes nothing: a rung stays open until the action stops qualifying for it."""
+thresholds are settings (ESCALATION_OVERDUE_DAYS, ESCALATION_NO_UPDATE_DAYS). An action climbs
+one rung per run at most, and only when the rung below has stood ESCALATION_STEP_GAP_DAYS, so
+each step is given time to be answered before the next. Running it twice on a day changes
+nothing: a rung stays open until the action stops qualifying for it."""
 
 from __future__ import annotations
 
@@ -112,24 +114,35 @@ def escalations_run(*, as_of: date, dry_run: bool = False) -> LadderRun:
     The caller holds the transaction."""
     standings = {s.action.pk: s for s in ladder_standings(as_of=as_of)}
     open_rungs = list(Escalation.objects.filter(cleared_on__isnull=True))
-    held = {(e.action_id, e.step) for e in open_rungs}
     run = LadderRun()
+    held: dict[tuple[int, int], Escalation] = {}
     for e in open_rungs:
         standing = standings.get(e.action_id)
         if standing is None or standing.step < e.step:
             e.cleared_on = as_of
             run.cleared.append(e)
+        else:
+            held[(e.action_id, e.step)] = e
+    tops: dict[int, int] = defaultdict(int)
+    for action_id, step in held:
+        tops[action_id] = max(tops[action_id], step)
+    gap = settings.ESCALATION_STEP_GAP_DAYS
     for standing in standings.values():
-        for step in range(1, standing.step + 1):
-            if (standing.action.pk, step) not in held:
-                rung = Escalation(
-                    action=standing.action,
-                    step=step,
-                    cause=standing.cause,
-                    days=standing.days,
-                    raised_on=as_of,
-                )
-                run.raised.append(rung)
+        top = tops[standing.action.pk]
+        if top >= standing.step:
+            continue
+        below = held.get((standing.action.pk, top))
+        if below is not None and (as_of - below.raised_on).days < gap:
+            continue  # the step below has not had its time to be answered
+        run.raised.append(
+            Escalation(
+                action=standing.action,
+                step=top + 1,
+                cause=standing.cause,
+                days=standing.days,
+                raised_on=as_of,
+            )
+        )
     by_org: dict[tuple[int, int], list[Escalation]] = defaultdict(list)
     organisations = {}
     for rung in run.raised:
