@@ -14,10 +14,11 @@ from followthrough.core.events import record_event
 from followthrough.core.models import SourceDocument
 
 from .extract import Extraction, ExtractionError, extract
+from .extract.formats import sniff_format, to_text
 from .loaders import action_plan_load, report_load
 
 EXTRACTOR_VERSION = "1.0"
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
 
 
 class IngestError(Exception):
@@ -48,8 +49,9 @@ class IngestResult:
         return f"{verb} {', '.join(parts)} from {self.file_name}"
 
 
-def document_decode(*, file_name: str, content: bytes) -> str:
-    """The document's text, or IngestError saying why it cannot be read."""
+def document_decode(*, file_name: str, content: bytes) -> tuple[str, str]:
+    """The document as the extractors read it, and the format it came in (text, html, docx,
+    pdf), or IngestError saying in one line why it cannot be read."""
     if not content.strip():
         raise IngestError(f"{file_name}: the file is empty")
     if len(content) > settings.INGEST_MAX_BYTES:
@@ -57,19 +59,23 @@ def document_decode(*, file_name: str, content: bytes) -> str:
             f"{file_name}: the file is {len(content):,} bytes; the limit is "
             f"{settings.INGEST_MAX_BYTES:,}"
         )
-    suffix = Path(file_name).suffix.lower()
-    if suffix and suffix not in TEXT_SUFFIXES:
-        raise IngestError(f"{file_name}: {suffix} files are not read yet; give a text rendering")
-    if b"\x00" in content[:4096]:
-        raise IngestError(f"{file_name}: the file is binary, not text")
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{file_name}: not UTF-8 text (byte {exc.start})") from exc
+        fmt = sniff_format(file_name, content)
+        suffix = Path(file_name).suffix.lower()
+        if fmt == "text" and suffix and suffix not in TEXT_SUFFIXES:
+            raise IngestError(
+                f"{file_name}: {suffix} files are not read; give Word, PDF, HTML or text"
+            )
+        text, fmt = to_text(file_name, content)
+    except ExtractionError as exc:
+        raise IngestError(f"{file_name}: {exc}") from exc
+    if not text.strip():
+        raise IngestError(f"{file_name}: no text could be read from the file")
+    return text, fmt
 
 
 def document_extract(*, file_name: str, content: bytes) -> Extraction:
-    text = document_decode(file_name=file_name, content=content)
+    text, _ = document_decode(file_name=file_name, content=content)
     try:
         return extract(text, file_name)
     except ExtractionError as exc:
@@ -97,7 +103,11 @@ def document_ingest(
     existing = SourceDocument.objects.filter(sha256=sha).first()
     if existing and not replace:
         return IngestResult(name, "unchanged", kind=existing.kind, source=existing)
-    extraction = document_extract(file_name=name, content=content)
+    text, fmt = document_decode(file_name=name, content=content)
+    try:
+        extraction = extract(text, name)
+    except ExtractionError as exc:
+        raise IngestError(f"{name}: {exc}") from exc
     if not extraction.supported:
         return IngestResult(
             name, "skipped", kind=extraction.document.kind, warnings=extraction.warnings
@@ -107,7 +117,6 @@ def document_ingest(
         raise IngestError(
             f"{name}: a different version is already ingested; use --replace to re-import it"
         )
-    text = content.decode("utf-8-sig")
     fields = {
         "file_name": name,
         "sha256": sha,
@@ -116,7 +125,7 @@ def document_ingest(
         "size": len(content),
         "extractor_version": EXTRACTOR_VERSION,
         "warnings": extraction.warnings,
-        "format": SourceDocument.Format.TEXT,
+        "format": fmt,
         "imported_by": actor if getattr(actor, "is_authenticated", False) else None,
     }
     if previous:

@@ -89,6 +89,23 @@ class _Draft:
     chunks: int = 0
 
 
+# Trackers and our own exports write placeholders and status flags into owner and target cells:
+# "No target" holds a place in the list (the action has none), "(overdue)" is not the target.
+PLACEHOLDER_RE = re.compile(
+    r"^(?:no (?:owner|target|date)(?: set| given)?|not (?:recorded|stated|known)|tbc|n/?a|[-–—])$",
+    re.IGNORECASE,
+)
+STATUS_MARK_RE = re.compile(r"\s*\((?:overdue|late|slipped)\)\s*$", re.IGNORECASE)
+
+
+def _marked(fragments: list[str]) -> list[str]:
+    out = []
+    for fragment in fragments:
+        fragment = STATUS_MARK_RE.sub("", fragment)
+        out.append("" if PLACEHOLDER_RE.match(fragment) else fragment)
+    return out
+
+
 def _join_fragments(entries: list[tuple[int, str]], chunk: int, fragments: list[str]) -> None:
     """Append a cell's paragraphs, gluing one that a page break cut off to the one before."""
     for fragment in fragments:
@@ -313,8 +330,8 @@ class _Reader:
             draft.decision_parts.append(cells["decision"])
         if clean(cells.get("response", "")):
             draft.response_parts.append(cells["response"])
-        _join_fragments(draft.owners, chunk, blocks(cells.get("owner", "")))
-        _join_fragments(draft.targets, chunk, blocks(cells.get("target", "")))
+        _join_fragments(draft.owners, chunk, _marked(blocks(cells.get("owner", ""))))
+        _join_fragments(draft.targets, chunk, _marked(blocks(cells.get("target", ""))))
 
     def _finish(self, draft: _Draft) -> Recommendation:
         paras: list[str] = []

@@ -1,0 +1,60 @@
+"""Every format people send, read into one intermediate form: the plain-text rendering the
+extractors already read (paragraphs on their own lines, a table row per line with its cells
+separated by tabs, several paragraphs or list items in a cell as <p> and <li> fragments).
+
+So a new format needs a reader here and no new extractor, and a record's source offsets point
+into that rendering, which is what is stored and shown as the source passage. Pure Python."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from ..types import ExtractionError
+
+FORMATS = ("text", "html", "docx", "pdf")
+
+
+def sniff_format(file_name: str, content: bytes) -> str:
+    """The format the bytes are in; never trusted from the file name alone."""
+    if content.startswith(b"%PDF-"):
+        return "pdf"
+    if content.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile as exc:
+            raise ExtractionError("the file looks like a Word document but is corrupt") from exc
+        raise ExtractionError("the file is a zip archive but not a Word document")
+    head = content[:2048].lstrip().lower()
+    if Path(file_name).suffix.lower() in (".html", ".htm") or head.startswith(
+        (b"<!doctype html", b"<html")
+    ):
+        return "html"
+    return "text"
+
+
+def to_text(file_name: str, content: bytes) -> tuple[str, str]:
+    """(the intermediate text, the format it came from), or ExtractionError saying why not."""
+    kind = sniff_format(file_name, content)
+    if kind == "docx":
+        from .docx import docx_text
+
+        return docx_text(content), kind
+    if kind == "pdf":
+        from .pdf import pdf_text
+
+        return pdf_text(content), kind
+    if b"\x00" in content[:4096]:
+        raise ExtractionError("the file is binary, not text")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExtractionError(f"not UTF-8 text (byte {exc.start})") from exc
+    if kind == "html":
+        from .html import html_text
+
+        return html_text(text), kind
+    return text, kind

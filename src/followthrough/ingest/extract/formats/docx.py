@@ -1,0 +1,64 @@
+"""Word documents: paragraphs and tables in document order, merged cells written once."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ..types import ExtractionError
+from .cells import cell_fragment, table_lines
+
+
+def _is_list(paragraph: Paragraph) -> bool:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
+    return numbered or "list" in style.lower()
+
+
+def _table_rows(table: Table) -> list[list[str]]:
+    rows: list[list[str]] = []
+    above: list[object] = []
+    for row in table.rows:
+        cells, seen = [], []
+        for column, cell in enumerate(row.cells):
+            tc = cell._tc
+            merged_across = bool(seen) and seen[-1] is tc  # a horizontal merge repeats the cell
+            merged_down = column < len(above) and above[column] is tc  # a vertical one too
+            seen.append(tc)
+            if merged_across or merged_down:
+                cells.append("")
+                continue
+            paragraphs = [(p.text, _is_list(p)) for p in cell.paragraphs]
+            for inner in cell.tables:  # a table inside a cell: its text, row by row
+                paragraphs.extend((" ".join(c.text for c in r.cells), False) for r in inner.rows)
+            cells.append(cell_fragment(paragraphs))
+        above = seen
+        rows.append(cells)
+    return rows
+
+
+def docx_text(content: bytes) -> str:
+    try:
+        document = Document(io.BytesIO(content))
+    except Exception as exc:  # python-docx raises several kinds for a damaged package
+        raise ExtractionError(f"the Word document cannot be read ({type(exc).__name__})") from exc
+    out: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = " ".join(Paragraph(child, document).text.split())
+            if text:
+                out.append(text)
+        elif child.tag == qn("w:tbl"):
+            lines = table_lines(_table_rows(Table(child, document)))
+            if lines:
+                out.append("\n".join(lines))
+    for section in document.sections:  # footers often carry the date or the body's name
+        for paragraph in section.footer.paragraphs:
+            text = " ".join(paragraph.text.split())
+            if text and text not in out:
+                out.append(text)
+    return "\n\n".join(out) + "\n"

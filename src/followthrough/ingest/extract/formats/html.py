@@ -1,0 +1,97 @@
+"""HTML pages: block elements as paragraphs, tables as tab-separated rows, with the cell
+markup the extractors understand kept (<p>, <li>) and everything else reduced to text."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from .cells import cell_fragment, table_lines
+
+BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "section", "article",
+          "header", "footer", "blockquote", "dt", "dd", "caption"}  # fmt: skip
+SKIP = {"script", "style", "head", "nav", "noscript", "template"}
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.para: list[str] = []
+        self.skip = 0
+        self.tables: list[list[list[str]]] = []  # rows of cells of each open table
+        self.cell: list[tuple[str, bool]] | None = None
+        self.cell_text: list[str] = []
+        self.in_item = False
+        self.span = 1
+
+    # paragraphs outside tables
+    def _flush(self) -> None:
+        text = " ".join("".join(self.para).split())
+        if text:
+            self.out.append(text)
+        self.para = []
+
+    def _cell_break(self) -> None:
+        if self.cell is not None:
+            text = "".join(self.cell_text)
+            if text.strip():
+                self.cell.append((text, self.in_item))
+            self.cell_text = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:  # type: ignore[no-untyped-def]
+        if tag in SKIP:
+            self.skip += 1
+        elif tag == "table":
+            self._flush()
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            self.cell, self.cell_text = [], []
+            span = dict(attrs).get("colspan") or "1"
+            self.span = int(span) if span.isdigit() and 0 < int(span) < 50 else 1
+        elif tag in BLOCKS:
+            if self.cell is not None:
+                self._cell_break()
+                self.in_item = tag == "li"
+            else:
+                self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th") and self.cell is not None and self.tables:
+            self._cell_break()
+            if not self.tables[-1]:
+                self.tables[-1].append([])
+            self.tables[-1][-1].append(cell_fragment(self.cell))
+            self.tables[-1][-1].extend([""] * (self.span - 1))  # a spanning cell keeps columns
+            self.cell = None
+            self.in_item = False
+        elif tag == "table" and self.tables:
+            rows = self.tables.pop()
+            lines = table_lines(rows)
+            if lines:
+                self.out.append("\n".join(lines))
+        elif tag in BLOCKS:
+            if self.cell is not None:
+                self._cell_break()
+                self.in_item = False
+            else:
+                self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell_text.append(data)
+        elif not self.tables:
+            self.para.append(data)
+
+
+def html_text(markup: str) -> str:
+    reader = _Reader()
+    reader.feed(markup)
+    reader.close()
+    reader._flush()
+    return "\n\n".join(reader.out) + "\n"

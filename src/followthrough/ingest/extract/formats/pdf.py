@@ -1,0 +1,81 @@
+"""PDF: pdfplumber finds the tables; the text around them and inside each cell is rebuilt
+into paragraphs from the gaps between lines (a wrapped line sits close to the one above, a new
+paragraph further down), so several owners or dates in one cell stay separate."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from ..types import ExtractionError
+from .cells import cell_fragment, table_lines
+
+BULLET_RE = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-–]\s+")
+
+
+def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    previous = None
+    for line in lines:
+        text = " ".join(line["text"].split())
+        if not text:
+            continue
+        bullet = bool(BULLET_RE.match(text))
+        if bullet:
+            text = BULLET_RE.sub("", text)
+        height = line["bottom"] - line["top"]
+        close = previous is not None and line["top"] - previous["bottom"] <= max(1.5, 0.3 * height)
+        if close and not bullet and out:
+            out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
+        else:
+            out.append((text, bullet))
+        previous = line
+    return out
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _page_blocks(page: Any) -> list[tuple[float, str]]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    blocks: list[tuple[float, str]] = []
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+    lines = outside.extract_text_lines()
+    for text, _ in _paragraphs(lines):
+        top = next((ln["top"] for ln in lines if text.startswith(" ".join(ln["text"].split()))), 0)
+        blocks.append((top, text))
+    for table in tables:
+        rows = []
+        for row in table.rows:
+            cells = []
+            for bbox in row.cells:
+                if bbox is None:  # covered by a merged cell
+                    cells.append("")
+                    continue
+                cell_lines = page.crop(bbox).extract_text_lines()
+                cells.append(cell_fragment(_paragraphs(cell_lines)))
+            rows.append(cells)
+        lines_of_table = table_lines(rows)
+        if lines_of_table:
+            blocks.append((table.bbox[1], "\n".join(lines_of_table)))
+    return sorted(blocks, key=lambda b: b[0])
+
+
+def pdf_text(content: bytes) -> str:
+    import pdfplumber
+
+    out: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(content)) as pdf:
+            for page in pdf.pages:
+                out.extend(text for _, text in _page_blocks(page))
+    except Exception as exc:  # pdfminer raises many kinds for a damaged file
+        raise ExtractionError("the PDF cannot be read: it is damaged or not a PDF") from exc
+    if not any(out):
+        raise ExtractionError("the PDF has no text layer (a scan?); give a text rendering")
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,118 @@
+"""Every format people send reads to the same records: text, HTML, Word and PDF, and the plan
+exports round-trip back into the plan they came from."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+import pytest
+from django.db import transaction
+
+from followthrough.actionplans.models import ActionPlan
+from followthrough.core.models import SourceDocument
+from followthrough.ingest.extract import ExtractionError, extract
+from followthrough.ingest.extract.formats import sniff_format, to_text
+from followthrough.ingest.services import IngestError, document_ingest
+from followthrough.reporting.exports import plan_docx, plan_pdf
+from tests.ingest import made_documents as made
+
+MAKERS = {
+    "text": lambda: made.as_text().encode(),
+    "html": lambda: made.as_html().encode(),
+    "docx": made.as_docx,
+    "pdf": made.as_pdf,
+}
+SUFFIX = {"text": "txt", "html": "html", "docx": "docx", "pdf": "pdf"}
+
+
+def records(extraction) -> list[tuple]:
+    return [
+        (
+            r.section,
+            r.label,
+            r.response.decision,
+            [(a.owner, a.target_text) for a in r.response.actions],
+        )
+        for r in extraction.recommendations
+    ]
+
+
+@pytest.mark.parametrize("fmt", list(MAKERS))
+def test_every_format_gives_the_same_records(fmt):
+    content = MAKERS[fmt]()
+    text, found = to_text(f"plan.{SUFFIX[fmt]}", content)
+    assert found == fmt
+    extraction = extract(text, f"plan.{SUFFIX[fmt]}")
+    assert records(extraction) == made.EXPECTED
+    rec2 = extraction.recommendations[1]
+    assert rec2.text.endswith("a quiet space for children who need one.")
+    assert "next spending review" in rec2.response.text
+    assert extraction.recommendations[0].addressee == "The Department for Music"
+    assert extraction.document.submitted == "2026-03-03"
+
+
+def test_the_format_is_read_from_the_bytes_not_the_name():
+    assert sniff_format("plan.txt", made.as_docx()) == "docx"
+    assert sniff_format("plan.docx", made.as_pdf()) == "pdf"
+    assert sniff_format("plan", made.as_html().encode()) == "html"
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("notes.txt", "hello")
+    with pytest.raises(ExtractionError, match="zip archive but not a Word document"):
+        sniff_format("plan.docx", archive.getvalue())
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("plan.docx", b"PK\x03\x04 broken", "corrupt"),
+        ("plan.pdf", b"%PDF-1.7 nothing else", "PDF cannot be read"),
+        ("plan.rtf", b"{\\rtf1 hello}", ".rtf files are not read"),
+    ],
+)
+def test_broken_files_are_refused_with_the_reason(db, name, content, message):
+    with pytest.raises(IngestError, match=message), transaction.atomic():
+        document_ingest(file_name=name, content=content)
+    assert not SourceDocument.objects.exists()
+
+
+def test_a_word_plan_is_ingested_with_its_format_and_offsets(db):
+    with transaction.atomic():
+        result = document_ingest(file_name="made.docx", content=made.as_docx())
+    assert result.status == "created" and result.recommendations == 3
+    source = SourceDocument.objects.get()
+    assert source.format == "docx"
+    plan = ActionPlan.objects.get()
+    response = plan.responses.get(recommendation__label="2", recommendation__section="main")
+    passage = source.text[response.source_start : response.source_end]
+    assert "quiet space" in passage
+    with transaction.atomic():
+        again = document_ingest(file_name="made-copy.docx", content=made.as_docx())
+    assert again.status in ("unchanged", "created")
+
+
+def plan_records(plan: ActionPlan) -> list[tuple]:
+    out = []
+    for response in plan.responses.select_related("recommendation").order_by(
+        "recommendation__section", "recommendation__order"
+    ):
+        actions = [(a.owner_text, a.target_text) for a in response.actions.order_by("order")]
+        out.append((response.recommendation.section, response.recommendation.label,
+                    response.decision, actions))  # fmt: skip
+    return sorted(out)
+
+
+@pytest.mark.parametrize("export", [plan_docx, plan_pdf], ids=["docx", "pdf"])
+def test_plan_exports_round_trip_to_the_same_plan(sample_plan, export):
+    plan = ActionPlan.objects.get()
+    content = export(plan, today=date.today())
+    text, _ = to_text("export", content)
+    extraction = extract(text, "export")
+    again = sorted(
+        (r.section, r.label, r.response.decision,
+         [(a.owner or "", a.target_text or "") for a in r.response.actions])
+        for r in extraction.recommendations
+    )  # fmt: skip
+    assert again == plan_records(plan)
