@@ -4,6 +4,7 @@ exports round-trip back into the plan they came from."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from datetime import date
 
@@ -16,7 +17,11 @@ from followthrough.ingest.extract import ExtractionError, extract
 from followthrough.ingest.extract.formats import sniff_format, to_text
 from followthrough.ingest.services import IngestError, document_ingest
 from followthrough.reporting.exports import plan_docx, plan_pdf
+from tests.conftest import CORPUS, GOLD, load_scorer, needs_corpus
 from tests.ingest import made_documents as made
+from tests.ingest.renderings import RENDERERS
+
+GOLD_FILES = sorted(GOLD.glob("*.json")) if GOLD.is_dir() else []
 
 MAKERS = {
     "text": lambda: made.as_text().encode(),
@@ -116,3 +121,21 @@ def test_plan_exports_round_trip_to_the_same_plan(sample_plan, export):
         for r in extraction.recommendations
     )  # fmt: skip
     assert again == plan_records(plan)
+
+
+@needs_corpus
+@pytest.mark.skipif(not GOLD_FILES, reason="no gold files in shared/gold on this machine")
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
+def test_the_gold_documents_score_as_well_in_every_format(gold_path, fmt):
+    scorer = load_scorer()
+    gold = json.loads(gold_path.read_text())
+    source = CORPUS / gold["source"]
+    if not source.is_file():
+        pytest.skip(f"{source} is not present")
+    content = RENDERERS[fmt](source.read_text())
+    text, found = to_text(f"{source.stem}.{fmt}", content)
+    assert found == fmt
+    predicted = json.loads(json.dumps(extract(text, source.name).to_dict()))
+    lines, overall = scorer.score(gold, predicted)
+    assert overall >= 0.95, "\n".join(lines)

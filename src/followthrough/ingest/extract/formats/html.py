@@ -70,7 +70,9 @@ class _Reader(HTMLParser):
             self.in_item = False
         elif tag == "table" and self.tables:
             rows = self.tables.pop()
-            lines = table_lines(rows)
+            width = max((len(r) for r in rows), default=0)
+            # a short HTML row lacks cells at its end: pad there, as a browser lays it out
+            lines = table_lines([r + [""] * (width - len(r)) for r in rows])
             if lines:
                 self.out.append("\n".join(lines))
         elif tag in BLOCKS:

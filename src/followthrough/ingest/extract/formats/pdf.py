@@ -14,8 +14,9 @@ from .cells import cell_fragment, table_lines
 BULLET_RE = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-–]\s+")
 
 
-def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[str, bool]]:
-    out: list[tuple[str, bool]] = []
+def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[str, bool, float]]:
+    """(text, is a list item, top of its first line) for each paragraph of the lines."""
+    out: list[tuple[str, bool, float]] = []
     previous = None
     for line in lines:
         text = " ".join(line["text"].split())
@@ -27,9 +28,9 @@ def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[str, bool]]:
         height = line["bottom"] - line["top"]
         close = previous is not None and line["top"] - previous["bottom"] <= max(1.5, 0.3 * height)
         if close and not bullet and out:
-            out[-1] = (f"{out[-1][0]} {text}", out[-1][1])
+            out[-1] = (f"{out[-1][0]} {text}", out[-1][1], out[-1][2])
         else:
-            out.append((text, bullet))
+            out.append((text, bullet, line["top"]))
         previous = line
     return out
 
@@ -45,10 +46,8 @@ def _page_blocks(page: Any) -> list[tuple[float, str]]:
     boxes = [t.bbox for t in tables]
     blocks: list[tuple[float, str]] = []
     outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
-    lines = outside.extract_text_lines()
-    for text, _ in _paragraphs(lines):
-        top = next((ln["top"] for ln in lines if text.startswith(" ".join(ln["text"].split()))), 0)
-        blocks.append((top, text))
+    for text, bullet, top in _paragraphs(outside.extract_text_lines()):
+        blocks.append((top, f"- {text}" if bullet else text))
     for table in tables:
         rows = []
         for row in table.rows:
@@ -58,7 +57,7 @@ def _page_blocks(page: Any) -> list[tuple[float, str]]:
                     cells.append("")
                     continue
                 cell_lines = page.crop(bbox).extract_text_lines()
-                cells.append(cell_fragment(_paragraphs(cell_lines)))
+                cells.append(cell_fragment([(t, b) for t, b, _ in _paragraphs(cell_lines)]))
             rows.append(cells)
         lines_of_table = table_lines(rows)
         if lines_of_table:
