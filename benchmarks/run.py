@@ -11,35 +11,49 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.ingest.renderings
+
 
 def bench_extraction(corpus: Path) -> None:
+    """Throughput per format: each corpus document as text, and rendered again as HTML, Word
+    and PDF; the time covers reading the format and extracting (median of several runs)."""
     from followthrough.ingest.extract import ExtractionError, extract
+    from followthrough.ingest.extract.formats import to_text
+    from tests.ingest.renderings import RENDERERS
 
     files = sorted(corpus.glob("*.txt")) if corpus.is_dir() else []
     if not files:
         print(f"extraction: no corpus at {corpus}; skipped")
         return
-    print(f"Extraction (plain text), {len(files)} documents from {corpus}")
-    total_bytes, total_seconds = 0, 0.0
-    for path in files:
-        text = path.read_text()
-        runs = []
-        for _ in range(20):
-            start = time.perf_counter()
-            try:
-                result = extract(text, path.name)
-                kind = result.document.kind + ("" if result.supported else " (not read yet)")
-            except ExtractionError as exc:
-                kind = f"refused: {exc}"
-            runs.append(time.perf_counter() - start)
-        median = statistics.median(runs)
-        total_bytes += len(text.encode())
-        total_seconds += median
-        print(f"  {path.name:<28} {len(text) / 1024:7.1f} KiB {median * 1000:8.2f} ms  {kind}")
-    print(
-        f"  throughput: {total_bytes / 1e6 / total_seconds:.2f} MB/s, "
-        f"{total_seconds * 1000 / len(files):.2f} ms per document (median of 20 runs)"
-    )
+    formats = {"text": lambda text: text.encode(), **RENDERERS}
+    runs_of = {"text": 20, "html": 10, "docx": 5, "pdf": 3}
+    for fmt, render in formats.items():
+        print(f"Extraction from {fmt}, {len(files)} documents from {corpus}")
+        total_bytes, total_seconds = 0, 0.0
+        for path in files:
+            text = path.read_text()
+            content = render(text)
+            runs = []
+            kind = ""
+            for _ in range(runs_of[fmt]):
+                start = time.perf_counter()
+                try:
+                    intermediate, _ = to_text(f"{path.stem}.{fmt}", content)
+                    result = extract(intermediate, path.name)
+                    kind = result.document.kind + ("" if result.supported else " (not read yet)")
+                except ExtractionError as exc:
+                    kind = f"refused: {exc}"
+                runs.append(time.perf_counter() - start)
+            median = statistics.median(runs)
+            total_bytes += len(text.encode())
+            total_seconds += median
+            print(
+                f"  {path.name:<28} {len(content) / 1024:7.1f} KiB {median * 1000:8.2f} ms  {kind}"
+            )
+        print(
+            f"  throughput ({fmt}): {total_bytes / 1e6 / total_seconds:.2f} MB of text/s, "
+            f"{total_seconds * 1000 / len(files):.2f} ms per document"
+        )
 
 
 def bench_pages() -> None:

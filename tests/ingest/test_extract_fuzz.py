@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -142,3 +143,41 @@ def test_later_months_are_never_due_earlier(year, a, b):
     due_first = parse_target(f"{MONTHS[first - 1]} {year}").due
     due_second = parse_target(f"{MONTHS[second - 1]} {year}").due
     assert due_first <= due_second
+
+
+def _made(fmt: str) -> bytes:
+    from tests.ingest import made_documents as made
+
+    return {
+        "html": lambda: made.as_html().encode(),
+        "docx": made.as_docx,
+        "pdf": made.as_pdf,
+    }[fmt]()
+
+
+_MADE: dict[str, bytes] = {}
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_damaged_files_of_every_format_give_records_or_a_clear_error(fmt):
+    from followthrough.ingest.extract.formats import to_text
+
+    original = _MADE.setdefault(fmt, _made(fmt))
+
+    @settings(max_examples=150 if fmt != "pdf" else 60, deadline=None)
+    @given(
+        st.lists(st.tuples(st.integers(0, len(original) - 1), st.integers(0, 255)), max_size=8),
+        st.integers(min_value=1, max_value=len(original)),
+    )
+    def check(flips, cut):
+        data = bytearray(original[:cut])
+        for position, value in flips:
+            if position < len(data):
+                data[position] = value
+        try:
+            text, _ = to_text(f"damaged.{fmt}", bytes(data))
+            extract(text, f"damaged.{fmt}")
+        except ExtractionError as exc:
+            assert str(exc)
+
+    check()

@@ -14,9 +14,12 @@ from .cells import cell_fragment, table_lines
 
 
 def _is_list(paragraph: Paragraph) -> bool:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    return numbered or "list" in style.lower()
+    # The style id, read from the XML: resolving the style object is slow on long documents.
+    p_pr = paragraph._p.pPr
+    if p_pr is None:
+        return False
+    style_id = p_pr.pStyle.val if p_pr.pStyle is not None else ""
+    return p_pr.numPr is not None or "list" in (style_id or "").lower()
 
 
 def _table_rows(table: Table) -> list[list[str]]:

@@ -41,6 +41,21 @@ def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]])
     return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
+def _lines_of(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Words of one cell grouped into lines by their height on the page, left to right."""
+    lines: list[dict[str, Any]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(word["top"] - lines[-1]["top"]) <= 2:
+            line = lines[-1]
+            line["words"].append(word)
+            line["bottom"] = max(line["bottom"], word["bottom"])
+        else:
+            lines.append({"top": word["top"], "bottom": word["bottom"], "words": [word]})
+    for line in lines:
+        line["text"] = " ".join(w["text"] for w in sorted(line["words"], key=lambda w: w["x0"]))
+    return lines
+
+
 def _page_blocks(page: Any) -> list[tuple[float, str]]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
@@ -48,16 +63,27 @@ def _page_blocks(page: Any) -> list[tuple[float, str]]:
     outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
     for text, bullet, top in _paragraphs(outside.extract_text_lines()):
         blocks.append((top, f"- {text}" if bullet else text))
+    words = page.extract_words() if tables else []
     for table in tables:
+        grid = [[bbox for bbox in row.cells] for row in table.rows]
+        in_cell: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for word in words:  # each word to the cell that holds its centre: one pass, no crops
+            for r, row in enumerate(grid):
+                found = next(
+                    (c for c, bbox in enumerate(row) if bbox and _inside(word, [bbox])), None
+                )
+                if found is not None:
+                    in_cell.setdefault((r, found), []).append(word)
+                    break
         rows = []
-        for row in table.rows:
+        for r, row in enumerate(grid):
             cells = []
-            for bbox in row.cells:
+            for c, bbox in enumerate(row):
                 if bbox is None:  # covered by a merged cell
                     cells.append("")
                     continue
-                cell_lines = page.crop(bbox).extract_text_lines()
-                cells.append(cell_fragment([(t, b) for t, b, _ in _paragraphs(cell_lines)]))
+                paragraphs = _paragraphs(_lines_of(in_cell.get((r, c), [])))
+                cells.append(cell_fragment([(t, b) for t, b, _ in paragraphs]))
             rows.append(cells)
         lines_of_table = table_lines(rows)
         if lines_of_table:
