@@ -10,11 +10,13 @@ import pytest
 from followthrough.actionplans.models import Action, ActionPlan, Response
 from followthrough.actionplans.versions import version_record
 from followthrough.actionplans.writes import action_plan_start
+from followthrough.ingest.review import review_start
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Membership, Organisation
 from tests.browser.conftest import axe_violations
 from tests.conftest import PASSWORD, ingest_text
+from tests.ingest import made_documents as made
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -115,6 +117,8 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         f"/reports/{report.pk}/progress-report/",
         f"/action-plans/{published.pk}/versions/{version_record(published, actor=None).number}/",
         "/inspectorate/",
+        "/imports/",
+        f"/imports/{review_start(file_name='made.docx', content=made.as_docx(), actor=None).pk}/",
     ]
     found = {}
     for path in paths:

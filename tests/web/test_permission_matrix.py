@@ -18,6 +18,7 @@ from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate,
 from followthrough.actionplans.versions import version_record
 from followthrough.core.access import RULES
 from followthrough.core.uploads import upload_store
+from followthrough.ingest.models import ImportReview
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
@@ -52,6 +53,8 @@ ROW_FOR = {
     ("inspectorate_member", "published"): "read every open recommendation across reports "
     "(inspectorate dashboard) and download the filtered list",
     ("target_approver", "published"): "approve or reject a new target for an action",
+    ("importer", "published"): "import documents (upload, review and correct, then commit or "
+    "discard)",
 }
 
 
@@ -143,6 +146,8 @@ class World:
             "actionplans:evidence-file": {
                 "pk": ProgressUpdate.objects.get(action__response__action_plan=plan).pk
             },
+            "ingest:import-list": {},
+            "ingest:import-review": {"pk": ImportReview.objects.get().pk},
             "audit:log": {},
             "audit:export": {},
             "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
@@ -222,6 +227,15 @@ def world(db, settings, tmp_path):
     pending.coordinating_organisation = orgs["YJB"]
     pending.save()
     settings.UPLOAD_ROOT = tmp_path
+    ImportReview.objects.create(
+        file_name="waiting.txt",
+        sha256="0" * 64,
+        format="text",
+        size=1,
+        kind="action_plan",
+        text="",
+        extraction={"recommendations": []},
+    )
     for plan in (published, draft):
         version_record(plan, actor=None, note="As first published")
         ProgressUpdate.objects.create(

@@ -22,6 +22,7 @@ RULES = {
     "organisation_admin": "administrators of the organisation in the URL, and superusers",
     "target_approver": "approvers of the organisation that drafted the plan or gives the response",
     "inspectorate_member": "members of an inspectorate, and superusers",
+    "importer": "members of an inspectorate, and superusers: they import documents",
     "reviewer": "inspectorate reviewers, and superusers",
     "action_owner": "contributors, approvers and administrators of the organisation that owns "
     "the action or gives its response, once the plan is published",

@@ -35,6 +35,7 @@ class IngestResult:
     actions: int = 0
     warnings: list[str] = field(default_factory=list)
     source: SourceDocument | None = None
+    stored: Any = None  # the ActionPlan or Report written
 
     @property
     def summary(self) -> str:
@@ -108,10 +109,36 @@ def document_ingest(
         extraction = extract(text, name)
     except ExtractionError as exc:
         raise IngestError(f"{name}: {exc}") from exc
+    return document_store(
+        file_name=name,
+        sha256=sha,
+        fmt=fmt,
+        size=len(content),
+        text=text,
+        extraction=extraction,
+        replace=replace,
+        actor=actor,
+    )
+
+
+def document_store(
+    *,
+    file_name: str,
+    sha256: str,
+    fmt: str,
+    size: int,
+    text: str,
+    extraction: Extraction,
+    replace: bool = False,
+    actor: object = None,
+) -> IngestResult:
+    """Write an extraction and its source. Shared by the importer and the review's commit."""
+    name = file_name
     if not extraction.supported:
         return IngestResult(
             name, "skipped", kind=extraction.document.kind, warnings=extraction.warnings
         )
+    existing = SourceDocument.objects.filter(sha256=sha256).first()
     previous = existing or SourceDocument.objects.filter(file_name=name).first()
     if previous and not replace:
         raise IngestError(
@@ -119,10 +146,10 @@ def document_ingest(
         )
     fields = {
         "file_name": name,
-        "sha256": sha,
+        "sha256": sha256,
         "kind": extraction.document.kind,
         "text": text,
-        "size": len(content),
+        "size": size,
         "extractor_version": EXTRACTOR_VERSION,
         "warnings": extraction.warnings,
         "format": fmt,
@@ -150,10 +177,11 @@ def document_ingest(
         result.actions = Action.objects.filter(response__action_plan=stored).count()
     else:
         stored = report_load(extraction, source)
+    result.stored = stored
     record_event(
         stored,
         f"ingest.{extraction.document.kind.replace('inspection_', '')}.{result.status}",
         actor=actor,
-        data={"file": name, "sha256": sha},
+        data={"file": name, "sha256": sha256},
     )
     return result

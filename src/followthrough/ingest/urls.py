@@ -5,4 +5,6 @@ from . import views
 app_name = "ingest"
 urlpatterns = [
     path("sources/<int:pk>/", views.source_passage, name="source-passage"),
+    path("imports/", views.import_list, name="import-list"),
+    path("imports/<int:pk>/", views.import_review, name="import-review"),
 ]

@@ -1,11 +1,20 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from followthrough.actionplans.models import ActionPlan
+from followthrough.actionplans.models import ActionPlan, Decision
 from followthrough.core.access import access
 from followthrough.core.models import SourceDocument
+from followthrough.organisations.access import standing_of
+
+from .models import ImportReview
+from .review import review_commit, review_discard, review_start
+from .services import IngestError
 
 CONTEXT_CHARS = 1500
 
@@ -39,3 +48,124 @@ def source_passage(request: HttpRequest, pk: int) -> HttpResponse:
         "length": length,
     }
     return render(request, "ingest/source_passage.html", context)
+
+
+def _importer_only(request: HttpRequest) -> None:
+    if not standing_of(request.user).sees_all_drafts:
+        raise Http404
+
+
+@access("importer", methods=("GET", "HEAD", "POST"))
+def import_list(request: HttpRequest) -> HttpResponse:
+    """Upload a document to review before it is stored; the reviews waiting and done."""
+    _importer_only(request)
+    error = None
+    if request.method == "POST":
+        upload = request.FILES.get("document")
+        if upload is None:
+            error = "Select a document to import"
+        elif upload.size > settings.INGEST_MAX_BYTES:
+            error = (
+                f"The selected file must be smaller than "
+                f"{settings.INGEST_MAX_BYTES // (1024 * 1024)}MB"
+            )
+        else:
+            try:
+                with transaction.atomic():
+                    review = review_start(
+                        file_name=upload.name, content=upload.read(), actor=request.user
+                    )
+            except IngestError as exc:
+                reason = str(exc).split(": ", 1)[-1]
+                error = reason[:1].upper() + reason[1:]
+            else:
+                return redirect("ingest:import-review", pk=review.pk)
+    reviews = ImportReview.objects.select_related("created_by", "source").order_by(
+        "status", "-created_at"
+    )[:50]
+    return render(
+        request,
+        "ingest/import_list.html",
+        {"error": error, "reviews": reviews},
+    )
+
+
+@access("importer", methods=("GET", "HEAD", "POST"))
+def import_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """What was read, beside the passage it came from, with every field open to correction."""
+    _importer_only(request)
+    review = get_object_or_404(ImportReview, pk=pk)
+    errors: dict[str, str] = {}
+    posted = request.POST if request.method == "POST" else {}
+    if request.method == "POST" and review.status == ImportReview.Status.PENDING:
+        action = request.POST.get("action")
+        try:
+            with transaction.atomic():
+                if action == "commit":
+                    result = review_commit(
+                        review=review, posted=request.POST.dict(), actor=request.user
+                    )
+                    fixed = len(review.corrections)
+                    messages.success(
+                        request,
+                        f"{result.summary}"
+                        + (
+                            f", with {fixed} correction{'s' if fixed != 1 else ''}" if fixed else ""
+                        ),
+                    )
+                    return redirect("ingest:import-list")
+                if action == "discard":
+                    review_discard(review=review, actor=request.user)
+                    messages.success(request, f"{review.file_name} discarded; nothing was stored")
+                    return redirect("ingest:import-list")
+                errors[""] = "Choose to import the document or to discard it"
+        except ValidationError as exc:
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages[0]}
+        except IngestError as exc:
+            errors = {"": str(exc)}
+    extraction = review.extraction
+    records = []
+    for i, rec in enumerate(extraction.get("recommendations", [])):
+        provenance = rec.get("provenance") or {}
+        start, end = provenance.get("start"), provenance.get("end")
+        passage = review.text[start:end] if start is not None and end is not None else ""
+        actions = (rec.get("response") or {}).get("actions", [])
+        records.append(
+            {
+                "index": i,
+                "rec": rec,
+                "passage": passage[:3000],
+                "actions": [{"index": j, **a} for j, a in enumerate(actions)],
+            }
+        )
+    for record in records:
+        rec, i = record["rec"], record["index"]
+        record["addressee"] = posted.get(f"r{i}-addressee", rec.get("addressee") or "")
+        record["text"] = posted.get(f"r{i}-text", rec.get("text") or "")
+        record["decision"] = posted.get(
+            f"r{i}-decision", (rec.get("response") or {}).get("decision") or ""
+        )
+        for a in record["actions"]:
+            j = a["index"]
+            a["owner_value"] = posted.get(f"r{i}-a{j}-owner", a.get("owner") or "")
+            a["target_value"] = posted.get(f"r{i}-a{j}-target", a.get("target_text") or "")
+            a["owner_error"] = errors.get(f"r{i}-a{j}-owner")
+            a["target_error"] = errors.get(f"r{i}-a{j}-target")
+        record["text_error"] = errors.get(f"r{i}-text")
+        record["decision_error"] = errors.get(f"r{i}-decision")
+    return render(
+        request,
+        "ingest/import_review.html",
+        {
+            "review": review,
+            "document": dict.fromkeys(
+                ("title", "report_title", "report_published", "published", "submitted"), ""
+            )
+            | (extraction.get("document") or {}),
+            "warnings": extraction.get("warnings", []),
+            "notes": extraction.get("notes", []),
+            "records": records,
+            "errors": errors,
+            "decisions": Decision.choices,
+        },
+    )

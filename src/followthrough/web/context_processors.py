@@ -11,6 +11,7 @@ NAVIGATION = [
 ]
 AUDIT = ("Audit log", "audit:log")
 INSPECTORATE = ("Inspectorate", "reporting:inspectorate")
+IMPORTS = ("Imports", "ingest:import-list")
 
 
 def site(request: HttpRequest) -> dict:
@@ -18,6 +19,7 @@ def site(request: HttpRequest) -> dict:
     standing = standing_of(getattr(request, "user", None))
     if standing.sees_all_drafts:
         navigation.append(INSPECTORATE)
+        navigation.append(IMPORTS)
     if standing.reads_audit_log:
         navigation.append(AUDIT)
     return {

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from followthrough.core.models import SourceDocument, TimeStamped
+
+
+class ImportReview(TimeStamped):
+    """A document read but not yet stored: what the extractor understood, for a person to check
+    and correct before it is committed. Discarded reviews are kept, marked, never deleted."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        COMMITTED = "committed", "Committed"
+        DISCARDED = "discarded", "Discarded"
+
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    format = models.CharField(max_length=10)
+    size = models.PositiveIntegerField()
+    kind = models.CharField(max_length=40)
+    text = models.TextField(help_text="The document as the extractors read it.")
+    extraction = models.JSONField(help_text="What was extracted, as the extract command prints.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    corrections = models.JSONField(default=list, blank=True)
+    source = models.ForeignKey(
+        SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Review of {self.file_name}"

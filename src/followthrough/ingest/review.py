@@ -1,0 +1,188 @@
+"""Review before commit: a document is read and shown, a person corrects what the extractor got
+wrong, and only then is it stored, in one transaction, with each correction in the history of
+the record it changed. Part of the service layer; callers hold the transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
+from followthrough.core.events import record_event
+from followthrough.core.models import SourceDocument
+from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.services import organisations_resolve
+
+from .extract import ExtractionError, extract, parse_target
+from .extract.types import Extraction
+from .models import ImportReview
+from .services import IngestError, IngestResult, document_decode, document_store
+
+CHANGE_REASON = "Corrected in review before import"
+
+
+def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
+    """Read a file and keep what was understood for review; nothing of the document is stored
+    as records yet. IngestError says in one line why a file is refused."""
+    name = Path(file_name).name
+    sha = hashlib.sha256(content).hexdigest()
+    known = SourceDocument.objects.filter(sha256=sha).first()
+    if known is not None:
+        raise IngestError(
+            f"{name}: this document is already imported (as {known.file_name}, "
+            f"{known.created_at:%-d %B %Y})"
+        )
+    text, fmt = document_decode(file_name=name, content=content)
+    try:
+        extraction = extract(text, name)
+    except ExtractionError as exc:
+        raise IngestError(f"{name}: {exc}") from exc
+    if not extraction.supported:
+        raise IngestError(f"{name}: {'; '.join(extraction.warnings)}")
+    review = ImportReview.objects.create(
+        file_name=name,
+        sha256=sha,
+        format=fmt,
+        size=len(content),
+        kind=extraction.document.kind,
+        text=text,
+        extraction=extraction.to_dict(),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    record_event(review, "ingest.review.started", actor=actor, data={"file": name})
+    return review
+
+
+def review_extraction(review: ImportReview) -> Extraction:
+    """The extraction again, from the stored text: the extractors are deterministic."""
+    return extract(review.text, review.file_name)
+
+
+def _changes(extraction: Extraction, posted: dict[str, str]) -> tuple[list[dict[str, Any]], dict]:
+    """What the reviewer changed, field by field, and the errors in what they typed."""
+    changes: list[dict[str, Any]] = []
+    errors: dict[str, str] = {}
+    for i, rec in enumerate(extraction.recommendations):
+        where = {"index": i, "section": rec.section, "label": rec.label}
+        for field, old in (("addressee", rec.addressee), ("text", rec.text)):
+            new = posted.get(f"r{i}-{field}")
+            if new is not None and new.strip() != (old or "").strip():
+                if field == "text" and not new.strip():
+                    errors[f"r{i}-text"] = f"Recommendation {rec.label}: enter its text"
+                changes.append({**where, "field": field, "old": old, "new": new.strip()})
+        if rec.response is None:
+            continue
+        decision = posted.get(f"r{i}-decision")
+        if decision is not None and decision != (rec.response.decision or ""):
+            if decision and decision not in Decision.values:
+                errors[f"r{i}-decision"] = f"Recommendation {rec.label}: select a decision"
+            changes.append(
+                {**where, "field": "decision", "old": rec.response.decision, "new": decision}
+            )
+        for j, action in enumerate(rec.response.actions):
+            for field, old in (("owner", action.owner), ("target", action.target_text)):
+                new = posted.get(f"r{i}-a{j}-{field}")
+                if new is None or new.strip() == (old or "").strip():
+                    continue
+                if field == "target" and new.strip() and parse_target(new).kind == "unknown":
+                    errors[f"r{i}-a{j}-target"] = (
+                        f"Recommendation {rec.label}, action {j + 1}: enter a target we can "
+                        "read, like March 2027, Q3 2026, 2026/27 or Ongoing"
+                    )
+                changes.append(
+                    {**where, "action": j, "field": field, "old": old, "new": new.strip()}
+                )
+    return changes, errors
+
+
+def _apply(change: dict[str, Any], report: Report, plan: ActionPlan | None, actor: Any) -> None:
+    rec = Recommendation.objects.get(
+        report=report, section=change["section"], label=change["label"]
+    )
+    field = change["field"]
+    if field in ("addressee", "text"):
+        if field == "addressee":
+            rec.addressee_text = change["new"]
+        else:
+            rec.text = change["new"]
+        rec._history_user = actor
+        rec._change_reason = CHANGE_REASON
+        rec.save()
+        if field == "addressee":
+            rec.addressees.set(organisations_resolve(text=change["new"]))
+        return
+    assert plan is not None
+    response = Response.objects.get(action_plan=plan, recommendation=rec)
+    if field == "decision":
+        response.decision = change["new"]
+        response._history_user = actor
+        response._change_reason = CHANGE_REASON
+        response.save()
+        return
+    action = Action.objects.get(response=response, order=change["action"])
+    if field == "owner":
+        action.owner_text = change["new"]
+        owners = organisations_resolve(text=change["new"])
+        if owners:
+            action.owner_organisation = owners[0]
+    else:
+        target = parse_target(change["new"])
+        action.target_text = change["new"]
+        action.original_target_text = change["new"]
+        action.target_kind = target.kind
+        action.target_value = target.value or ""
+        action.due_date = date.fromisoformat(target.due) if target.due else None
+    action._history_user = actor
+    action._change_reason = CHANGE_REASON
+    action.save()
+
+
+def review_commit(*, review: ImportReview, posted: dict[str, str], actor: Any) -> IngestResult:
+    """Store the document as extracted, then each correction as a change by the reviewer."""
+    if review.status != ImportReview.Status.PENDING:
+        raise ValidationError("This review has already been committed or discarded")
+    extraction = review_extraction(review)
+    changes, errors = _changes(extraction, posted)
+    if errors:
+        raise ValidationError(errors)
+    result = document_store(
+        file_name=review.file_name,
+        sha256=review.sha256,
+        fmt=review.format,
+        size=review.size,
+        text=review.text,
+        extraction=extraction,
+        actor=actor,
+    )
+    plan = result.stored if isinstance(result.stored, ActionPlan) else None
+    report = plan.report if plan is not None else result.stored
+    for change in changes:
+        _apply(change, report, plan, actor)
+    review.status = ImportReview.Status.COMMITTED
+    review.source = result.source
+    review.corrections = changes
+    review.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    review.decided_at = timezone.now()
+    review.save()
+    record_event(
+        review,
+        "ingest.review.committed",
+        actor=actor,
+        data={"file": review.file_name, "corrections": len(changes)},
+    )
+    return result
+
+
+def review_discard(*, review: ImportReview, actor: Any) -> None:
+    if review.status != ImportReview.Status.PENDING:
+        raise ValidationError("This review has already been committed or discarded")
+    review.status = ImportReview.Status.DISCARDED
+    review.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    review.decided_at = timezone.now()
+    review.save()
+    record_event(review, "ingest.review.discarded", actor=actor, data={"file": review.file_name})

@@ -1,0 +1,111 @@
+"""Review before commit: read, show, correct, then store in one transaction with the
+corrections in each record's history; refused files store nothing."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from followthrough.actionplans.models import Action, ActionPlan, Response
+from followthrough.core.models import DomainEvent, SourceDocument
+from followthrough.ingest.models import ImportReview
+from followthrough.inspections.models import Recommendation
+from tests.ingest import made_documents as made
+
+
+@pytest.fixture
+def importer(client, inspector):
+    client.force_login(inspector)
+    return inspector
+
+
+def upload(client, name: str, content: bytes):
+    return client.post(
+        reverse("ingest:import-list"), {"document": SimpleUploadedFile(name, content)}
+    )
+
+
+def test_a_word_plan_is_shown_for_review_and_nothing_is_stored_yet(client, importer):
+    response = upload(client, "made.docx", made.as_docx())
+    review = ImportReview.objects.get()
+    assert response.status_code == 302 and response["Location"].endswith(f"/imports/{review.pk}/")
+    assert not SourceDocument.objects.exists() and not ActionPlan.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "Review made.docx" in page and "Action plan from a docx file" in page
+    assert 'value="Head of Instrument Policy"' in page
+    assert "The passage this was read from" in page and "quiet space" in page
+
+
+def test_corrections_are_stored_in_the_records_history(client, importer):
+    upload(client, "made.docx", made.as_docx())
+    review = ImportReview.objects.get()
+    url = reverse("ingest:import-review", args=[review.pk])
+    bad = client.post(url, {"action": "commit", "r0-a1-target": "whenever we can"})
+    assert bad.status_code == 200 and "enter a target we can read" in bad.content.decode()
+    assert not SourceDocument.objects.exists()
+    done = client.post(
+        url,
+        {
+            "action": "commit",
+            "r0-a1-target": "June 2027",
+            "r1-decision": "agreed",
+            "r2-addressee": "The Department for Music and the Arts Council",
+        },
+    )
+    assert done.status_code == 302
+    review.refresh_from_db()
+    assert review.status == "committed" and len(review.corrections) == 3
+    action = Action.objects.get(owner_text="Director of Lending")
+    assert action.target_text == "June 2027" and action.due_date.isoformat() == "2027-06-30"
+    history = list(action.history.order_by("history_date"))
+    assert history[0].target_text == "Q2 2027" and history[-1].target_text == "June 2027"
+    assert history[-1].history_user == importer
+    assert history[-1].history_change_reason == "Corrected in review before import"
+    response = Response.objects.get(recommendation__label="2", recommendation__section="main")
+    assert response.decision == "agreed"
+    rec = Recommendation.objects.get(label="1", section="additional")
+    assert rec.addressee_text == "The Department for Music and the Arts Council"
+    assert SourceDocument.objects.get().format == "docx"
+    assert DomainEvent.objects.filter(code="ingest.review.committed").exists()
+    again = client.post(url, {"action": "commit"})
+    assert again.status_code == 200 and SourceDocument.objects.count() == 1
+
+
+def test_a_discarded_review_stores_nothing_and_is_kept(client, importer):
+    upload(client, "made.html", made.as_html().encode())
+    review = ImportReview.objects.get()
+    client.post(reverse("ingest:import-review", args=[review.pk]), {"action": "discard"})
+    review.refresh_from_db()
+    assert review.status == "discarded" and not SourceDocument.objects.exists()
+    listing = client.get(reverse("ingest:import-list")).content.decode()
+    assert "Discarded" in listing and "made.html" in listing
+
+
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("empty.docx", b"", "The file is empty"),
+        ("broken.docx", b"PK\x03\x04 not really", "Word document but is corrupt"),
+        ("notes.txt", b"A shopping list: eggs, milk.", "Not an inspection document"),
+    ],
+)
+def test_files_that_cannot_be_read_are_refused_with_the_reason(
+    client, importer, name, content, message
+):
+    response = upload(client, name, content)
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not ImportReview.objects.exists()
+
+
+def test_a_document_already_imported_is_recognised(client, importer):
+    upload(client, "made.docx", made.as_docx())
+    review = ImportReview.objects.get()
+    client.post(reverse("ingest:import-review", args=[review.pk]), {"action": "commit"})
+    again = upload(client, "renamed.docx", made.as_docx())
+    assert again.status_code == 200 and "already imported (as made.docx" in again.content.decode()
+
+
+def test_only_the_inspectorate_imports(client, viewer):
+    client.force_login(viewer)
+    assert client.get(reverse("ingest:import-list")).status_code == 404
