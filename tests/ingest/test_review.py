@@ -109,3 +109,24 @@ def test_a_document_already_imported_is_recognised(client, importer):
 def test_only_the_inspectorate_imports(client, viewer):
     client.force_login(viewer)
     assert client.get(reverse("ingest:import-list")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "answer, status", [("i\n", "committed"), ("d\n", "discarded"), ("", "pending")]
+)
+def test_the_command_line_review_asks_before_storing(
+    db, tmp_path, monkeypatch, capsys, answer, status
+):
+    import io
+
+    from django.core.management import call_command
+
+    path = tmp_path / "made.docx"
+    path.write_bytes(made.as_docx())
+    monkeypatch.setattr("sys.stdin", io.StringIO(answer))
+    call_command("ingest", "--review", str(path))
+    out = capsys.readouterr().out
+    assert "Head of Instrument Policy" in out and "Import made.docx (i)" in out
+    review = ImportReview.objects.get()
+    assert review.status == status
+    assert SourceDocument.objects.exists() == (status == "committed")
