@@ -115,6 +115,69 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
     return report
 
 
+def benchmarking_load(extraction: Extraction, source: SourceDocument) -> list[Report]:
+    """Each thematic of a benchmarking tool as a report of that kind: its recommendations carry
+    their lines of enquiry and evidence prompts, its additional ones one per local partner."""
+    reports = []
+    for thematic in extraction.thematics:
+        title = thematic.title
+        existing = Report.objects.filter(
+            kind=Report.Kind.BENCHMARKING_TOOL, title=title, source__file_name=source.file_name
+        ).first()
+        fields = {
+            "title": title,
+            "kind": Report.Kind.BENCHMARKING_TOOL,
+            "published": date(thematic.year, 1, 1) if thematic.year else None,
+            "published_precision": "year",
+            "source": source,
+            "source_start": thematic.start,
+            "source_end": thematic.end,
+            "created_from_action_plan": False,
+        }
+        report = _save(Report, existing, fields)
+        for number, rec in enumerate(thematic.recommendations, start=1):
+            text = " ".join([rec.text, *(i.text for i in rec.items)])
+            row, _ = Recommendation.objects.update_or_create(
+                report=report,
+                section=Recommendation.Section.MAIN,
+                label=str(number),
+                defaults={
+                    "order": number,
+                    "addressee_text": rec.addressee,
+                    "text": rec.text,
+                    "items": [i.to_dict() for i in rec.items],
+                    "themes": themes_for(text),
+                    "lines_of_enquiry": rec.lines_of_enquiry,
+                    "evidence_prompts": rec.evidence,
+                    "source": source,
+                    "source_start": rec.start,
+                    "source_end": rec.end,
+                },
+            )
+            row.addressees.set(organisations_resolve(text=rec.addressee))
+        for number, group in enumerate(thematic.additional, start=1):
+            text = " ".join(i.text for i in group.items)
+            single = len(group.items) == 1
+            row, _ = Recommendation.objects.update_or_create(
+                report=report,
+                section=Recommendation.Section.ADDITIONAL,
+                label=str(number),
+                defaults={
+                    "order": 1000 + number,
+                    "addressee_text": group.addressee,
+                    "text": group.items[0].text if single else f"{group.addressee} should:",
+                    "items": [] if single else [i.to_dict() for i in group.items],
+                    "themes": themes_for(text),
+                    "source": source,
+                    "source_start": thematic.start,
+                    "source_end": thematic.end,
+                },
+            )
+            row.addressees.set(organisations_resolve(text=group.addressee))
+        reports.append(report)
+    return reports
+
+
 def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPlan:
     doc = extraction.document
     report = find_report(doc.report_title)

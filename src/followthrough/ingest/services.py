@@ -15,7 +15,7 @@ from followthrough.core.models import SourceDocument
 
 from .extract import Extraction, ExtractionError, extract
 from .extract.formats import sniff_format, to_text
-from .loaders import action_plan_load, report_load
+from .loaders import action_plan_load, benchmarking_load, report_load
 
 EXTRACTOR_VERSION = "1.0"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
@@ -36,6 +36,7 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
     source: SourceDocument | None = None
     stored: Any = None  # the ActionPlan or Report written
+    thematics: int = 0
 
     @property
     def summary(self) -> str:
@@ -45,6 +46,8 @@ class IngestResult:
             return f"{self.file_name}: skipped ({'; '.join(self.warnings)})"
         verb = "Replaced" if self.status == "replaced" else "Ingested"
         parts = [f"{self.recommendations} recommendations"]
+        if self.kind == "benchmarking_tool":
+            parts = [f"{self.thematics} thematics", *parts]
         if self.kind == "action_plan":
             parts += [f"{self.responses} responses", f"{self.actions} actions"]
         return f"{verb} {', '.join(parts)} from {self.file_name}"
@@ -175,6 +178,13 @@ def document_store(
         stored: Any = action_plan_load(extraction, source)
         result.responses = Response.objects.filter(action_plan=stored).count()
         result.actions = Action.objects.filter(response__action_plan=stored).count()
+    elif extraction.document.kind == "benchmarking_tool":
+        reports = benchmarking_load(extraction, source)
+        result.thematics = len(reports)
+        result.recommendations = sum(
+            len(t.recommendations) + len(t.additional) for t in extraction.thematics
+        )
+        stored = source
     else:
         stored = report_load(extraction, source)
     result.stored = stored

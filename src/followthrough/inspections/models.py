@@ -67,6 +67,9 @@ class Recommendation(Provenanced, TimeStamped):
     items = models.JSONField(default=list, blank=True)
     paragraph_refs = models.JSONField(default=list, blank=True)
     themes = models.JSONField(default=list, blank=True)
+    # Benchmarking tools: what a service asks itself, and where the answer is found.
+    lines_of_enquiry = models.JSONField(default=list, blank=True)
+    evidence_prompts = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)
     history = audited_history(m2m_fields=[addressees])
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from .action_plan import extract_action_plan, find_header
+from .benchmarking import extract_benchmarking_tool
 from .lines import split_lines
 from .report import extract_report, recommendation_start
 from .types import Document, Extraction, ExtractionError
 
-SUPPORTED = ("action_plan", "inspection_report")
+SUPPORTED = ("action_plan", "inspection_report", "benchmarking_tool")
 PENDING = {
-    "benchmarking_tool": "benchmarking tools",
     "practice_guide": "effective practice guides",
 }
 
@@ -27,7 +27,11 @@ def detect_kind(text: str) -> str:
     if find_header(lines) is not None:
         return "action_plan"
     thematic_lines = sum(1 for x in lines if re.match(r"^\W*thematic\b", x.text, re.I))
-    if thematic_lines >= 3 and re.search(r"how do we know|lines? of enquiry", text, re.I):
+    if (
+        thematic_lines >= 1
+        and re.search(r"how do we know", text, re.I)
+        and re.search(r"lines? of enquiry", text, re.I)
+    ):
         return "benchmarking_tool"
     if "effective practice" in head and "guide" in head:
         return "practice_guide"
@@ -46,6 +50,8 @@ def extract(text: str, source: str) -> Extraction:
         return extract_action_plan(text, source)
     if kind == "inspection_report":
         return extract_report(text, source)
+    if kind == "benchmarking_tool":
+        return extract_benchmarking_tool(text, source)
     result = Extraction(source, Document(kind=kind), supported=False)
     result.warnings.append(f"extraction of {PENDING[kind]} is not supported yet")
     return result

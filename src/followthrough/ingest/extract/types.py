@@ -105,6 +105,58 @@ class Document:
 
 
 @dataclass
+class BenchmarkRecommendation:
+    """A recommendation to youth offending partnerships, with the questions a service asks
+    itself about it (lines of enquiry) and where the answer is found (how do we know)."""
+
+    addressee: str
+    text: str
+    items: list[Item] = field(default_factory=list)
+    lines_of_enquiry: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "addressee": self.addressee,
+            "text": self.text,
+            "items": [i.to_dict() for i in self.items],
+            "lines_of_enquiry": list(self.lines_of_enquiry),
+            "evidence": list(self.evidence),
+            "provenance": {"start": self.start, "end": self.end},
+        }
+
+
+@dataclass
+class AdditionalGroup:
+    addressee: str
+    items: list[Item] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"addressee": self.addressee, "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass
+class Thematic:
+    title: str
+    year: int | None
+    recommendations: list[BenchmarkRecommendation] = field(default_factory=list)
+    additional: list[AdditionalGroup] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "year": self.year,
+            "recommendations": [r.to_dict() for r in self.recommendations],
+            "additional": [a.to_dict() for a in self.additional],
+            "provenance": {"start": self.start, "end": self.end},
+        }
+
+
+@dataclass
 class Extraction:
     source: str
     document: Document
@@ -112,12 +164,16 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     supported: bool = True
+    thematics: list[Thematic] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "source": self.source,
             "document": self.document.to_dict(),
             "recommendations": [r.to_dict() for r in self.recommendations],
             "notes": list(self.notes),
             "warnings": list(self.warnings),
         }
+        if self.document.kind == "benchmarking_tool":
+            out["thematics"] = [t.to_dict() for t in self.thematics]
+        return out
