@@ -118,6 +118,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         f"/action-plans/{published.pk}/versions/{version_record(published, actor=None).number}/",
         "/inspectorate/",
         "/imports/",
+        f"/reports/{report.pk}/findings/",
         f"/imports/{review_start(file_name='made.docx', content=made.as_docx(), actor=None).pk}/",
     ]
     found = {}

@@ -99,10 +99,11 @@ def test_files_that_cannot_be_read_are_refused_with_the_reason(
 
 
 def test_a_document_already_imported_is_recognised(client, importer):
-    upload(client, "made.docx", made.as_docx())
+    content = made.as_docx()  # built once: Word files carry the time they were saved
+    upload(client, "made.docx", content)
     review = ImportReview.objects.get()
     client.post(reverse("ingest:import-review", args=[review.pk]), {"action": "commit"})
-    again = upload(client, "renamed.docx", made.as_docx())
+    again = upload(client, "renamed.docx", content)
     assert again.status_code == 200 and "already imported (as made.docx" in again.content.decode()
 
 

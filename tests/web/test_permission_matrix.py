@@ -127,6 +127,7 @@ class World:
             "reporting:organisation-detail": {"pk": plan.coordinating_organisation_id},
             "inspections:report-list": {},
             "inspections:report-detail": {"pk": plan.report_id},
+            "inspections:report-findings": {"pk": plan.report_id},
             "inspections:recommendation-detail": {"pk": rec.pk},
             "actionplans:report-action-plan": {"pk": plan.report_id},
             "ingest:source-passage": {"pk": plan.source_id},

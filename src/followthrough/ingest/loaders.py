@@ -8,7 +8,7 @@ from typing import Any
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
 from followthrough.core.models import SourceDocument
-from followthrough.inspections.models import Recommendation, Report
+from followthrough.inspections.models import Finding, Recommendation, Report
 from followthrough.organisations.models import Organisation
 from followthrough.organisations.services import organisations_resolve
 
@@ -112,6 +112,23 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
             defaults=_recommendation_fields(rec, _order(rec, index), source),
         )
         row.addressees.set(organisations_resolve(text=rec.addressee))
+    # Findings are machine-read from this document alone: a re-import reads them afresh.
+    Finding.objects.filter(report=report, source=source).delete()
+    Finding.objects.bulk_create(
+        Finding(
+            report=report,
+            order=order,
+            section=finding.section,
+            lead_in=finding.lead_in or "",
+            statement=finding.statement,
+            values=finding.values,
+            warnings=finding.warnings,
+            source=source,
+            source_start=finding.start,
+            source_end=finding.end,
+        )
+        for order, finding in enumerate(extraction.findings)
+    )
     return report
 
 

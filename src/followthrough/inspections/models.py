@@ -90,3 +90,22 @@ class Recommendation(Provenanced, TimeStamped):
     def display_label(self) -> str:
         prefix = "Additional " if self.section == self.Section.ADDITIONAL else ""
         return f"{prefix}recommendation {self.label}".capitalize()
+
+
+class Finding(Provenanced, TimeStamped):
+    """One statement of a report's findings tables: the national benchmark a service's own case
+    audit is compared with. Values are percentages as printed; None where unreadable."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="findings")
+    order = models.PositiveIntegerField(default=0)
+    section = models.CharField(max_length=200, blank=True)
+    lead_in = models.TextField(blank=True)
+    statement = models.TextField()
+    values = models.JSONField(default=dict)
+    warnings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["report", "order"]
+
+    def __str__(self) -> str:
+        return self.statement[:80]

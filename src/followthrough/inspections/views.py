@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -70,6 +71,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "plans": plans,
             "today": today,
             "can_start_plan": can_start_plan,
+            "findings_count": report.findings.count(),
         },
     )
 
@@ -92,4 +94,25 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reviews": reviews,
             "can_review": can_review,
         },
+    )
+
+
+@access("signed_in")
+def report_findings(request: HttpRequest, pk: int) -> HttpResponse:
+    """A report's findings tables: every statement and its percentages, by section."""
+    report = get_report_for_user(request.user, pk)
+    sections: list[tuple[str, list[Any]]] = []
+    columns: list[str] = []
+    for finding in report.findings.all():
+        if not sections or sections[-1][0] != finding.section:
+            sections.append((finding.section, []))
+        sections[-1][1].append(finding)
+        columns.extend(c for c in finding.values if c not in columns)
+    for _, findings in sections:
+        for finding in findings:
+            finding.cells = [finding.values.get(c) for c in columns]
+    return render(
+        request,
+        "inspections/report_findings.html",
+        {"report": report, "sections": sections, "columns": columns or ["Yes", "No"]},
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .dates import parse_date
+from .findings import extract_findings
 from .inspectorates import inspectorates_in
 from .lines import split_lines
 from .text import clean
@@ -181,4 +182,7 @@ def extract_report(text: str, source: str) -> Extraction:
             if ref not in seen:
                 seen.append(ref)
         rec.paragraph_refs = seen
-    return Extraction(source, _document(plain), recs, [], warnings)
+    findings, finding_warnings = extract_findings(lines)
+    return Extraction(
+        source, _document(plain), recs, [], warnings + finding_warnings, findings=findings
+    )

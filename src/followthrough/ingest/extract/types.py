@@ -157,6 +157,29 @@ class Thematic:
 
 
 @dataclass
+class Finding:
+    """One statement of an inspection's findings tables, with its answers as percentages."""
+
+    section: str
+    statement: str
+    lead_in: str | None
+    values: dict[str, int | None]
+    warnings: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "statement": self.statement,
+            "lead_in": self.lead_in,
+            "values": dict(self.values),
+            "warnings": list(self.warnings),
+            "provenance": {"start": self.start, "end": self.end},
+        }
+
+
+@dataclass
 class Extraction:
     source: str
     document: Document
@@ -165,6 +188,7 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     supported: bool = True
     thematics: list[Thematic] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -176,4 +200,6 @@ class Extraction:
         }
         if self.document.kind == "benchmarking_tool":
             out["thematics"] = [t.to_dict() for t in self.thematics]
+        if self.document.kind == "inspection_report":
+            out["findings"] = [f.to_dict() for f in self.findings]
         return out
