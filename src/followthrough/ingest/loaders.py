@@ -8,7 +8,7 @@ from typing import Any
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
 from followthrough.core.models import SourceDocument
-from followthrough.inspections.models import Finding, Recommendation, Report
+from followthrough.inspections.models import Finding, PracticeExample, Recommendation, Report
 from followthrough.organisations.models import Organisation
 from followthrough.organisations.services import organisations_resolve
 
@@ -129,6 +129,49 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
         )
         for order, finding in enumerate(extraction.findings)
     )
+    practice_load(extraction, report, source)
+    return report
+
+
+def practice_load(extraction: Extraction, report: Report, source: SourceDocument) -> None:
+    """The document's practice examples, themed; machine-read, so re-read on a re-import."""
+    PracticeExample.objects.filter(report=report, source=source).delete()
+    PracticeExample.objects.bulk_create(
+        PracticeExample(
+            report=report,
+            order=order,
+            title=example.title[:500],
+            service=(example.service or "")[:300],
+            kind=example.kind,
+            text=example.text,
+            themes=themes_for(f"{example.title} {example.text}"),
+            source=source,
+            source_start=example.start,
+            source_end=example.end,
+        )
+        for order, example in enumerate(extraction.practice_examples)
+    )
+
+
+def practice_guide_load(extraction: Extraction, source: SourceDocument) -> Report:
+    doc = extraction.document
+    report = Report.objects.filter(
+        kind=Report.Kind.PRACTICE_GUIDE, source__file_name=source.file_name
+    ).first()
+    fields = {
+        "title": doc.title or source.file_name,
+        "kind": Report.Kind.PRACTICE_GUIDE,
+        "source": source,
+        "source_start": 0,
+        "source_end": len(source.text),
+        "created_from_action_plan": False,
+        "guide": {
+            "standards": [s.to_dict() for s in extraction.standards],
+            "reflection_questions": [q.to_dict() for q in extraction.reflection_questions],
+        },
+    }
+    report = _save(Report, report, fields)
+    practice_load(extraction, report, source)
     return report
 
 

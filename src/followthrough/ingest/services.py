@@ -15,7 +15,7 @@ from followthrough.core.models import SourceDocument
 
 from .extract import Extraction, ExtractionError, extract
 from .extract.formats import sniff_format, to_text
-from .loaders import action_plan_load, benchmarking_load, report_load
+from .loaders import action_plan_load, benchmarking_load, practice_guide_load, report_load
 
 EXTRACTOR_VERSION = "1.0"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
@@ -37,6 +37,7 @@ class IngestResult:
     source: SourceDocument | None = None
     stored: Any = None  # the ActionPlan or Report written
     thematics: int = 0
+    examples: int = 0
 
     @property
     def summary(self) -> str:
@@ -48,6 +49,11 @@ class IngestResult:
         parts = [f"{self.recommendations} recommendations"]
         if self.kind == "benchmarking_tool":
             parts = [f"{self.thematics} thematics", *parts]
+        if self.kind == "practice_guide":
+            parts = []
+        if self.examples:
+            parts.append(f"{self.examples} practice examples")
+        parts = parts or ["nothing to track"]
         if self.kind == "action_plan":
             parts += [f"{self.responses} responses", f"{self.actions} actions"]
         return f"{verb} {', '.join(parts)} from {self.file_name}"
@@ -185,8 +191,13 @@ def document_store(
             len(t.recommendations) + len(t.additional) for t in extraction.thematics
         )
         stored = source
+    elif extraction.document.kind == "practice_guide":
+        stored = practice_guide_load(extraction, source)
+        result.recommendations = 0
+        result.examples = len(extraction.practice_examples)
     else:
         stored = report_load(extraction, source)
+        result.examples = len(extraction.practice_examples)
     result.stored = stored
     record_event(
         stored,

@@ -26,6 +26,8 @@ class Report(Provenanced, TimeStamped):
         max_length=5, default="day", help_text="day, month or year: how much of the date is known"
     )
     inspectorates = models.ManyToManyField(Organisation, blank=True, related_name="reports")
+    # Effective practice guides: their standards and reflection questions, as extracted.
+    guide = models.JSONField(default=dict, blank=True)
     created_from_action_plan = models.BooleanField(
         default=False,
         help_text="Known only through an action plan; the report itself not ingested.",
@@ -109,3 +111,28 @@ class Finding(Provenanced, TimeStamped):
 
     def __str__(self) -> str:
         return self.statement[:80]
+
+
+class PracticeExample(Provenanced, TimeStamped):
+    """A practice example from a report or an effective practice guide, with themes so a
+    recommendation's page can point to practice on the same subject."""
+
+    class Kind(models.TextChoices):
+        GOOD = "good", "Good practice"
+        POOR = "poor", "Poor practice"
+        PROMISING = "promising", "Promising practice"
+        CASE_ILLUSTRATION = "case_illustration", "Case illustration"
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="practice_examples")
+    order = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=500)
+    service = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    themes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["report", "order"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -47,6 +47,36 @@ def _decorate(recommendations: list, *, today, user) -> None:
             advise(response, plan_date=response.action_plan.submitted)
 
 
+RELATED_PRACTICE_LIMIT = 5
+
+
+def related_practice(recommendation: Any) -> list[Any]:
+    """Practice examples sharing a theme with the recommendation, good and promising first,
+    from its own report first. One query."""
+    from django.db.models import Case, IntegerField, Q, Value, When
+
+    from .models import PracticeExample
+
+    themes = list(recommendation.themes or [])[:4]
+    if not themes:
+        return []
+    match = Q()
+    for theme in themes:
+        match |= Q(themes__icontains=f'"{theme}"')
+    return list(
+        PracticeExample.objects.filter(match)
+        .select_related("report")
+        .annotate(
+            own=Case(
+                When(report_id=recommendation.report_id, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("own", "kind", "report_id", "order")[:RELATED_PRACTICE_LIMIT]
+    )
+
+
 @access("signed_in")
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
@@ -82,6 +112,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = get_recommendation_for_user(request.user, pk)
     _decorate([recommendation], today=today, user=request.user)
     reviews = list(recommendation.reviews.select_related("reviewer"))
+    related = related_practice(recommendation)
     review_drift(reviews, recommendation.action_list)
     can_review = request.user.has_perm("actionplans.add_review", recommendation)
     return render(
@@ -93,6 +124,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "reviews": reviews,
             "can_review": can_review,
+            "related_practice": related,
         },
     )
 

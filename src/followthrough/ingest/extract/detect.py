@@ -7,13 +7,12 @@ import re
 from .action_plan import extract_action_plan, find_header
 from .benchmarking import extract_benchmarking_tool
 from .lines import split_lines
+from .practice import extract_practice_guide
 from .report import extract_report, recommendation_start
 from .types import Document, Extraction, ExtractionError
 
-SUPPORTED = ("action_plan", "inspection_report", "benchmarking_tool")
-PENDING = {
-    "practice_guide": "effective practice guides",
-}
+SUPPORTED = ("action_plan", "inspection_report", "benchmarking_tool", "practice_guide")
+PENDING: dict[str, str] = {}
 
 
 def detect_kind(text: str) -> str:
@@ -52,6 +51,8 @@ def extract(text: str, source: str) -> Extraction:
         return extract_report(text, source)
     if kind == "benchmarking_tool":
         return extract_benchmarking_tool(text, source)
+    if kind == "practice_guide":
+        return extract_practice_guide(text, source)
     result = Extraction(source, Document(kind=kind), supported=False)
     result.warnings.append(f"extraction of {PENDING[kind]} is not supported yet")
     return result

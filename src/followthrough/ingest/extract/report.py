@@ -12,6 +12,7 @@ from .dates import parse_date
 from .findings import extract_findings
 from .inspectorates import inspectorates_in
 from .lines import split_lines
+from .practice import extract_practice_examples
 from .text import clean
 from .types import Document, Extraction, ExtractionError, Item, Recommendation
 
@@ -184,5 +185,11 @@ def extract_report(text: str, source: str) -> Extraction:
         rec.paragraph_refs = seen
     findings, finding_warnings = extract_findings(lines)
     return Extraction(
-        source, _document(plain), recs, [], warnings + finding_warnings, findings=findings
+        source,
+        _document(plain),
+        recs,
+        [],
+        warnings + finding_warnings,
+        findings=findings,
+        practice_examples=extract_practice_examples(lines),
     )

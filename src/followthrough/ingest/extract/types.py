@@ -180,6 +180,43 @@ class Finding:
 
 
 @dataclass
+class PracticeExample:
+    title: str
+    service: str | None
+    kind: str  # good, poor, promising, case_illustration
+    text: str
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "service": self.service,
+            "kind": self.kind,
+            "text": self.text,
+            "provenance": {"start": self.start, "end": self.end},
+        }
+
+
+@dataclass
+class ReflectionQuestion:
+    perspective: str  # strategic or operational
+    question: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Standard:
+    name: str
+    expectations: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Extraction:
     source: str
     document: Document
@@ -189,6 +226,9 @@ class Extraction:
     supported: bool = True
     thematics: list[Thematic] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    practice_examples: list[PracticeExample] = field(default_factory=list)
+    reflection_questions: list[ReflectionQuestion] = field(default_factory=list)
+    standards: list[Standard] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -202,4 +242,9 @@ class Extraction:
             out["thematics"] = [t.to_dict() for t in self.thematics]
         if self.document.kind == "inspection_report":
             out["findings"] = [f.to_dict() for f in self.findings]
+        if self.document.kind in ("inspection_report", "practice_guide"):
+            out["practice_examples"] = [p.to_dict() for p in self.practice_examples]
+        if self.document.kind == "practice_guide":
+            out["standards"] = [s.to_dict() for s in self.standards]
+            out["reflection_questions"] = [q.to_dict() for q in self.reflection_questions]
         return out

@@ -1,0 +1,146 @@
+"""Practice examples (good, poor, promising, case illustrations) in reports and effective
+practice guides, and a guide's standards and reflection questions.
+
+Both genres mark an example with a heading ("Good practice example: …", "Practice example: …",
+"Example of effectiveness: …, Durham", "Case illustration"); its text runs to the next heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Line, split_lines
+from .text import clean
+from .types import Document, Extraction, PracticeExample, ReflectionQuestion, Standard
+
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
+BOLD_LINE_RE = re.compile(r"^\*\*(.+?)\*\*\s*$")
+EXAMPLE_RE = re.compile(
+    r"^(?:(good|poor|promising)\s+)?(?:practice\s+example|example\s+of\s+effectiveness)\b"
+    r"\s*[:\-–]?\s*(.*)$",
+    re.IGNORECASE,
+)
+ILLUSTRATION_RE = re.compile(r"^case illustration\s*:?\s*(.*)$", re.IGNORECASE)
+NEGATIVE_RE = re.compile(r"\b(poor|lack|conflict|without|insufficient|failure|missed)\b", re.I)
+SERVICE_RE = re.compile(
+    r"((?:HMYOI\s+)?[A-Z][\w&'’.-]*(?:\s+(?:and\s+)?[A-Z][\w&'’.-]*)*\s+"
+    r"(?:YOT|YJS|YOS|Youth Justice Services?|Youth Offending (?:Team|Service)s?))\b"
+)
+REFLECTION_RE = re.compile(r"^reflection questions\b", re.IGNORECASE)
+PERSPECTIVE_RE = re.compile(r"^from an? (strategic|operational) perspective\s*:?$", re.I)
+STANDARD_RE = re.compile(r"^(?:HM Inspectorate of [\w ]+?['’]s\s*:\s*)?(.+?\bstandards?)$", re.I)
+
+
+def _service(title: str) -> tuple[str, str | None]:
+    """(title, service) from "…, Durham" or "… Havering YOT"."""
+    if ", " in title:
+        head, tail = title.rsplit(", ", 1)
+        if tail[:1].isupper() and len(tail.split()) <= 6:
+            return head.strip(), tail.strip(" .")
+    match = SERVICE_RE.search(title)
+    return title, match[1] if match else None
+
+
+def _heading(line: Line) -> tuple[int, str] | None:
+    match = HEADING_RE.match(line.text)
+    if match:
+        return len(match[1]), clean(match[2])
+    bold = BOLD_LINE_RE.match(line.text.strip())
+    if bold:
+        return 7, clean(bold[1])  # a bold line acting as a minor heading
+    return None
+
+
+def extract_practice_examples(lines: list[Line]) -> list[PracticeExample]:
+    examples: list[PracticeExample] = []
+    current: PracticeExample | None = None
+    parts: list[str] = []
+
+    def close(end: int) -> None:
+        nonlocal current
+        if current is not None:
+            current.text = "\n\n".join(p for p in parts if p)
+            current.end = end
+            if current.text:
+                examples.append(current)
+        current = None
+
+    for line in lines:
+        heading = _heading(line)
+        if heading is not None:
+            level, text = heading
+            example = EXAMPLE_RE.match(text)
+            illustration = ILLUSTRATION_RE.match(text)
+            if example or illustration:
+                close(line.start)
+                parts = []
+                if example:
+                    prefix, rest = example[1], example[2].strip(" :*")
+                    kind = (prefix or "").lower() or (
+                        "poor" if NEGATIVE_RE.search(rest) else "good"
+                    )
+                    title, service = _service(rest or text)
+                else:
+                    kind = "case_illustration"
+                    title, service = (illustration[1] or "Case illustration"), None
+                current = PracticeExample(
+                    title=title, service=service, kind=kind, text="", start=line.start
+                )
+                continue
+            if level <= 6:  # a real heading ends the example
+                close(line.start)
+                continue
+        if current is not None:
+            text = clean(line.text)
+            if text:
+                parts.append(text)
+    close(lines[-1].end if lines else 0)
+    return examples
+
+
+def extract_practice_guide(text: str, source: str) -> Extraction:
+    lines = split_lines(text)
+    title = next(
+        (clean(m[2]) for x in lines if (m := HEADING_RE.match(x.text)) and len(m[1]) == 1), None
+    )
+    questions: list[ReflectionQuestion] = []
+    standards: list[Standard] = []
+    in_reflection = False
+    perspective = "strategic"
+    standard: Standard | None = None
+    for line in lines:
+        heading = _heading(line)
+        plain = clean(line.text)
+        if heading is not None:
+            level, words = heading
+            if REFLECTION_RE.match(words):
+                in_reflection, perspective = True, "strategic"
+                continue
+            if PERSPECTIVE_RE.match(words):
+                perspective = PERSPECTIVE_RE.match(words)[1].lower()  # type: ignore[index]
+                continue
+            if level <= 6:
+                in_reflection = False
+                named = STANDARD_RE.match(words) if level <= 2 else None
+                standard = Standard(name=named[1], expectations=[]) if named else None
+                if standard is not None:
+                    standards.append(standard)
+            continue
+        if PERSPECTIVE_RE.match(plain):
+            perspective = PERSPECTIVE_RE.match(plain)[1].lower()  # type: ignore[index]
+            continue
+        if in_reflection and line.text.lstrip().startswith(("-", "•")) and plain:
+            question = plain.lstrip("-• ").strip()
+            if line.text.startswith((" ", "\t")) and questions:
+                questions[-1].question = f"{questions[-1].question} {question}"
+            else:
+                questions.append(ReflectionQuestion(perspective=perspective, question=question))
+        elif standard is not None and line.text.strip().startswith("*") and plain:
+            standard.expectations.append(plain)  # the italic expectation under "we expect"
+    return Extraction(
+        source,
+        Document(kind="practice_guide", title=title),
+        practice_examples=extract_practice_examples(lines),
+        reflection_questions=questions,
+        standards=[s for s in standards if s.expectations],
+    )
