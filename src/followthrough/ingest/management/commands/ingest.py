@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -54,6 +54,9 @@ def ingest_files(
             except IngestError as exc:
                 errors.append(str(exc))
             progress.advance(task)
+    if results and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
+            cursor.execute("ANALYZE")
     return results, errors
 
 
