@@ -10,7 +10,11 @@ from hypothesis import strategies as st
 
 from followthrough.ingest.extract import ExtractionError, extract, parse_target
 from followthrough.ingest.sample import sample_action_plan
+from tests.conftest import CORPUS, needs_corpus
 
+_CORPUS_LINES = (
+    [p.read_text().split("\n") for p in sorted(CORPUS.glob("*.txt"))] if CORPUS.is_dir() else [[""]]
+)
 SAMPLE = sample_action_plan(title="A thematic inspection of fuzzed work", today=date(2025, 6, 1))
 SAMPLE_LINES = SAMPLE.split("\n")
 FRAGMENTS = st.sampled_from(
@@ -40,6 +44,21 @@ FRAGMENTS = st.sampled_from(
         "Note ",
         "---",
         "&amp;",
+        "Thematic: ",
+        "(2011)",
+        "Lines of Enquiry\tHow Do We Know",
+        "Additional recommendations for local partners are as follows:",
+        " • ",
+        "- The **Police** will ",
+        "#### **Appendix 2: Findings tables**",
+        "\tYes\tNo",
+        "45%",
+        "7170",
+        "#### Good practice example: ",
+        "### **Example of effectiveness:** ",
+        "effective practice guide",
+        "## Reflection questions",
+        "### From a strategic perspective:",
     ]
 )
 
@@ -53,6 +72,8 @@ def check(text: str) -> None:
     result.to_dict()
     for rec in result.recommendations:
         assert 0 <= rec.start <= rec.end <= len(text)
+    for part in [*result.thematics, *result.findings, *result.practice_examples]:
+        assert 0 <= part.start <= part.end <= len(text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -181,3 +202,25 @@ def test_damaged_files_of_every_format_give_records_or_a_clear_error(fmt):
             assert str(exc)
 
     check()
+
+
+@needs_corpus
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_corpus_documents_of_every_kind_never_crash(data):
+    """Every extractor (plans, reports with findings and practice, benchmarking tools, guides)
+    on real documents with lines dropped, doubled, cut and swapped."""
+    lines = data.draw(st.sampled_from(_CORPUS_LINES))[:]
+    for _ in range(data.draw(st.integers(1, 10))):
+        i = data.draw(st.integers(0, len(lines) - 1))
+        action = data.draw(st.sampled_from(["drop", "dup", "cut", "swap"]))
+        if action == "drop" and len(lines) > 1:
+            del lines[i]
+        elif action == "dup":
+            lines.insert(i, lines[i])
+        elif action == "cut":
+            lines[i] = lines[i][: data.draw(st.integers(0, len(lines[i])))]
+        else:
+            j = data.draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+    check("\n".join(lines))
