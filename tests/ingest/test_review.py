@@ -131,3 +131,19 @@ def test_the_command_line_review_asks_before_storing(
     review = ImportReview.objects.get()
     assert review.status == status
     assert SourceDocument.objects.exists() == (status == "committed")
+
+
+def test_a_benchmarking_tool_shows_its_thematics_for_review(client, importer):
+    from tests.ingest.test_benchmarking import MADE
+
+    upload(client, "made_tool.txt", MADE.encode())
+    review = ImportReview.objects.get()
+    page = client.get(reverse("ingest:import-review", args=[review.pk])).content.decode()
+    assert "Thematics read" in page and "Keeping Time: An Inspection of Drum Tuition" in page
+    assert (
+        client.post(
+            reverse("ingest:import-review", args=[review.pk]), {"action": "commit"}
+        ).status_code
+        == 302
+    )
+    assert SourceDocument.objects.get().kind == "benchmarking_tool"
