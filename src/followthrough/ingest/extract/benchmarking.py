@@ -211,10 +211,13 @@ class _Reader:
             return
         assert self.rec is not None
         self.rec.end = line.end
-        for target, cell in zip(
-            (self.rec.lines_of_enquiry, self.rec.evidence), cells[:2], strict=False
+        for column, (target, cell) in enumerate(
+            zip((self.rec.lines_of_enquiry, self.rec.evidence), cells[:2], strict=False)
         ):
-            for index, point in enumerate(_bullets(cell)):
+            points = _bullets(cell)
+            if column == 0:  # questions whose bullets were lost still end in "?"
+                points = [q for p in points for q in re.split(r"(?<=\?)\s+(?=[A-Z])", p)]
+            for index, point in enumerate(points):
                 if index == 0 and target and (point[:1].islower() or target[-1].endswith(",")):
                     target[-1] = f"{target[-1]} {point}"  # a point cut by a page break
                 else:
