@@ -17,6 +17,7 @@ from followthrough.organisations.models import Membership, Organisation
 from tests.browser.conftest import axe_violations
 from tests.conftest import PASSWORD, ingest_text
 from tests.ingest import made_documents as made
+from tests.ingest.test_practice import GUIDE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -118,6 +119,7 @@ def test_every_page_type_passes_axe(signed_in, live_server):
         f"/action-plans/{published.pk}/versions/{version_record(published, actor=None).number}/",
         "/inspectorate/",
         "/imports/",
+        f"/reports/{ingest_text(GUIDE, 'made_guide.txt').stored.pk}/",
         f"/reports/{report.pk}/findings/",
         f"/imports/{review_start(file_name='made.docx', content=made.as_docx(), actor=None).pk}/",
     ]

@@ -45,6 +45,12 @@ GUIDE = "\n".join(
         "",
         "- When did you last read a pupil's practice diary?",
         "",
+        "## The 3Ts of practice",
+        "",
+        "**Timely:** practice happens every day.",
+        "**Targeted:** each session works on one skill.",
+        "**Tracked:** the diary records what was done.",
+        "",
         "# Further reading",
     ]
 )
@@ -61,6 +67,9 @@ def test_a_practice_guide_reads_examples_standards_and_questions():
     assert [(s.name, s.expectations) for s in result.standards] == [
         ("Tuition standard", ["every pupil has a practice plan agreed with their tutor."])
     ]
+    assert [(c.name, [t["term"] for t in c.terms]) for c in result.concepts] == [
+        ("The 3Ts of practice", ["Timely", "Targeted", "Tracked"])
+    ]
     assert [(q.perspective, q.question) for q in result.reflection_questions] == [
         ("strategic", "How do you know every pupil has a practice plan? Who checks it?"),
         ("operational", "When did you last read a pupil's practice diary?"),
@@ -72,6 +81,16 @@ def test_related_practice_shows_on_a_recommendation(db, client, viewer, sample_p
         document_ingest(file_name="made_guide.txt", content=GUIDE.encode())
     guide = Report.objects.get(kind="practice_guide")
     assert guide.guide["reflection_questions"][1]["perspective"] == "operational"
+    client.force_login(viewer)
+    page = client.get(reverse("inspections:report-detail", args=[guide.pk])).content.decode()
+    for words in (
+        "Tuition standard",
+        "The 3Ts of practice",
+        "Clear practice plans (Lakeside)",
+        "From an operational perspective",
+        "Who checks it?",
+    ):
+        assert words in page, words
     example = PracticeExample.objects.get(kind="good")
     rec = Recommendation.objects.first()
     rec.themes = example.themes[:1]

@@ -168,6 +168,7 @@ def practice_guide_load(extraction: Extraction, source: SourceDocument) -> Repor
         "guide": {
             "standards": [s.to_dict() for s in extraction.standards],
             "reflection_questions": [q.to_dict() for q in extraction.reflection_questions],
+            "concepts": [c.to_dict() for c in extraction.concepts],
         },
     }
     report = _save(Report, report, fields)

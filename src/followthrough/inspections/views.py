@@ -102,6 +102,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "can_start_plan": can_start_plan,
             "findings_count": report.findings.count(),
+            "practice_examples": list(report.practice_examples.all())
+            if report.kind == Report.Kind.PRACTICE_GUIDE
+            else [],
         },
     )
 

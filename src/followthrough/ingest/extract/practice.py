@@ -11,7 +11,7 @@ import re
 
 from .lines import Line, split_lines
 from .text import clean
-from .types import Document, Extraction, PracticeExample, ReflectionQuestion, Standard
+from .types import Concept, Document, Extraction, PracticeExample, ReflectionQuestion, Standard
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(.+?)\*\*\s*$")
@@ -98,6 +98,40 @@ def extract_practice_examples(lines: list[Line]) -> list[PracticeExample]:
     return examples
 
 
+TERM_RE = re.compile(r"^\*\*(?P<term>[^*]{2,80}?)\s*(?::\*\*|\*\*\s*[:–-])\s*(?P<text>.+)$")
+LEAD_TERM_RE = re.compile(r"^\*\*(?P<term>[^*]{2,80}?)\*\*\s+(?P<text>\S.+)$")
+MIN_CONCEPT_PARTS = 3
+
+
+def extract_concepts(lines: list[Line]) -> list[Concept]:
+    """Second-level sections that define terms ("**Constructive:** builds on …") or ask a list of
+    questions: the models a guide teaches (constructive resettlement, the 5Cs …)."""
+    concepts: list[Concept] = []
+    current: Concept | None = None
+    for line in lines:
+        heading = HEADING_RE.match(line.text)
+        if heading and len(heading[1]) <= 2:
+            current = Concept(name=clean(heading[2]), terms=[], questions=[])
+            concepts.append(current)
+            continue
+        if current is None:
+            continue
+        raw = line.text.strip()
+        term = TERM_RE.match(raw) or LEAD_TERM_RE.match(raw)
+        if term:
+            current.terms.append(
+                {"term": clean(term["term"]).strip(" –-:"), "definition": clean(term["text"])}
+            )
+        elif raw.startswith(("-", "•")) and clean(raw).endswith("?"):
+            current.questions.append(clean(raw).lstrip("-• ").strip())
+    return [
+        c
+        for c in concepts
+        if not REFLECTION_RE.match(c.name)
+        and (len(c.terms) >= MIN_CONCEPT_PARTS or len(c.questions) >= MIN_CONCEPT_PARTS)
+    ]
+
+
 def extract_practice_guide(text: str, source: str) -> Extraction:
     lines = split_lines(text)
     title = next(
@@ -135,12 +169,14 @@ def extract_practice_guide(text: str, source: str) -> Extraction:
                 questions[-1].question = f"{questions[-1].question} {question}"
             else:
                 questions.append(ReflectionQuestion(perspective=perspective, question=question))
-        elif standard is not None and line.text.strip().startswith("*") and plain:
-            standard.expectations.append(plain)  # the italic expectation under "we expect"
+        elif standard is not None and plain and line.text.strip().startswith(("*", "-", "•")):
+            # the italic expectation under "we expect", or the stages a standard lists
+            standard.expectations.append(plain.lstrip("-• ").strip())
     return Extraction(
         source,
         Document(kind="practice_guide", title=title),
         practice_examples=extract_practice_examples(lines),
         reflection_questions=questions,
         standards=[s for s in standards if s.expectations],
+        concepts=extract_concepts(lines),
     )

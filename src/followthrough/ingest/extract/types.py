@@ -217,6 +217,18 @@ class Standard:
 
 
 @dataclass
+class Concept:
+    """A model a guide teaches: its terms with their definitions, and the questions it asks."""
+
+    name: str
+    terms: list[dict[str, str]] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
 class Extraction:
     source: str
     document: Document
@@ -229,6 +241,7 @@ class Extraction:
     practice_examples: list[PracticeExample] = field(default_factory=list)
     reflection_questions: list[ReflectionQuestion] = field(default_factory=list)
     standards: list[Standard] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -247,4 +260,5 @@ class Extraction:
         if self.document.kind == "practice_guide":
             out["standards"] = [s.to_dict() for s in self.standards]
             out["reflection_questions"] = [q.to_dict() for q in self.reflection_questions]
+            out["concepts"] = [c.to_dict() for c in self.concepts]
         return out
