@@ -133,17 +133,26 @@ def test_the_command_line_review_asks_before_storing(
     assert SourceDocument.objects.exists() == (status == "committed")
 
 
-def test_a_benchmarking_tool_shows_its_thematics_for_review(client, importer):
+def test_a_benchmarking_tool_is_reviewed_and_corrected_before_import(client, importer):
+    from followthrough.inspections.models import Report
     from tests.ingest.test_benchmarking import MADE
 
     upload(client, "made_tool.txt", MADE.encode())
     review = ImportReview.objects.get()
-    page = client.get(reverse("ingest:import-review", args=[review.pk])).content.decode()
-    assert "Thematics read" in page and "Keeping Time: An Inspection of Drum Tuition" in page
-    assert (
-        client.post(
-            reverse("ingest:import-review", args=[review.pk]), {"action": "commit"}
-        ).status_code
-        == 302
+    url = reverse("ingest:import-review", args=[review.pk])
+    page = client.get(url).content.decode()
+    assert 'value="Keeping Time: An Inspection of Drum Tuition"' in page
+    bad = client.post(url, {"action": "commit", "t1-year": "nineteen"})
+    assert "enter a year like 2014" in bad.content.decode()
+    assert not SourceDocument.objects.exists()
+    done = client.post(
+        url,
+        {"action": "commit", "t1-year": "2020", "t1-r0-addressee": "Drum and percussion tutors"},
     )
+    assert done.status_code == 302
     assert SourceDocument.objects.get().kind == "benchmarking_tool"
+    drums = Report.objects.get(title__startswith="Keeping Time")
+    assert drums.published.year == 2020
+    rec = drums.recommendations.get(label="1", section="main")
+    assert rec.addressee_text == "Drum and percussion tutors"
+    assert rec.history.latest().history_change_reason == "Corrected in review before import"

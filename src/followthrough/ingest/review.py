@@ -5,6 +5,7 @@ the record it changed. Part of the service layer; callers hold the transaction."
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,67 @@ def _changes(extraction: Extraction, posted: dict[str, str]) -> tuple[list[dict[
     return changes, errors
 
 
+def _thematic_changes(
+    extraction: Extraction, posted: dict[str, str]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """A benchmarking tool's corrections: thematic titles and years, recommendation addressees
+    and texts."""
+    changes: list[dict[str, Any]] = []
+    errors: dict[str, str] = {}
+    for k, thematic in enumerate(extraction.thematics):
+        title = posted.get(f"t{k}-title")
+        if title is not None and title.strip() != thematic.title:
+            if not title.strip():
+                errors[f"t{k}-title"] = f"Thematic {k + 1}: enter its title"
+            changes.append(
+                {"thematic": k, "title_of": thematic.title, "field": "title",
+                 "old": thematic.title, "new": title.strip()}
+            )  # fmt: skip
+        year = posted.get(f"t{k}-year")
+        if year is not None and year.strip() != str(thematic.year or ""):
+            if year.strip() and not re.fullmatch(r"(?:19|20)\d\d", year.strip()):
+                errors[f"t{k}-year"] = f"Thematic {k + 1}: enter a year like 2014"
+            changes.append(
+                {"thematic": k, "title_of": thematic.title, "field": "year",
+                 "old": thematic.year, "new": year.strip()}
+            )  # fmt: skip
+        for i, rec in enumerate(thematic.recommendations):
+            for field, old in (("addressee", rec.addressee), ("text", rec.text)):
+                new = posted.get(f"t{k}-r{i}-{field}")
+                if new is not None and new.strip() != (old or "").strip():
+                    changes.append(
+                        {"thematic": k, "title_of": thematic.title, "label": str(i + 1),
+                         "section": "main", "field": field, "old": old, "new": new.strip()}
+                    )  # fmt: skip
+    return changes, errors
+
+
+def _apply_thematic(change: dict[str, Any], source: SourceDocument, actor: Any) -> None:
+    report = Report.objects.get(
+        kind=Report.Kind.BENCHMARKING_TOOL, source=source, title=change["title_of"]
+    )
+    if "label" in change:
+        rec = Recommendation.objects.get(report=report, section="main", label=change["label"])
+        if change["field"] == "addressee":
+            rec.addressee_text = change["new"]
+        else:
+            rec.text = change["new"]
+        rec._history_user = actor
+        rec._change_reason = CHANGE_REASON
+        rec.save()
+        if change["field"] == "addressee":
+            rec.addressees.set(organisations_resolve(text=change["new"]))
+        return
+    if change["field"] == "title":
+        report.title = change["new"]
+    else:
+        report.published = date(int(change["new"]), 1, 1) if change["new"] else None
+        report.published_precision = "year"
+    report._history_user = actor
+    report._change_reason = CHANGE_REASON
+    report.save()
+
+
 def _apply(change: dict[str, Any], report: Report, plan: ActionPlan | None, actor: Any) -> None:
     rec = Recommendation.objects.get(
         report=report, section=change["section"], label=change["label"]
@@ -148,6 +210,8 @@ def review_commit(*, review: ImportReview, posted: dict[str, str], actor: Any) -
         raise ValidationError("This review has already been committed or discarded")
     extraction = review_extraction(review)
     changes, errors = _changes(extraction, posted)
+    thematic_changes, thematic_errors = _thematic_changes(extraction, posted)
+    errors |= thematic_errors
     if errors:
         raise ValidationError(errors)
     result = document_store(
@@ -163,9 +227,11 @@ def review_commit(*, review: ImportReview, posted: dict[str, str], actor: Any) -
     report = plan.report if plan is not None else result.stored
     for change in changes:
         _apply(change, report, plan, actor)
+    for change in thematic_changes:
+        _apply_thematic(change, result.source, actor)
     review.status = ImportReview.Status.COMMITTED
     review.source = result.source
-    review.corrections = changes
+    review.corrections = changes + thematic_changes
     review.decided_by = actor if getattr(actor, "is_authenticated", False) else None
     review.decided_at = timezone.now()
     review.save()

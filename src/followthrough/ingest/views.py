@@ -153,6 +153,30 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             a["target_error"] = errors.get(f"r{i}-a{j}-target")
         record["text_error"] = errors.get(f"r{i}-text")
         record["decision_error"] = errors.get(f"r{i}-decision")
+    thematics = []
+    for k, thematic in enumerate(extraction.get("thematics", [])):
+        recs = [
+            {
+                "index": i,
+                "addressee": posted.get(f"t{k}-r{i}-addressee", rec.get("addressee") or ""),
+                "text": posted.get(f"t{k}-r{i}-text", rec.get("text") or ""),
+                "items": rec.get("items", []),
+                "lines_of_enquiry": len(rec.get("lines_of_enquiry", [])),
+                "evidence": len(rec.get("evidence", [])),
+            }
+            for i, rec in enumerate(thematic.get("recommendations", []))
+        ]
+        thematics.append(
+            {
+                "index": k,
+                "title": posted.get(f"t{k}-title", thematic.get("title") or ""),
+                "year": posted.get(f"t{k}-year", str(thematic.get("year") or "")),
+                "recommendations": recs,
+                "additional": thematic.get("additional", []),
+                "title_error": errors.get(f"t{k}-title"),
+                "year_error": errors.get(f"t{k}-year"),
+            }
+        )
     return render(
         request,
         "ingest/import_review.html",
@@ -165,6 +189,7 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "warnings": extraction.get("warnings", []),
             "notes": extraction.get("notes", []),
             "records": records,
+            "thematics": thematics,
             "errors": errors,
             "decisions": Decision.choices,
         },
