@@ -10,12 +10,12 @@ import io
 
 TITLE = "A thematic inspection of made-up music services for children"
 HEADERS = [
-    "1. Rec No",
-    "2. Recommendation",
-    "3. Agreed/ Partly Agreed/ Not Agreed",
-    "4. Response",
-    "5. Responsible Owner",
-    "6. Target Date",
+    "1. Ref No",
+    "2. The recommendation",
+    "3. Decision (Agreed / Partly / Not)",
+    "4. Our response",
+    "5. Owner",
+    "6. Target date",
 ]
 # (label, recommendation paragraphs, decision, response paragraphs, owners, targets)
 ROWS: list[tuple[str, list[str], str, list[str], list[str], list[str]]] = [
