@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from followthrough.actionplans.models import ActionPlan, Decision
 from followthrough.core.access import access
 from followthrough.core.models import SourceDocument
-from followthrough.organisations.access import standing_of
+from followthrough.organisations.access import require_inspectorate
 
 from .models import ImportReview
 from .review import review_commit, review_discard, review_start
@@ -50,15 +50,10 @@ def source_passage(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ingest/source_passage.html", context)
 
 
-def _importer_only(request: HttpRequest) -> None:
-    if not standing_of(request.user).sees_all_drafts:
-        raise Http404
-
-
 @access("importer", methods=("GET", "HEAD", "POST"))
 def import_list(request: HttpRequest) -> HttpResponse:
     """Upload a document to review before it is stored; the reviews waiting and done."""
-    _importer_only(request)
+    require_inspectorate(request.user)
     error = None
     if request.method == "POST":
         upload = request.FILES.get("document")
@@ -93,7 +88,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
 @access("importer", methods=("GET", "HEAD", "POST"))
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     """What was read, beside the passage it came from, with every field open to correction."""
-    _importer_only(request)
+    require_inspectorate(request.user)
     review = get_object_or_404(ImportReview, pk=pk)
     errors: dict[str, str] = {}
     posted = request.POST if request.method == "POST" else {}

@@ -61,3 +61,12 @@ def standing_of(user: Any) -> Standing:
     )
     user._followthrough_standing = standing
     return standing
+
+
+def require_inspectorate(user: Any) -> None:
+    """404 unless the user is an inspectorate member or a superuser: the pages only they use
+    (dashboard, imports) do not admit to existing for anyone else."""
+    from django.http import Http404
+
+    if not standing_of(user).sees_all_drafts:
+        raise Http404

@@ -15,14 +15,14 @@ from followthrough.core.access import access
 from followthrough.ingest.extract.themes import THEMES, theme_label
 from followthrough.inspections.access import get_report_for_user
 from followthrough.inspections.models import Report
-from followthrough.organisations.access import standing_of
+from followthrough.organisations.access import require_inspectorate
 from followthrough.organisations.models import Organisation
 
 from .annual import annual_report
-from .charts import bar_chart, data_uri, line_chart
 from .exports import FORMATS
 from .exports.annual import ANNUAL_FORMATS, charts
 from .exports.lists import LIST_FORMATS
+from .figures import bar_figure, burn_up_figure
 from .services import REC_STATUSES, open_recommendations
 from .trends import burn_up, flagged_actions, slippage
 
@@ -69,48 +69,23 @@ def _describe(filters: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _inspectorate_only(request: HttpRequest) -> None:
-    if not standing_of(request.user).sees_all_drafts:
-        raise Http404
-
-
 @access("inspectorate_member")
 def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
     """Every open recommendation across reports, with completion and slippage over time."""
-    _inspectorate_only(request)
+    require_inspectorate(request.user)
     today = timezone.localdate()
     filters = _filters(request.GET)
     rows = open_recommendations(user=request.user, today=today, **filters)
     progress = burn_up(user=request.user, today=today, report_id=filters["report_id"])
     bands, slips = slippage(user=request.user, report_id=filters["report_id"])
-    figures = []
-    if progress:
-        figures.append(
-            {
-                "slug": "burn-up",
-                "title": "Actions promised and completed over time",
-                "columns": ["Period", "Promised", "Completed"],
-                "rows": progress,
-                "uri": data_uri(
-                    line_chart(
-                        "Actions promised and completed over time",
-                        tuple(p for p, _, _ in progress),
-                        (
-                            ("Promised", tuple(n for _, n, _ in progress)),
-                            ("Completed", tuple(n for _, _, n in progress)),
-                        ),
-                    )
-                ),
-            }
-        )
+    figures = [burn_up_figure(progress)] if progress else []
     figures.append(
-        {
-            "slug": "slippage",
-            "title": "How far moved targets have slipped",
-            "columns": ["Slip from first target", "Actions"],
-            "rows": bands,
-            "uri": data_uri(bar_chart("How far moved targets have slipped", tuple(bands))),
-        }
+        bar_figure(
+            "slippage",
+            "How far moved targets have slipped",
+            ["Slip from first target", "Actions"],
+            bands,
+        )
     )
     return render(
         request,
@@ -145,7 +120,7 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
 @access("inspectorate_member")
 def inspectorate_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered list of open recommendations as CSV, Excel, Word or PDF."""
-    _inspectorate_only(request)
+    require_inspectorate(request.user)
     if fmt not in LIST_FORMATS:
         raise Http404
     today = timezone.localdate()

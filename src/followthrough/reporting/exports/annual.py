@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from docx.shared import Mm
 
 from ..annual import AnnualReport
-from ..charts import bar_chart, data_uri, line_chart
+from ..figures import bar_figure, burn_up_figure
 from .document import add_row, header_table, landscape_document, to_bytes
 from .rows import DECISIONS
 
@@ -21,44 +21,17 @@ ACTION_WIDTHS = [55, 40, 30, 148]
 def charts(report: AnnualReport, fmt: str) -> list[dict[str, Any]]:
     """The summary figures, each as an image and as the table that says the same."""
     figures = [
-        {
-            "slug": "status",
-            "title": "Actions by status",
-            "columns": ["Status", "Actions"],
-            "rows": report.by_state,
-            "image": bar_chart("Actions by status", tuple(report.by_state), fmt),
-        },
-        {
-            "slug": "judgement",
-            "title": "Recommendations by latest judgement",
-            "columns": ["Judgement", "Recommendations"],
-            "rows": report.by_judgement,
-            "image": bar_chart(
-                "Recommendations by latest judgement", tuple(report.by_judgement), fmt
-            ),
-        },
+        bar_figure("status", "Actions by status", ["Status", "Actions"], report.by_state, fmt),
+        bar_figure(
+            "judgement",
+            "Recommendations by latest judgement",
+            ["Judgement", "Recommendations"],
+            report.by_judgement,
+            fmt,
+        ),
     ]
     if report.burn_up:
-        labels = tuple(p for p, _, _ in report.burn_up)
-        figures.append(
-            {
-                "slug": "burn-up",
-                "title": "Actions promised and completed over time",
-                "columns": ["Period", "Promised", "Completed"],
-                "rows": report.burn_up,
-                "image": line_chart(
-                    "Actions promised and completed over time",
-                    labels,
-                    (
-                        ("Promised", tuple(n for _, n, _ in report.burn_up)),
-                        ("Completed", tuple(n for _, _, n in report.burn_up)),
-                    ),
-                    fmt,
-                ),
-            }
-        )
-    for figure in figures:
-        figure["uri"] = data_uri(figure["image"], fmt)
+        figures.append(burn_up_figure(report.burn_up, fmt))
     return figures
 
 
