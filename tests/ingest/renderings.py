@@ -13,6 +13,7 @@ import re
 from followthrough.ingest.extract.text import blocks, clean, list_items
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
+BULLET_RE = re.compile(r"^(\s*)[-•]\s+(.*)$")
 
 
 def _shape(rows: list[list[str]]) -> list[list[str]]:
@@ -77,7 +78,16 @@ def to_html(text: str, *, printed: bool = False) -> str:
             level, words = value  # type: ignore[misc]
             body.append(f"<h{min(level, 6)}>{html.escape(words)}</h{min(level, 6)}>")
         elif kind == "para":
-            body.append(f"<p>{html.escape(clean(str(value)))}</p>")
+            line = str(value)
+            bullet = BULLET_RE.match(line)
+            if bullet:  # a list item, nested by its indent
+                depth = len(bullet[1]) // 2 + 1
+                body.append("<ul>" * depth + f"<li>{html.escape(clean(bullet[2]))}</li>"
+                            + "</ul>" * depth)  # fmt: skip
+            elif re.fullmatch(r"\*[^*].*\*", line.strip()):
+                body.append(f"<p><i>{html.escape(clean(line))}</i></p>")
+            else:
+                body.append(f"<p>{html.escape(clean(line))}</p>")
         else:
             trs = []
             for row in value:  # type: ignore[union-attr]
@@ -108,7 +118,15 @@ def to_docx(text: str) -> bytes:
             level, words = value  # type: ignore[misc]
             document.add_heading(words, level=min(level, 9))
         elif kind == "para":
-            document.add_paragraph(clean(str(value)))
+            bullet = BULLET_RE.match(str(value))
+            if bullet:
+                depth = len(bullet[1]) // 2
+                style = "List Bullet" if depth == 0 else f"List Bullet {min(depth + 1, 3)}"
+                document.add_paragraph(clean(bullet[2]), style=style)
+            elif re.fullmatch(r"\*[^*].*\*", str(value).strip()):
+                document.add_paragraph().add_run(clean(str(value))).italic = True
+            else:
+                document.add_paragraph(clean(str(value)))
         else:
             width = max(len(r) for r in value)  # type: ignore[union-attr]
             table = document.add_table(rows=0, cols=width)

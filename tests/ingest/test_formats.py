@@ -140,3 +140,20 @@ def test_the_gold_documents_score_as_well_in_every_format(gold_path, fmt):
     predicted = json.loads(json.dumps(extract(text, source.name).to_dict()))
     lines, overall = scorer.score(gold, predicted)
     assert overall >= 0.95, "\n".join(lines)
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_headings_survive_so_guides_and_findings_read_the_same(fmt):
+    from tests.ingest.test_findings import MADE as REPORT
+    from tests.ingest.test_practice import GUIDE
+
+    for source, name in ((GUIDE, "guide"), (REPORT, "report")):
+        expected = extract(source, f"{name}.txt").to_dict()
+        text, _ = to_text(f"{name}.{fmt}", RENDERERS[fmt](source))
+        got = extract(text, f"{name}.{fmt}").to_dict()
+        for key in ("practice_examples", "findings", "reflection_questions", "standards"):
+            strip = [
+                {k: v for k, v in x.items() if k != "provenance"} for x in expected.get(key, [])
+            ]
+            again = [{k: v for k, v in x.items() if k != "provenance"} for x in got.get(key, [])]
+            assert again == strip, (name, key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -20,6 +21,25 @@ def _is_list(paragraph: Paragraph) -> bool:
         return False
     style_id = p_pr.pStyle.val if p_pr.pStyle is not None else ""
     return p_pr.numPr is not None or "list" in (style_id or "").lower()
+
+
+def _list_level(paragraph: Paragraph) -> int:
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.numPr is not None and p_pr.numPr.ilvl is not None:
+        return int(p_pr.numPr.ilvl.val)
+    style_id = (p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else "") or ""
+    match = re.search(r"(\d)$", style_id)
+    return max(int(match[1]) - 1, 0) if match else 0
+
+
+def _heading_level(paragraph: Paragraph) -> int:
+    """1–6 for a "Heading N" or "Title" paragraph (by style id, read from the XML), else 0."""
+    p_pr = paragraph._p.pPr
+    style_id = (p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else "") or ""
+    if style_id.lower() == "title":
+        return 1
+    match = re.fullmatch(r"heading\s*([1-9])", style_id, re.IGNORECASE)
+    return min(int(match[1]), 6) if match else 0
 
 
 def _table_rows(table: Table) -> list[list[str]]:
@@ -52,8 +72,17 @@ def docx_text(content: bytes) -> str:
     out: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
-            text = " ".join(Paragraph(child, document).text.split())
+            paragraph = Paragraph(child, document)
+            text = " ".join(paragraph.text.split())
+            runs = [r for r in paragraph.runs if r.text.strip()]
+            if text and runs and all(r.italic for r in runs):
+                text = f"*{text}*"  # an italic paragraph, marked as the rendering marks it
             if text:
+                level = _heading_level(paragraph)
+                if level:
+                    text = f"{'#' * level} {text}"
+                elif _is_list(paragraph):  # a list item keeps its bullet and its nesting
+                    text = f"{'  ' * _list_level(paragraph)}- {text}"
                 out.append(text)
         elif child.tag == qn("w:tbl"):
             lines = table_lines(_table_rows(Table(child, document)))

@@ -23,13 +23,23 @@ class _Reader(HTMLParser):
         self.cell_text: list[str] = []
         self.in_item = False
         self.span = 1
+        self.heading = 0
+        self.list_depth = 0
+        self.item_depth = 0
 
     # paragraphs outside tables
     def _flush(self) -> None:
         text = " ".join("".join(self.para).split())
         if text:
+            # headings keep their level as the rendering marks it: "#### Findings tables"
+            if self.heading:
+                text = f"{'#' * self.heading} {text}"
+            elif self.item_depth:  # a list item keeps its bullet and its nesting
+                text = f"{'  ' * (self.item_depth - 1)}- {text}"
             self.out.append(text)
         self.para = []
+        self.heading = 0
+        self.item_depth = 0
 
     def _cell_break(self) -> None:
         if self.cell is not None:
@@ -39,7 +49,9 @@ class _Reader(HTMLParser):
             self.cell_text = []
 
     def handle_starttag(self, tag: str, attrs) -> None:  # type: ignore[no-untyped-def]
-        if tag in SKIP:
+        if tag in ("i", "em") and self.cell is None and not self.tables:
+            self.para.append("*")  # emphasis as the rendering marks it; clean() drops it
+        elif tag in SKIP:
             self.skip += 1
         elif tag == "table":
             self._flush()
@@ -50,16 +62,28 @@ class _Reader(HTMLParser):
             self.cell, self.cell_text = [], []
             span = dict(attrs).get("colspan") or "1"
             self.span = int(span) if span.isdigit() and 0 < int(span) < 50 else 1
+        elif tag in ("ul", "ol") and self.cell is None and not self.tables:
+            self._flush()
+            self.list_depth += 1
         elif tag in BLOCKS:
             if self.cell is not None:
                 self._cell_break()
                 self.in_item = tag == "li"
             else:
                 self._flush()
+                if tag[0] == "h" and tag[1:].isdigit():
+                    self.heading = int(tag[1:])
+                elif tag == "li":
+                    self.item_depth = max(self.list_depth, 1)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP:
+        if tag in ("i", "em") and self.cell is None and not self.tables:
+            self.para.append("*")
+        elif tag in SKIP:
             self.skip = max(0, self.skip - 1)
+        elif tag in ("ul", "ol") and self.cell is None and not self.tables:
+            self._flush()
+            self.list_depth = max(0, self.list_depth - 1)
         elif tag in ("td", "th") and self.cell is not None and self.tables:
             self._cell_break()
             if not self.tables[-1]:

@@ -11,19 +11,21 @@ from typing import Any
 from ..types import ExtractionError
 from .cells import cell_fragment, table_lines
 
-BULLET_RE = re.compile(r"^\s*[•\u2022\u25cf\u25aa\-–]\s+")
+BULLET_RE = re.compile(r"^\s*[•\u2022\u25cf\u25aa\u25e6\u25cb\u2023\u25a0\-–]\s+")
+SECOND_LEVEL = ("\u25e6", "\u25cb")  # ◦ ○: the marker of a nested list
 
 
-def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[str, bool, float]]:
-    """(text, is a list item, top of its first line) for each paragraph of the lines."""
-    out: list[tuple[str, bool, float]] = []
+def _paragraphs(lines: list[dict[str, Any]]) -> list[tuple[str, int, float]]:
+    """(text, list level (0 = not an item, 1, 2), top of its first line) for each paragraph."""
+    out: list[tuple[str, int, float]] = []
     previous = None
     for line in lines:
         text = " ".join(line["text"].split())
         if not text:
             continue
-        bullet = bool(BULLET_RE.match(text))
-        if bullet:
+        marker = BULLET_RE.match(text)
+        bullet = (2 if marker[0].strip() in SECOND_LEVEL else 1) if marker else 0
+        if marker:
             text = BULLET_RE.sub("", text)
         height = line["bottom"] - line["top"]
         close = previous is not None and line["top"] - previous["bottom"] <= max(1.5, 0.3 * height)
@@ -62,7 +64,7 @@ def _page_blocks(page: Any) -> list[tuple[float, str]]:
     blocks: list[tuple[float, str]] = []
     outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
     for text, bullet, top in _paragraphs(outside.extract_text_lines()):
-        blocks.append((top, f"- {text}" if bullet else text))
+        blocks.append((top, f"{'  ' * (bullet - 1)}- {text}" if bullet else text))
     words = page.extract_words() if tables else []
     for table in tables:
         grid = [[bbox for bbox in row.cells] for row in table.rows]
@@ -83,7 +85,7 @@ def _page_blocks(page: Any) -> list[tuple[float, str]]:
                     cells.append("")
                     continue
                 paragraphs = _paragraphs(_lines_of(in_cell.get((r, c), [])))
-                cells.append(cell_fragment([(t, b) for t, b, _ in paragraphs]))
+                cells.append(cell_fragment([(t, bool(b)) for t, b, _ in paragraphs]))
             rows.append(cells)
         lines_of_table = table_lines(rows)
         if lines_of_table:
