@@ -183,3 +183,30 @@ def test_the_inspectorate_dashboard_query_count_does_not_grow(client, inspector)
     small = queries_for(client, reverse("reporting:inspectorate"))
     load_plans(5, 60)
     assert queries_for(client, reverse("reporting:inspectorate")) == small
+
+
+def test_findings_and_import_pages_keep_flat_query_counts(client, inspector):
+    from followthrough.ingest.models import ImportReview
+    from followthrough.inspections.models import Finding
+
+    client.force_login(inspector)
+    load_plans(1, 4)
+    report = Report.objects.get()
+
+    def add(n: int) -> None:
+        Finding.objects.bulk_create(
+            Finding(report=report, order=i, section=f"Section {i % 5}", statement=f"S {i}",
+                    values={"Yes": i % 100, "No": 100 - i % 100})
+            for i in range(n)
+        )  # fmt: skip
+        ImportReview.objects.bulk_create(
+            ImportReview(file_name=f"f{i}.txt", sha256=f"{i:064d}", format="text", size=1,
+                         kind="action_plan", text="", extraction={}, created_by=inspector)
+            for i in range(n)
+        )  # fmt: skip
+
+    add(5)
+    urls = [reverse("inspections:report-findings", args=[report.pk]), reverse("ingest:import-list")]
+    small = [queries_for(client, url) for url in urls]
+    add(200)
+    assert [queries_for(client, url) for url in urls] == small
