@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "followthrough.actionplans",
     "followthrough.ingest",
     "followthrough.reporting",
+    "followthrough.selfassessment",
     "followthrough.audit",
 ]
 
