@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import rules
 
+from followthrough.actionplans.rules import WRITERS
 from followthrough.organisations.access import standing_of
 
-WRITERS = {"contributor", "approver", "admin"}
 SIGNERS = {"approver", "admin"}
 
 
@@ -31,11 +31,6 @@ def shared_with_inspectorate(user, assessment) -> bool:
 
 
 @rules.predicate
-def is_superuser(user) -> bool:
-    return standing_of(user).is_superuser
-
-
-@rules.predicate
 def in_progress(user, assessment) -> bool:
     return assessment is not None and assessment.status == "in_progress"
 
@@ -52,13 +47,13 @@ def signs_for_service(user, assessment) -> bool:
 
 rules.add_perm(
     "selfassessment.view_selfassessment",
-    rules.is_authenticated & (member_of_service | shared_with_inspectorate | is_superuser),
+    rules.is_authenticated & (member_of_service | shared_with_inspectorate | rules.is_superuser),
 )
 rules.add_perm(
     "selfassessment.change_selfassessment",
-    rules.is_authenticated & in_progress & (writes_for_service | is_superuser),
+    rules.is_authenticated & in_progress & (writes_for_service | rules.is_superuser),
 )
 rules.add_perm(
     "selfassessment.signoff_selfassessment",
-    rules.is_authenticated & in_progress & (signs_for_service | is_superuser),
+    rules.is_authenticated & in_progress & (signs_for_service | rules.is_superuser),
 )
