@@ -122,8 +122,10 @@ class Response(Provenanced, TimeStamped):
             raise ValidationError(errors)
 
 
-class Action(Provenanced, TimeStamped):
-    """One thing a body committed to do, by whom and by when."""
+class Tracked(models.Model):
+    """What every tracked commitment shares, whoever made it: an owner, a target read the same
+    way, a status, and a version that refuses stale edits. Action-plan actions and a service's
+    improvement actions are both made of this, so overdue, SMART and progress mean one thing."""
 
     class Status(models.TextChoices):
         PLANNED = "planned", "Planned"
@@ -142,7 +144,6 @@ class Action(Provenanced, TimeStamped):
         ONGOING = "ongoing", "Ongoing"
         UNKNOWN = "unknown", "Unknown"
 
-    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="actions")
     order = models.PositiveIntegerField(default=0)
     description = models.TextField(blank=True)
     measure = models.TextField(blank=True, help_text="What will show the action is done.")
@@ -150,9 +151,6 @@ class Action(Provenanced, TimeStamped):
         max_length=1000, blank=True, help_text="The target as first published, kept when it moves."
     )
     owner_text = models.CharField(max_length=500, blank=True)
-    owner_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="owned_actions"
-    )
     target_text = models.CharField(max_length=1000, blank=True)
     target_kind = models.CharField(
         max_length=20, choices=TargetKind.choices, default=TargetKind.UNKNOWN
@@ -165,9 +163,26 @@ class Action(Provenanced, TimeStamped):
     version = models.PositiveIntegerField(
         default=1, help_text="Goes up with every saved edit; a form for an older one is refused."
     )
+
+    # Domain events about the action are named under this prefix.
+    EVENT_PREFIX = "tracked"
+
+    class Meta:
+        abstract = True
+
+
+class Action(Provenanced, TimeStamped, Tracked):
+    """One thing a body committed to do, by whom and by when."""
+
+    response = models.ForeignKey(Response, on_delete=models.PROTECT, related_name="actions")
+    owner_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="owned_actions"
+    )
     history = audited_history()
 
     objects = ActionQuerySet.as_manager()
+
+    EVENT_PREFIX = "actionplans.action"
 
     class Meta:
         ordering = ["response", "order"]
@@ -176,25 +191,34 @@ class Action(Provenanced, TimeStamped):
         return f"{self.owner_text or 'No owner'} – {self.target_text or 'no target'}"
 
 
-class ProgressUpdate(TimeStamped):
-    """A dated report of what happened on an action."""
+class ProgressRecord(TimeStamped):
+    """A dated report of what happened on a tracked action, with evidence when it is done."""
 
-    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     date = models.DateField()
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    new_status = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+    new_status = models.CharField(max_length=20, choices=Tracked.Status.choices, blank=True)
     text = models.TextField()
     evidence = models.TextField(blank=True)
     # An evidence file, kept outside the web root (core.uploads) and never deleted.
     evidence_file = models.CharField(max_length=100, blank=True)
     evidence_file_kind = models.CharField(max_length=10, blank=True)
     evidence_file_name = models.CharField(max_length=255, blank=True)
-    history = audited_history()
 
     class Meta:
+        abstract = True
         ordering = ["-date", "-id"]
+
+
+class ProgressUpdate(ProgressRecord):
+    """A dated report of what happened on an action."""
+
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
+    history = audited_history()
+
+    class Meta(ProgressRecord.Meta):
+        pass
 
 
 class Review(TimeStamped):

@@ -63,17 +63,16 @@ def _visible_plans(user: Any) -> Any:
     return ActionPlan.objects.visible_to(user).values("pk")
 
 
-class ActionQuerySet(models.QuerySet):
-    def visible_to(self, user: Any) -> ActionQuerySet:
-        return self.filter(response__action_plan__in=_visible_plans(user))
+class TrackedQuerySet(models.QuerySet):
+    """State as of a day, for any tracked action (action-plan or improvement)."""
 
-    def with_state(self, *, today: date) -> ActionQuerySet:
+    def with_state(self, *, today: date) -> Any:
         return self.annotate(state=state_expression(today))
 
-    def overdue(self, *, today: date) -> ActionQuerySet:
+    def overdue(self, *, today: date) -> Any:
         return self.with_state(today=today).filter(state="overdue")
 
-    def due_within(self, *, today: date, days: int) -> ActionQuerySet:
+    def due_within(self, *, today: date, days: int) -> Any:
         return self.with_state(today=today).filter(
             state__in=["due_soon", "later"], due_date__lte=today + timedelta(days=days)
         )
@@ -83,6 +82,11 @@ class ActionQuerySet(models.QuerySet):
         counts = dict.fromkeys(STATES, 0)
         counts.update({r["state"]: r["n"] for r in rows})
         return counts
+
+
+class ActionQuerySet(TrackedQuerySet):
+    def visible_to(self, user: Any) -> ActionQuerySet:
+        return self.filter(response__action_plan__in=_visible_plans(user))
 
 
 class ResponseQuerySet(models.QuerySet):

@@ -11,11 +11,19 @@ from django.core.exceptions import ValidationError
 
 from followthrough.core.events import record_event
 from followthrough.core.uploads import upload_check, upload_store
-from followthrough.ingest.extract.targets import parse_target
+from followthrough.ingest.extract.targets import Target, parse_target
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
-from .models import Action, ActionPlan, ProgressUpdate, Response, Review, TargetRevision
+from .models import (
+    Action,
+    ActionPlan,
+    ProgressRecord,
+    Response,
+    Review,
+    TargetRevision,
+    Tracked,
+)
 from .versions import amendment_begin, version_record
 
 EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "text"}
@@ -107,6 +115,31 @@ TARGET_HELP = (
 )
 
 
+def tracked_fill(
+    current: Tracked, *, description: str, owner_text: str, target_text: str, measure: str
+) -> Target:
+    """Set what an action says and read its target the way published plans are read; a target
+    nobody can read is refused with examples. Shared by plan actions and improvement actions."""
+    target_text = target_text.strip()
+    if not target_text:
+        raise ValidationError({"target_text": "Enter a target date, or Ongoing with a review date"})
+    target = parse_target(target_text)
+    if target.kind == "unknown":
+        raise ValidationError({"target_text": TARGET_HELP})
+    current.description = description.strip()
+    current.owner_text = owner_text.strip()
+    current.target_text = target_text
+    current.target_kind = target.kind
+    current.target_value = target.value or ""
+    current.due_date = date.fromisoformat(target.due) if target.due else None
+    current.measure = measure.strip()
+    if target.kind == "completed":
+        current.status = Tracked.Status.COMPLETED
+    elif target.kind == "ongoing" and current.status == Tracked.Status.PLANNED:
+        current.status = Tracked.Status.ONGOING
+    return target
+
+
 def action_save(
     *,
     response: Response,
@@ -138,24 +171,15 @@ def action_save(
                 "propose a new target on the action's progress page"
             }
         )
-    if not target_text:
-        raise ValidationError({"target_text": "Enter a target date, or Ongoing with a review date"})
-    target = parse_target(target_text)
-    if target.kind == "unknown":
-        raise ValidationError({"target_text": TARGET_HELP})
     before = {"target_text": current.target_text, "owner_text": current.owner_text}
-    current.description = description.strip()
-    current.owner_text = owner_text.strip()
+    target = tracked_fill(
+        current,
+        description=description,
+        owner_text=owner_text,
+        target_text=target_text,
+        measure=measure,
+    )
     current.owner_organisation = owner_organisation or response.responding_organisation
-    current.target_text = target_text
-    current.target_kind = target.kind
-    current.target_value = target.value or ""
-    current.due_date = date.fromisoformat(target.due) if target.due else None
-    current.measure = measure.strip()
-    if target.kind == "completed":
-        current.status = Action.Status.COMPLETED
-    elif target.kind == "ongoing" and current.status == Action.Status.PLANNED:
-        current.status = Action.Status.ONGOING
     current.full_clean()
     current.version = (current.version or 0) + (1 if action is not None else 0)
     current._history_user = actor
@@ -217,7 +241,7 @@ def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = No
 
 def progress_update_add(
     *,
-    action: Action,
+    action: Tracked,
     on: date,
     text: str,
     new_status: str,
@@ -225,9 +249,10 @@ def progress_update_add(
     actor: Any,
     today: date,
     evidence_file: tuple[str, bytes] | None = None,
-) -> ProgressUpdate:
+) -> ProgressRecord:
     """Record what happened on an action and move its status; completion needs evidence, a
-    reference or a file (given as (name, bytes), checked by what the bytes are)."""
+    reference or a file (given as (name, bytes), checked by what the bytes are). Works for any
+    tracked action: the update is made in the action's own `updates` table."""
     errors: dict[str, str] = {}
     kind = ""
     if evidence_file is not None:
@@ -243,13 +268,13 @@ def progress_update_add(
             if new_status == "withdrawn"
             else "Enter what has happened"
         )
-    if new_status == Action.Status.COMPLETED and not evidence.strip() and not evidence_file:
+    if new_status == Tracked.Status.COMPLETED and not evidence.strip() and not evidence_file:
         errors["evidence"] = "Give the evidence that shows the action is done"
-    if new_status and new_status not in Action.Status.values:
+    if new_status and new_status not in Tracked.Status.values:
         errors["new_status"] = "Select a status from the list"
     if errors:
         raise ValidationError(errors)
-    update = ProgressUpdate(
+    update = action.updates.model(
         action=action,
         date=on,
         author=actor if getattr(actor, "is_authenticated", False) else None,
@@ -267,19 +292,14 @@ def progress_update_add(
     before = action.status
     if new_status and new_status != action.status:
         action.status = new_status
-        if new_status == Action.Status.COMPLETED:
+        if new_status == Tracked.Status.COMPLETED:
             action.completed_on = on
             action.evidence = evidence.strip() or f"File: {update.evidence_file_name}"
         action.version += 1
         action._history_user = actor
         action.save()
-    code = (
-        "actionplans.action.completed"
-        if new_status == Action.Status.COMPLETED
-        else "actionplans.action.withdrawn"
-        if new_status == Action.Status.WITHDRAWN
-        else "actionplans.action.progress_reported"
-    )
+    outcome = {"completed": "completed", "withdrawn": "withdrawn"}.get(new_status)
+    code = f"{action.EVENT_PREFIX}.{outcome or 'progress_reported'}"
     record_event(
         action, code, actor=actor, data={"from": before, "to": action.status, "update": update.pk}
     )
