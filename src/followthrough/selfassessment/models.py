@@ -9,6 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from followthrough.actionplans.models import ProgressRecord, Tracked
+from followthrough.actionplans.querysets import TrackedQuerySet
 from followthrough.core.history import audited_history
 from followthrough.core.models import TimeStamped
 from followthrough.inspections.models import Recommendation
@@ -133,6 +135,10 @@ class EvidenceHeld(TimeStamped):
     held = models.BooleanField(default=False)
     link = models.CharField(max_length=500, blank=True)
     note = models.TextField(blank=True)
+    # A file of evidence, kept outside the web root (core.uploads) and never deleted.
+    evidence_file = models.CharField(max_length=100, blank=True)
+    evidence_file_kind = models.CharField(max_length=10, blank=True)
+    evidence_file_name = models.CharField(max_length=255, blank=True)
     history = audited_history()
 
     class Meta:
@@ -140,3 +146,33 @@ class EvidenceHeld(TimeStamped):
         constraints = [
             models.UniqueConstraint(fields=["item", "index"], name="one_entry_per_evidence")
         ]
+
+
+class ImprovementAction(TimeStamped, Tracked):
+    """What the service will do about a gap it found: owned, targeted and tracked exactly like an
+    action-plan action (same target reading, overdue state, SMART advice, progress, reminders)."""
+
+    item = models.ForeignKey(
+        AssessedRecommendation, on_delete=models.PROTECT, related_name="improvements"
+    )
+    history = audited_history()
+
+    objects = TrackedQuerySet.as_manager()
+
+    EVENT_PREFIX = "selfassessment.improvement"
+
+    class Meta:
+        ordering = ["item", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.owner_text or 'No owner'} – {self.target_text or 'no target'}"
+
+
+class ImprovementUpdate(ProgressRecord):
+    """A dated report of progress on an improvement action."""
+
+    action = models.ForeignKey(ImprovementAction, on_delete=models.PROTECT, related_name="updates")
+    history = audited_history()
+
+    class Meta(ProgressRecord.Meta):
+        pass

@@ -1,0 +1,245 @@
+"""The read side of a self-assessment: the page grouped by thematic, the heat map, evidence
+coverage, the open improvement plan and the comparison with the year before.
+
+Every function here issues a fixed number of queries, however many recommendations, lines of
+enquiry and evidence sources the assessment holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch
+
+from followthrough.actionplans.querysets import STATES
+
+from .improvements import improvement_advice
+from .models import (
+    AssessedRecommendation,
+    EnquiryAnswer,
+    ImprovementAction,
+    Rating,
+    SelfAssessment,
+)
+
+RANK = {
+    Rating.OUTSTANDING: 4,
+    Rating.GOOD: 3,
+    Rating.REQUIRES_IMPROVEMENT: 2,
+    Rating.INADEQUATE: 1,
+}
+OPEN_STATES = ("overdue", "due_soon", "later", "no_date", "ongoing")
+
+
+@dataclass
+class Line:
+    index: int
+    question: str
+    answer: Any = None  # EnquiryAnswer or None
+
+
+@dataclass
+class Source:
+    index: int
+    prompt: str
+    entry: Any = None  # EvidenceHeld or None
+
+
+@dataclass
+class ItemView:
+    item: AssessedRecommendation
+    lines: list[Line]
+    sources: list[Source]
+    improvements: list[ImprovementAction]
+
+    @property
+    def rec(self) -> Any:
+        return self.item.recommendation
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for line in self.lines if line.answer is not None and line.answer.answer)
+
+    @property
+    def held(self) -> int:
+        return sum(1 for s in self.sources if s.entry is not None and s.entry.held)
+
+    @property
+    def gaps(self) -> list[Line]:
+        return [
+            line
+            for line in self.lines
+            if line.answer is not None and line.answer.answer in ("partly", "no")
+        ]
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.item.rating) and self.answered == len(self.lines)
+
+
+@dataclass
+class Thematic:
+    report: Any
+    items: list[ItemView] = field(default_factory=list)
+
+    def count(self, rating: str) -> int:
+        return sum(1 for i in self.items if i.item.rating == rating)
+
+    @property
+    def counts(self) -> list[int]:
+        return [self.count(r) for r in [*Rating.values, ""]]
+
+    @property
+    def sources(self) -> int:
+        return sum(len(i.sources) for i in self.items)
+
+    @property
+    def held(self) -> int:
+        return sum(i.held for i in self.items)
+
+
+def item_views(items: Any, *, today: date) -> list[ItemView]:
+    """Items with their answers, evidence and improvement actions: four queries in all."""
+    items = items.select_related("recommendation__report").prefetch_related(
+        "answers",
+        "evidence",
+        Prefetch(
+            "improvements",
+            queryset=ImprovementAction.objects.with_state(today=today).order_by("order", "id"),
+        ),
+    )
+    views = []
+    for item in items:
+        answers = {a.index: a for a in item.answers.all()}
+        held = {e.index: e for e in item.evidence.all()}
+        rec = item.recommendation
+        views.append(
+            ItemView(
+                item=item,
+                lines=[Line(i, q, answers.get(i)) for i, q in enumerate(rec.lines_of_enquiry)],
+                sources=[Source(i, p, held.get(i)) for i, p in enumerate(rec.evidence_prompts)],
+                improvements=list(item.improvements.all()),
+            )
+        )
+    return views
+
+
+def thematics(assessment: SelfAssessment, *, today: date) -> list[Thematic]:
+    """The assessment grouped by the report its recommendations come from, in scope order."""
+    groups: dict[int, Thematic] = {}
+    for view in item_views(assessment.items.all(), today=today):
+        report = view.rec.report
+        groups.setdefault(report.pk, Thematic(report)).items.append(view)
+    return list(groups.values())
+
+
+@dataclass
+class Progress:
+    recommendations: int
+    rated: int
+    lines: int
+    answered: int
+    sources: int
+    held: int
+
+    @staticmethod
+    def percent(part: int, whole: int) -> int | None:
+        return round(100 * part / whole) if whole else None
+
+    @property
+    def coverage(self) -> int | None:
+        return self.percent(self.held, self.sources)
+
+    @property
+    def answered_percent(self) -> int | None:
+        return self.percent(self.answered, self.lines)
+
+
+def progress(groups: list[Thematic]) -> Progress:
+    views = [v for g in groups for v in g.items]
+    return Progress(
+        recommendations=len(views),
+        rated=sum(1 for v in views if v.item.rating),
+        lines=sum(len(v.lines) for v in views),
+        answered=sum(v.answered for v in views),
+        sources=sum(len(v.sources) for v in views),
+        held=sum(v.held for v in views),
+    )
+
+
+@dataclass
+class Change:
+    view: ItemView
+    before: str
+    after: str
+
+    @property
+    def before_label(self) -> str:
+        return Rating(self.before).label if self.before else "Not rated"
+
+    @property
+    def after_label(self) -> str:
+        return Rating(self.after).label if self.after else "Not rated"
+
+
+@dataclass
+class Comparison:
+    previous: SelfAssessment | None
+    improved: list[Change] = field(default_factory=list)
+    slipped: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    new: int = 0
+
+
+def comparison(assessment: SelfAssessment, groups: list[Thematic]) -> Comparison:
+    """What improved and what slipped since the service's latest earlier assessment."""
+    previous = (
+        SelfAssessment.objects.filter(
+            organisation_id=assessment.organisation_id, year__lt=assessment.year
+        )
+        .order_by("-year")
+        .first()
+    )
+    result = Comparison(previous)
+    if previous is None:
+        return result
+    before = dict(previous.items.values_list("recommendation_id", "rating"))
+    for view in (v for g in groups for v in g.items):
+        rec_id = view.item.recommendation_id
+        if rec_id not in before:
+            result.new += 1
+            continue
+        old, new = RANK.get(before[rec_id], 0), RANK.get(view.item.rating, 0)
+        change = Change(view, before[rec_id], view.item.rating)
+        if not old or not new or old == new:
+            result.unchanged += 1
+        elif new > old:
+            result.improved.append(change)
+        else:
+            result.slipped.append(change)
+    return result
+
+
+def open_improvements(groups: list[Thematic], *, plan_date: date | None) -> list[Any]:
+    """Improvement actions not yet done, most pressing first, each with its SMART advice."""
+    order = {state: n for n, state in enumerate(OPEN_STATES)}
+    actions = []
+    for view in (v for g in groups for v in g.items):
+        for action in view.improvements:
+            action.advice = improvement_advice(action, plan_date=plan_date)
+            action.view = view
+            if action.state in order:
+                actions.append(action)
+    return sorted(actions, key=lambda a: (order[a.state], a.due_date or date.max))
+
+
+def improvement_state_counts(groups: list[Thematic]) -> dict[str, int]:
+    counts = dict.fromkeys(STATES, 0)
+    for view in (v for g in groups for v in g.items):
+        for action in view.improvements:
+            counts[action.state] += 1
+    return counts
+
+
+ANSWER_LABELS = dict(EnquiryAnswer.Answer.choices)
