@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("followthrough.web.urls")),
     path("", include("followthrough.audit.urls")),
     path("", include("followthrough.organisations.urls")),
+    path("", include("followthrough.selfassessment.urls")),
     path("accounts/login/", auth_views.login, name="login"),
     path("accounts/logout/", auth_views.logout, name="logout"),
     path("accounts/password/reset/", auth_views.password_reset, name="password_reset"),

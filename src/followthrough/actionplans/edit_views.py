@@ -50,7 +50,7 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
-def _save_versioned(request: HttpRequest, form_class: type[forms.Form], save, what: str):  # type: ignore[no-untyped-def]
+def save_versioned(request: HttpRequest, form_class: type[forms.Form], save, what: str):  # type: ignore[no-untyped-def]
     """Run a save on a valid form; a stale version or a rule broken comes back on the form.
 
     Returns (form, stale record or None, saved)."""
@@ -127,7 +127,7 @@ def response_edit(request: HttpRequest, pk: int) -> HttpResponse:
     response = _get_response_for_edit(request.user, pk)
     stale = None
     if request.method == "POST":
-        form, stale, saved = _save_versioned(
+        form, stale, saved = save_versioned(
             request,
             ResponseForm,
             lambda data: response_record(
@@ -185,7 +185,7 @@ def _get_action_for_edit(user, pk: int) -> Action:
 def _action_page(request: HttpRequest, response: Response, action: Action | None) -> HttpResponse:
     stale = None
     if request.method == "POST":
-        form, stale, saved = _save_versioned(
+        form, stale, saved = save_versioned(
             request,
             ActionForm,
             lambda data: action_save(

@@ -40,4 +40,8 @@ def get_audited_object_for_user(user: Any, kind: str, pk: int) -> models.Model:
         if action is None:
             raise Http404
         return action
+    if kind == "self-assessment":
+        from followthrough.selfassessment.access import get_assessment_for_user
+
+        return get_assessment_for_user(user, pk)
     raise Http404

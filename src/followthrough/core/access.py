@@ -30,6 +30,16 @@ RULES = {
     "organisation_writer": "contributors, approvers and administrators of any organisation",
     "response_writer": "contributors, approvers and administrators of the organisation that "
     "drafted the plan or gives the response, while the plan is a draft",
+    "service_writer": "contributors, approvers and administrators of a youth justice service, "
+    "and superusers: they start self-assessments",
+    "assessment_reader": "members of the service whose self-assessment it is; the inspectorate "
+    "once the service shares it; superusers",
+    "assessment_writer": "contributors, approvers and administrators of the service, while its "
+    "self-assessment is in progress",
+    "assessment_signer": "approvers and administrators of the service (its managers): sign-off "
+    "while in progress, sharing with the inspectorate at any time",
+    "improvement_writer": "contributors, approvers and administrators of the service: the "
+    "improvement plan stays live after sign-off",
 }
 
 

@@ -57,3 +57,12 @@ rules.add_perm(
     "selfassessment.signoff_selfassessment",
     rules.is_authenticated & in_progress & (signs_for_service | rules.is_superuser),
 )
+rules.add_perm(
+    "selfassessment.share_selfassessment",
+    rules.is_authenticated & (signs_for_service | rules.is_superuser),
+)
+# The improvement plan stays live after sign-off: the service keeps reporting progress on it.
+rules.add_perm(
+    "selfassessment.track_improvement",
+    rules.is_authenticated & (writes_for_service | rules.is_superuser),
+)

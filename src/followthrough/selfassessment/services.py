@@ -188,6 +188,8 @@ def assessment_sign_off(*, assessment: SelfAssessment, actor: Any, today: date) 
     if assessment.status != SelfAssessment.Status.IN_PROGRESS:
         raise ValidationError("This assessment is already signed off")
     problems = []
+    if not assessment.items.exists():
+        raise ValidationError("There is nothing to sign off: no recommendations are in scope")
     items = assessment.items.select_related("recommendation").prefetch_related("answers")
     for item in items:
         label = item.recommendation.display_label

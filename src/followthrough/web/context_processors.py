@@ -8,6 +8,7 @@ NAVIGATION = [
     ("My organisation", "reporting:my-organisation"),
     ("Reports", "inspections:report-list"),
     ("Organisations", "reporting:organisation-list"),
+    ("Self-assessments", "selfassessment:assessment-list"),
 ]
 AUDIT = ("Audit log", "audit:log")
 INSPECTORATE = ("Inspectorate", "reporting:inspectorate")

@@ -41,3 +41,31 @@ def state_tag(state: str) -> str:
 @register.filter
 def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+RATING_TAGS = {
+    "outstanding": ("Outstanding", "govuk-tag--green"),
+    "good": ("Good", "govuk-tag--turquoise"),
+    "requires_improvement": ("Requires improvement", "govuk-tag--yellow"),
+    "inadequate": ("Inadequate", "govuk-tag--red"),
+}
+ANSWER_TAGS = {
+    "yes": ("Yes", "govuk-tag--green"),
+    "partly": ("Partly", "govuk-tag--yellow"),
+    "no": ("No", "govuk-tag--red"),
+    "not_applicable": ("Not applicable", "govuk-tag--grey"),
+}
+
+
+@register.simple_tag
+def rating_tag(rating: str, prefix: str = "") -> str:
+    """A self-assessment rating on the four-point scale; the words carry the meaning, the
+    colour only repeats it."""
+    label, css = RATING_TAGS.get(rating or "", ("Not rated", "govuk-tag--grey"))
+    return format_html('<strong class="govuk-tag {}">{}{}</strong>', css, prefix, label)
+
+
+@register.simple_tag
+def answer_tag(answer: str) -> str:
+    label, css = ANSWER_TAGS.get(answer or "", ("Not answered", "govuk-tag--grey"))
+    return format_html('<strong class="govuk-tag {}">{}</strong>', css, label)
