@@ -22,7 +22,14 @@ from followthrough.ingest.models import ImportReview
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
+from followthrough.selfassessment.models import (
+    EvidenceHeld,
+    ImprovementAction,
+    ImprovementUpdate,
+    SelfAssessment,
+)
 from tests.conftest import PASSWORD, ingest_text
+from tests.selfassessment.made import make_assessment, make_service, make_thematics
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "security.md"
 METHODS = ["get", "head", "post", "put", "patch", "delete"]
@@ -55,6 +62,15 @@ ROW_FOR = {
     ("target_approver", "published"): "approve or reject a new target for an action",
     ("importer", "published"): "import documents (upload, review and correct, then commit or "
     "discard)",
+    ("service_writer", "published"): "start a self-assessment for your youth justice service",
+    ("assessment_reader", "published"): "read your service's self-assessment (assessment, "
+    "summary, board view, exports, evidence files)",
+    ("assessment_writer", "published"): "answer a self-assessment, and add or update its "
+    "improvement actions",
+    ("improvement_writer", "published"): "answer a self-assessment, and add or update its "
+    "improvement actions",
+    ("assessment_signer", "published"): "sign off a self-assessment, or share it with the "
+    "inspectorate",
 }
 
 
@@ -90,6 +106,7 @@ class World:
     own: Organisation
     target: Membership
     pending: ActionPlan  # moved along the workflow by the matrix itself; used for nothing else
+    assessment: SelfAssessment  # the own service's, in progress and not shared
 
     def owned_action(self) -> Action:
         return Action.objects.filter(
@@ -170,6 +187,21 @@ class World:
             "two-factor-verify": {},
             "organisations:member-invite": {"pk": self.own.pk},
             "organisations:member-change": {"pk": self.own.pk, "membership_pk": self.target.pk},
+            "selfassessment:assessment-list": {},
+            "selfassessment:assessment-new": {},
+            "selfassessment:sign-off": {"pk": self.assessment.pk},
+            "selfassessment:sharing": {"pk": self.assessment.pk},
+            "selfassessment:item-edit": {"pk": self.assessment.items.first().pk},
+            "selfassessment:improvement-new": {"pk": self.assessment.items.first().pk},
+            "selfassessment:evidence-file": {"pk": EvidenceHeld.objects.get().pk},
+            "selfassessment:improvement-edit": {"pk": ImprovementAction.objects.get().pk},
+            "selfassessment:improvement-progress": {"pk": ImprovementAction.objects.get().pk},
+            "selfassessment:improvement-update-file": {"pk": ImprovementUpdate.objects.get().pk},
+            **{
+                f"selfassessment:{name}": {"pk": self.assessment.pk}
+                for name in ("assessment-detail", "summary", "board", "plan-export")
+            },
+            "selfassessment:answers-export": {"pk": self.assessment.pk},
         }
         return table.get(name)
 
@@ -247,7 +279,38 @@ def world(db, settings, tmp_path):
             evidence_file_kind="text",
             evidence_file_name="minutes.txt",
         )
-    return World(published, draft, users, orgs["YJB"], target, pending)
+    return World(
+        published, draft, users, orgs["YJB"], target, pending, _assessment(users, orgs["YJB"])
+    )
+
+
+def _assessment(users: dict, own: Organisation) -> SelfAssessment:
+    """A youth justice service whose members hold the same roles as the own organisation's,
+    with an assessment in progress: unrated, so sign-off is refused and it stays in progress."""
+    service = make_service("Northfield Youth Justice Service")
+    for membership in Membership.objects.filter(organisation=own, user__username__startswith="own"):
+        Membership.objects.create(user=membership.user, organisation=service, role=membership.role)
+    make_thematics(reports=1, per_report=2, lines=2)
+    assessment = make_assessment(service, 2026, None)
+    item = assessment.items.first()
+    EvidenceHeld.objects.create(
+        item=item,
+        index=0,
+        held=True,
+        evidence_file=upload_store(data=b"board minutes", kind="text"),
+        evidence_file_kind="text",
+        evidence_file_name="minutes.txt",
+    )
+    action = ImprovementAction.objects.create(item=item, description="Review", target_text="2027")
+    ImprovementUpdate.objects.create(
+        action=action,
+        date=date.today(),
+        text="Started",
+        evidence_file=upload_store(data=b"terms of reference", kind="text"),
+        evidence_file_kind="text",
+        evidence_file_name="terms.txt",
+    )
+    return assessment
 
 
 def expected(rule: str, methods: tuple, method: str, allowed: bool, column: str) -> set[int]:

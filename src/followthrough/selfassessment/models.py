@@ -45,7 +45,7 @@ class SelfAssessment(TimeStamped):
     year = models.PositiveIntegerField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_off_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
