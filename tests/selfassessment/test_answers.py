@@ -106,3 +106,30 @@ def test_sharing_is_recorded(assessment, manager):
         False,
         True,
     ]
+
+
+def test_improvement_actions_join_the_services_reminder_digest(assessment, manager, colleague):
+    from django.core import mail
+    from django.core.management import call_command
+
+    from followthrough.selfassessment.improvements import improvement_save
+
+    item = assessment.items.first()
+    with transaction.atomic():
+        improvement_save(
+            item=item,
+            action=None,
+            description="Publish the review of area 1",
+            owner_text="Head of Service",
+            target_text="March 2026",
+            measure="Review on the board agenda",
+            version=None,
+            actor=colleague,
+        )
+    call_command("remind", "--as-of", "2026-04-15", verbosity=0)
+    (digest,) = [m for m in mail.outbox if "Riverside" in m.subject]
+    assert "1 overdue" in digest.subject
+    assert "Overdue: A thematic inspection of made-up practice 1" in digest.body
+    assert sorted(digest.to) == ["colleague@example.invalid", "manager@example.invalid"]
+    call_command("remind", "--as-of", "2026-04-15", verbosity=0)
+    assert len([m for m in mail.outbox if "Riverside" in m.subject]) == 1

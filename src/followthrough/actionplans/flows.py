@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -26,11 +27,27 @@ class Digest:
     recipients: list[str]
     overdue: list[Action] = field(default_factory=list)
     due_soon: list[Action] = field(default_factory=list)
+    # A youth justice service's own improvement actions, from its self-assessments.
+    improvements_overdue: list[Any] = field(default_factory=list)
+    improvements_due_soon: list[Any] = field(default_factory=list)
     status: str = "to send"  # sent, already sent today, no contacts, would send
 
     @property
     def count(self) -> int:
-        return len(self.overdue) + len(self.due_soon)
+        return (
+            len(self.overdue)
+            + len(self.due_soon)
+            + len(self.improvements_overdue)
+            + len(self.improvements_due_soon)
+        )
+
+    @property
+    def overdue_count(self) -> int:
+        return len(self.overdue) + len(self.improvements_overdue)
+
+    @property
+    def due_soon_count(self) -> int:
+        return len(self.due_soon) + len(self.improvements_due_soon)
 
 
 def reminder_digests(*, as_of: date) -> list[Digest]:
@@ -49,6 +66,12 @@ def reminder_digests(*, as_of: date) -> list[Digest]:
     for action in actions:
         by_org[action.owner_organisation_id].append(action)
         organisations[action.owner_organisation_id] = action.owner_organisation
+    improvements: dict[int, list[Any]] = defaultdict(list)
+    for improvement in _improvements_due(as_of):
+        org = improvement.item.assessment.organisation
+        improvements[org.pk].append(improvement)
+        organisations[org.pk] = org
+        by_org.setdefault(org.pk, [])
     contacts: dict[int, list[str]] = defaultdict(list)
     for org_id, email in (
         Membership.objects.filter(
@@ -70,9 +93,24 @@ def reminder_digests(*, as_of: date) -> list[Digest]:
                 recipients=contacts.get(org_id, []),
                 overdue=[a for a in items if a.state == "overdue"],
                 due_soon=[a for a in items if a.state == "due_soon"],
+                improvements_overdue=[a for a in improvements[org_id] if a.state == "overdue"],
+                improvements_due_soon=[a for a in improvements[org_id] if a.state == "due_soon"],
             )
         )
     return digests
+
+
+def _improvements_due(as_of: date) -> Any:
+    """Improvement actions from services' self-assessments that are overdue or due soon: the
+    same states and window as plan actions, owned by the service that assessed itself."""
+    from followthrough.selfassessment.models import ImprovementAction
+
+    return (
+        ImprovementAction.objects.with_state(today=as_of)
+        .filter(state__in=["overdue", "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS))
+        .select_related("item__assessment__organisation", "item__recommendation__report")
+        .order_by("due_date")
+    )
 
 
 def reminders_send(*, as_of: date, dry_run: bool) -> list[Digest]:
@@ -96,8 +134,8 @@ def reminders_send(*, as_of: date, dry_run: bool) -> list[Digest]:
                         actions=digest.count,
                     )
                     send_mail(
-                        subject=f"Followthrough: {len(digest.overdue)} overdue and "
-                        f"{len(digest.due_soon)} due soon for "
+                        subject=f"Followthrough: {digest.overdue_count} overdue and "
+                        f"{digest.due_soon_count} due soon for "
                         f"{digest.organisation.short_name}",
                         message=render_to_string(
                             "actionplans/reminder_email.txt", {"digest": digest, "as_of": as_of}

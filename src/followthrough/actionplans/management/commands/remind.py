@@ -37,8 +37,8 @@ class Command(BaseCommand):
         for d in digests:
             table.add_row(
                 d.organisation.short_name,
-                str(len(d.overdue)),
-                str(len(d.due_soon)),
+                str(d.overdue_count),
+                str(d.due_soon_count),
                 str(len(d.recipients)),
                 d.status,
             )
