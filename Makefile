@@ -42,6 +42,7 @@ migrate: install
 demo: migrate
 	$(BIN)/followthrough demo_data --corpus "$(CORPUS)"
 	$(BIN)/followthrough demo_users
+	$(BIN)/followthrough demo_self_assessment
 	@echo "Serving Followthrough on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)
 

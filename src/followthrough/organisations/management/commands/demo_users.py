@@ -14,6 +14,7 @@ from django.db import transaction
 
 from followthrough.organisations.models import Membership
 from followthrough.organisations.services import organisations_ensure_known
+from followthrough.selfassessment.demo import SERVICE_NAME, demo_service_ensure
 
 # username, organisation, role, what the login is for
 DEMO_USERS = [
@@ -27,6 +28,19 @@ DEMO_USERS = [
     ("contributor", "Youth Justice Board", Membership.Role.CONTRIBUTOR, "writes responses"),
     ("approver", "Youth Justice Board", Membership.Role.APPROVER, "submits and publishes plans"),
     ("admin", "Youth Justice Board", Membership.Role.ADMIN, "manages the YJB's members"),
+    (
+        "yjs-manager",
+        SERVICE_NAME,
+        Membership.Role.APPROVER,
+        "runs and signs off the service's self-assessment",
+    ),
+    (
+        "yjs-practitioner",
+        SERVICE_NAME,
+        Membership.Role.CONTRIBUTOR,
+        "answers self-assessment questions",
+    ),
+    ("yjs-board", SERVICE_NAME, Membership.Role.VIEWER, "board member: reads the summary"),
 ]
 
 
@@ -36,6 +50,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         organisations = {o.name: o for o in organisations_ensure_known()}
+        organisations[SERVICE_NAME] = demo_service_ensure()
         shared = os.environ.get("DEMO_PASSWORD")
         User = get_user_model()
         self.stdout.write("Demo logins (username / password / role):")
@@ -52,5 +67,5 @@ class Command(BaseCommand):
                 defaults={"role": role, "is_active": True},
             )
             self.stdout.write(
-                f"  {username:<12} {password:<16} {role.label} of {org_name} ({purpose})"
+                f"  {username:<16} {password:<16} {role.label} of {org_name} ({purpose})"
             )
