@@ -93,6 +93,11 @@ class Recommendation(Provenanced, TimeStamped):
         prefix = "Additional " if self.section == self.Section.ADDITIONAL else ""
         return f"{prefix}recommendation {self.label}".capitalize()
 
+    @property
+    def short_label(self) -> str:
+        """The label alone, told apart from an additional recommendation with the same number."""
+        return f"Additional {self.label}" if self.section == self.Section.ADDITIONAL else self.label
+
 
 class Finding(Provenanced, TimeStamped):
     """One statement of a report's findings tables: the national benchmark a service's own case

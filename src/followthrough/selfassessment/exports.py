@@ -11,6 +11,7 @@ from followthrough.reporting.exports.document import (
     landscape_document,
     to_bytes,
 )
+from followthrough.reporting.exports.rows import recommendation_text
 from followthrough.reporting.exports.tabular import table_xlsx
 
 from .models import Rating, SelfAssessment
@@ -63,8 +64,8 @@ def plan_docx(assessment: SelfAssessment, context: dict[str, Any]) -> bytes:
             add_row(
                 table,
                 [
-                    view.rec.label,
-                    view.rec.text,
+                    view.rec.short_label,
+                    recommendation_text(view.rec),
                     view.item.get_rating_display() or "Not rated",
                     view.item.rationale,
                 ],
@@ -82,7 +83,7 @@ def plan_docx(assessment: SelfAssessment, context: dict[str, Any]) -> bytes:
                     add_row(
                         table,
                         [
-                            view.rec.label,
+                            view.rec.short_label,
                             action.description,
                             action.owner_text,
                             action.target_text,
@@ -115,7 +116,7 @@ def answers_xlsx(assessment: SelfAssessment, groups: list[Thematic]) -> bytes:
     rows: list[list[Any]] = []
     for group in groups:
         for view in group.items:
-            rec = [group.report.title, view.rec.label, view.rec.text]
+            rec = [group.report.title, view.rec.short_label, recommendation_text(view.rec)]
             rating = [view.item.get_rating_display(), view.item.rationale]
             for line in view.lines:
                 answer = line.answer
