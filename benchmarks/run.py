@@ -200,6 +200,92 @@ def bench_exports_and_reminders() -> None:
     )
 
 
+def bench_self_assessment() -> None:
+    """A service's assessment of 100 recommendations × 10 lines of enquiry and 5 evidence sources:
+    time to save one recommendation's answers, and to render its pages and exports."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection, transaction
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from followthrough.inspections.models import Recommendation, Report
+    from followthrough.organisations.models import Membership, Organisation
+    from followthrough.selfassessment.services import Evidence, assessment_start, item_save
+
+    reports = []
+    for r in range(10):
+        report = Report.objects.create(title=f"A benchmark thematic number {r}")
+        reports.append(report)
+        Recommendation.objects.bulk_create(
+            Recommendation(
+                report=report,
+                label=str(n + 1),
+                order=n,
+                addressee_text="YOT Management Boards",
+                text=f"Keep practice area {n} under yearly review.",
+                lines_of_enquiry=[f"Is element {q} of area {n} in place?" for q in range(10)],
+                evidence_prompts=[f"Record {q} of area {n}" for q in range(5)],
+            )
+            for n in range(10)
+        )
+    service = Organisation.objects.create(
+        name="Benchmark Youth Justice Service", short_name="Bench YJS", kind="youth_justice_service"
+    )
+    manager = get_user_model().objects.create_user("bench-yjs", password="bench-password-long")
+    Membership.objects.create(user=manager, organisation=service, role="approver")
+    with transaction.atomic():
+        assessment = assessment_start(
+            organisation=service,
+            year=2026,
+            actor=manager,
+            recommendation_ids=Recommendation.objects.filter(report__in=reports).values_list(
+                "pk", flat=True
+            ),
+        )
+    saves = []
+    for item in assessment.items.all():
+        start = time.perf_counter()
+        with transaction.atomic():
+            item_save(
+                item=item,
+                version=item.version,
+                rating="good",
+                rationale="In place across the service",
+                answers={q: ("partly" if q == 3 else "yes", "Half done") for q in range(10)},
+                evidence={q: Evidence(held=q % 2 == 0, link="Drive") for q in range(5)},
+                actor=manager,
+            )
+        saves.append(time.perf_counter() - start)
+    print(
+        f"Self-assessment ({assessment.items.count()} recommendations × 10 lines of enquiry, "
+        f"5 evidence sources each): one recommendation saved in "
+        f"{statistics.median(saves) * 1000:.1f} ms (median of {len(saves)})"
+    )
+    client = Client()
+    client.force_login(manager)
+    item = assessment.items.first()
+    for name, url in [
+        ("assessment", f"/self-assessments/{assessment.pk}/"),
+        ("answer form", f"/self-assessments/items/{item.pk}/"),
+        ("summary", f"/self-assessments/{assessment.pk}/summary/"),
+        ("board", f"/self-assessments/{assessment.pk}/board/"),
+        ("plan .docx", f"/self-assessments/{assessment.pk}/youth-justice-plan.docx"),
+        ("answers .xlsx", f"/self-assessments/{assessment.pk}/answers.xlsx"),
+    ]:
+        timings = []
+        for _ in range(5):
+            connection.queries_log.clear()
+            with CaptureQueriesContext(connection) as ctx:
+                start = time.perf_counter()
+                response = client.get(url)
+                timings.append(time.perf_counter() - start)
+            assert response.status_code == 200
+        print(
+            f"  {name:<15} {statistics.median(timings) * 1000:8.1f} ms "
+            f"{len(ctx.captured_queries):3d} queries {len(response.content) / 1024:8.1f} KiB"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", default=os.environ.get("CORPUS", "../shared/corpus"))
@@ -207,6 +293,7 @@ def main() -> int:
     bench_extraction(Path(args.corpus))
     bench_pages()
     bench_exports_and_reminders()
+    bench_self_assessment()
     return 0
 
 
