@@ -239,3 +239,17 @@ def test_pages_issue_the_same_queries_however_large_the_assessment(client, name,
             assert client.get(url).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_recommendations_imported_after_the_start_can_be_added(client, assessment, colleague):
+    before = assessment.items.count()
+    client.force_login(colleague)
+    detail = reverse("selfassessment:assessment-detail", args=[assessment.pk])
+    assert b"imported since this assessment started" not in client.get(detail).content
+    make_thematics(reports=1, per_report=2)
+    page = client.get(detail).content
+    assert b"2 recommendations for youth justice services were imported" in page
+    client.post(reverse("selfassessment:scope", args=[assessment.pk]))
+    assert assessment.items.count() == before + 2
+    assert list(assessment.items.values_list("order", flat=True)) == list(range(before + 2))
+    assert b"imported since this assessment started" not in client.get(detail).content

@@ -191,6 +191,7 @@ class World:
             "selfassessment:assessment-new": {},
             "selfassessment:sign-off": {"pk": self.assessment.pk},
             "selfassessment:sharing": {"pk": self.assessment.pk},
+            "selfassessment:scope": {"pk": self.assessment.pk},
             "selfassessment:item-edit": {"pk": self.assessment.items.first().pk},
             "selfassessment:improvement-new": {"pk": self.assessment.items.first().pk},
             "selfassessment:evidence-file": {"pk": EvidenceHeld.objects.get().pk},

@@ -29,6 +29,7 @@ from .improvements import improvement_advice, improvement_save
 from .models import AssessedRecommendation, ImprovementAction, SelfAssessment
 from .services import (
     Evidence,
+    assessment_scope_add,
     assessment_share,
     assessment_sign_off,
     assessment_start,
@@ -205,7 +206,8 @@ def _assessment_step(request: HttpRequest, pk: int, perm: str, step, done: str) 
         if len(exc.messages) > 10:
             messages.error(request, f"and {len(exc.messages) - 10} more")
     else:
-        messages.success(request, done)
+        if done:
+            messages.success(request, done)
     return redirect("selfassessment:assessment-detail", pk=assessment.pk)
 
 
@@ -219,6 +221,26 @@ def assessment_sign_off_view(request: HttpRequest, pk: int) -> HttpResponse:
         "The assessment is signed off. Its answers are now read-only; the improvement plan "
         "stays open for progress updates",
     )
+
+
+@access("assessment_writer", methods=("POST",))
+def assessment_scope_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add the recommendations for services imported since the assessment started."""
+    added: list[int] = []
+
+    def add(assessment: SelfAssessment) -> None:
+        added.append(assessment_scope_add(assessment=assessment, actor=request.user))
+
+    response = _assessment_step(request, pk, CHANGE, add, "")
+    if added:
+        count = added[0]
+        messages.success(
+            request,
+            f"{count} recommendation{'s' if count != 1 else ''} added to the scope"
+            if count
+            else "Nothing new to add: the scope already holds every recommendation for services",
+        )
+    return response
 
 
 @access("assessment_signer", methods=("POST",))

@@ -74,6 +74,33 @@ def assessment_start(
     return assessment
 
 
+def scope_missing(assessment: SelfAssessment) -> list[Recommendation]:
+    """In-scope recommendations imported since the assessment started (a thematic published
+    mid-year): two queries."""
+    held = set(assessment.items.values_list("recommendation_id", flat=True))
+    return [r for r in scope_recommendations() if r.pk not in held]
+
+
+def assessment_scope_add(*, assessment: SelfAssessment, actor: Any) -> int:
+    """Bring those recommendations into an assessment in progress, after the ones it has."""
+    if assessment.status != SelfAssessment.Status.IN_PROGRESS:
+        raise ValidationError("A signed-off assessment's scope does not change")
+    missing = scope_missing(assessment)
+    start = (assessment.items.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    AssessedRecommendation.objects.bulk_create(
+        AssessedRecommendation(assessment=assessment, recommendation=rec, order=start + n)
+        for n, rec in enumerate(missing)
+    )
+    if missing:
+        record_event(
+            assessment,
+            "selfassessment.assessment.scope_added",
+            actor=actor,
+            data={"recommendations": [r.pk for r in missing]},
+        )
+    return len(missing)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What a contributor says about one evidence source; a file is (name, bytes)."""

@@ -16,6 +16,7 @@ from .access import get_assessment_for_user, services_for
 from .exports import answers_xlsx, plan_docx
 from .history import contributors
 from .models import EvidenceHeld, ImprovementUpdate, Rating, SelfAssessment
+from .services import scope_missing
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -58,9 +59,11 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk)
     user = request.user
     context = _context(request, assessment)
+    can_change = user.has_perm("selfassessment.change_selfassessment", assessment)
     context.update(
         contributors=contributors(assessment),
-        can_change=user.has_perm("selfassessment.change_selfassessment", assessment),
+        missing=scope_missing(assessment) if can_change else [],
+        can_change=can_change,
         can_sign=user.has_perm("selfassessment.signoff_selfassessment", assessment),
         can_share=user.has_perm("selfassessment.share_selfassessment", assessment),
         can_track=user.has_perm("selfassessment.track_improvement", assessment),
