@@ -4,6 +4,7 @@ with exports that open, and closed to other services."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -119,6 +120,13 @@ def test_an_evidence_file_is_kept_and_served_to_readers_only(
 def test_gaps_become_improvement_actions_tracked_like_plan_actions(client, assessment, colleague):
     item = assessment.items.first()
     client.force_login(colleague)
+    client.post(
+        reverse("selfassessment:item-edit", args=[item.pk]),
+        item_post(item, answer_0="no", comment_0="Never reviewed"),
+    )
+    summary = reverse("selfassessment:summary", args=[assessment.pk])
+    assert "Gaps with no improvement action" in (page := client.get(summary).content.decode())
+    assert re.search(r"no improvement action</dt><dd[^>]*>1 recommendation<", page)
     url = reverse("selfassessment:improvement-new", args=[item.pk])
     bad = client.post(url, {"description": "Review it", "owner_text": "", "target_text": "soon"})
     assert b"Enter who owns this action" in bad.content
@@ -137,6 +145,8 @@ def test_gaps_become_improvement_actions_tracked_like_plan_actions(client, asses
     )
     action = ImprovementAction.objects.get()
     assert (action.target_kind, str(action.due_date)) == ("month", "2020-03-31")
+    page = client.get(summary).content.decode()
+    assert re.search(r"no improvement action</dt><dd[^>]*>0 recommendations<", page)
     assert ImprovementAction.objects.overdue(today=action.due_date.replace(year=2021)).exists()
     progress = reverse("selfassessment:improvement-progress", args=[action.pk])
     refused = client.post(progress, {"on": "2026-01-05", "new_status": "completed", "text": "Done"})

@@ -74,6 +74,12 @@ class ItemView:
         ]
 
     @property
+    def needs_improvement(self) -> bool:
+        """A gap found (a partly or no answer, or a rating below good) with no action on it."""
+        weak = self.item.rating in (Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE)
+        return (weak or bool(self.gaps)) and not self.improvements
+
+    @property
     def complete(self) -> bool:
         return bool(self.item.rating) and self.answered == len(self.lines)
 
@@ -142,6 +148,7 @@ class Progress:
     answered: int
     sources: int
     held: int
+    unplanned: int = 0  # recommendations with a gap and no improvement action
 
     @staticmethod
     def percent(part: int, whole: int) -> int | None:
@@ -165,6 +172,7 @@ def progress(groups: list[Thematic]) -> Progress:
         answered=sum(v.answered for v in views),
         sources=sum(len(v.sources) for v in views),
         held=sum(v.held for v in views),
+        unplanned=sum(1 for v in views if v.needs_improvement),
     )
 
 
