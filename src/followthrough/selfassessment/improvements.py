@@ -29,7 +29,7 @@ def improvement_save(
 ) -> ImprovementAction:
     """Add an improvement action to a recommendation's gap, or change one."""
     if action is not None:
-        current = ImprovementAction.objects.select_for_update().get(pk=action.pk)
+        current: ImprovementAction = ImprovementAction.objects.select_for_update().get(pk=action.pk)
         if current.version != version:
             raise StaleEdit(current)
     else:

@@ -111,7 +111,7 @@ class Evidence:
     file: tuple[str, bytes] | None = None
 
 
-GAP_ANSWERS = {EnquiryAnswer.Answer.PARTLY, EnquiryAnswer.Answer.NO}
+GAP_ANSWERS: set[str] = {"partly", "no"}
 
 
 def item_save(

@@ -82,7 +82,8 @@ def extract_practice_examples(lines: list[Line]) -> list[PracticeExample]:
                     title, service = _service(rest or text)
                 else:
                     kind = "case_illustration"
-                    title, service = (illustration[1] or "Case illustration"), None
+                    label = illustration[1] if illustration else None
+                    title, service = (label or "Case illustration"), None
                 current = PracticeExample(
                     title=title, service=service, kind=kind, text="", start=line.start
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -25,8 +26,9 @@ def _is_list(paragraph: Paragraph) -> bool:
 
 def _list_level(paragraph: Paragraph) -> int:
     p_pr = paragraph._p.pPr
-    if p_pr is not None and p_pr.numPr is not None and p_pr.numPr.ilvl is not None:
-        return int(p_pr.numPr.ilvl.val)
+    num_pr: Any = p_pr.numPr if p_pr is not None else None
+    if num_pr is not None and num_pr.ilvl is not None:
+        return int(num_pr.ilvl.val)
     style_id = (p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else "") or ""
     match = re.search(r"(\d)$", style_id)
     return max(int(match[1]) - 1, 0) if match else 0
@@ -46,7 +48,8 @@ def _table_rows(table: Table) -> list[list[str]]:
     rows: list[list[str]] = []
     above: list[object] = []
     for row in table.rows:
-        cells, seen = [], []
+        cells: list[str] = []
+        seen: list[object] = []
         for column, cell in enumerate(row.cells):
             tc = cell._tc
             merged_across = bool(seen) and seen[-1] is tc  # a horizontal merge repeats the cell
