@@ -206,6 +206,12 @@ def test_board_and_summary_are_read_only_and_compare_with_last_year(
     assert "Heat map" in board and "<form" not in board.split("</header>")[-1].split("<footer")[0]
     detail = client.get(reverse("selfassessment:assessment-detail", args=[assessment.pk]))
     assert b"Sign off the assessment" not in detail.content
+    client.force_login(manager)
+    answering = client.get(reverse("selfassessment:item-edit", args=[current[1].pk]))
+    assert re.search(
+        r"In 2025</span> the service rated this <strong[^>]*>Outstanding",
+        answering.content.decode(),
+    )
     assert b"/self-assessments/items/" not in detail.content
 
 

@@ -191,6 +191,14 @@ def _item_page(request, item, view, form, stale=None) -> HttpResponse:  # type: 
             "form": form,
             "stale": stale,
             "history": item_history(item),
+            "last_year": AssessedRecommendation.objects.filter(
+                assessment__organisation_id=item.assessment.organisation_id,
+                assessment__year__lt=item.assessment.year,
+                recommendation_id=item.recommendation_id,
+            )
+            .select_related("assessment")
+            .order_by("-assessment__year")
+            .first(),
         },
     )
 
