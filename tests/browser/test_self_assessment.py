@@ -121,7 +121,8 @@ def test_every_self_assessment_page_passes_axe(browser, live_server, settings, t
     make_thematics(reports=2, per_report=2, lines=2)
     service = make_service()
     manager = make_member("yjs-lead", service, Membership.Role.APPROVER)
-    make_assessment(service, 2025, manager)
+    signed = make_assessment(service, 2025, manager)
+    SelfAssessment.objects.filter(pk=signed.pk).update(status="signed_off")
     assessment = make_assessment(service, 2026, manager)
     item = assessment.items.first()
     action = ImprovementAction.objects.create(
@@ -132,6 +133,7 @@ def test_every_self_assessment_page_passes_axe(browser, live_server, settings, t
         "/self-assessments/",
         "/self-assessments/new/",
         f"/self-assessments/{assessment.pk}/",
+        f"/self-assessments/{signed.pk}/",
         f"/self-assessments/items/{item.pk}/",
         f"/self-assessments/{assessment.pk}/summary/",
         f"/self-assessments/{assessment.pk}/board/",

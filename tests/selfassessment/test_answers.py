@@ -14,6 +14,7 @@ from followthrough.selfassessment.history import contributors, item_history
 from followthrough.selfassessment.models import EnquiryAnswer, EvidenceHeld
 from followthrough.selfassessment.services import (
     Evidence,
+    assessment_reopen,
     assessment_share,
     assessment_sign_off,
     item_save,
@@ -97,6 +98,13 @@ def test_sign_off_needs_every_rating_and_answer(assessment, manager):
     assert (assessment.status, assessment.signed_off_on) == ("signed_off", today)
     assert not manager.has_perm("selfassessment.change_selfassessment", assessment)
     assert manager.has_perm("selfassessment.track_improvement", assessment)
+    with pytest.raises(ValidationError, match="Say why"):
+        assessment_reopen(assessment=assessment, actor=manager, reason=" ")
+    assessment_reopen(assessment=assessment, actor=manager, reason="Rating 2 was mistyped")
+    assert (assessment.status, assessment.signed_off_on) == ("in_progress", None)
+    assert assessment.history.filter(status="signed_off", signed_off_on=today).exists()
+    with pytest.raises(ValidationError, match="Only a signed-off"):
+        assessment_reopen(assessment=assessment, actor=manager, reason="Again")
 
 
 def test_sharing_is_recorded(assessment, manager):

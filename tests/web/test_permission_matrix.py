@@ -69,7 +69,7 @@ ROW_FOR = {
     "improvement actions",
     ("improvement_writer", "published"): "answer a self-assessment, and add or update its "
     "improvement actions",
-    ("assessment_signer", "published"): "sign off a self-assessment, or share it with the "
+    ("assessment_signer", "published"): "sign off, reopen or share a self-assessment with the "
     "inspectorate",
 }
 
@@ -192,6 +192,7 @@ class World:
             "selfassessment:sign-off": {"pk": self.assessment.pk},
             "selfassessment:sharing": {"pk": self.assessment.pk},
             "selfassessment:scope": {"pk": self.assessment.pk},
+            "selfassessment:reopen": {"pk": self.assessment.pk},
             "selfassessment:item-edit": {"pk": self.assessment.items.first().pk},
             "selfassessment:improvement-new": {"pk": self.assessment.items.first().pk},
             "selfassessment:evidence-file": {"pk": EvidenceHeld.objects.get().pk},

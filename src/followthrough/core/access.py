@@ -37,7 +37,7 @@ RULES = {
     "assessment_writer": "contributors, approvers and administrators of the service, while its "
     "self-assessment is in progress",
     "assessment_signer": "approvers and administrators of the service (its managers): sign-off "
-    "while in progress, sharing with the inspectorate at any time",
+    "while in progress, reopening once signed off, sharing with the inspectorate at any time",
     "improvement_writer": "contributors, approvers and administrators of the service: the "
     "improvement plan stays live after sign-off",
 }

@@ -29,6 +29,7 @@ from .improvements import improvement_advice, improvement_save
 from .models import AssessedRecommendation, ImprovementAction, SelfAssessment
 from .services import (
     Evidence,
+    assessment_reopen,
     assessment_scope_add,
     assessment_share,
     assessment_sign_off,
@@ -249,6 +250,19 @@ def assessment_scope_view(request: HttpRequest, pk: int) -> HttpResponse:
             else "Nothing new to add: the scope already holds every recommendation for services",
         )
     return response
+
+
+@access("assessment_signer", methods=("POST",))
+def assessment_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _assessment_step(
+        request,
+        pk,
+        "selfassessment.reopen_selfassessment",
+        lambda a: assessment_reopen(
+            assessment=a, actor=request.user, reason=request.POST.get("reason", "")
+        ),
+        "The assessment is open again for answers; it needs signing off once more",
+    )
 
 
 @access("assessment_signer", methods=("POST",))

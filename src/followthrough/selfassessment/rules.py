@@ -57,6 +57,11 @@ rules.add_perm(
     "selfassessment.signoff_selfassessment",
     rules.is_authenticated & in_progress & (signs_for_service | rules.is_superuser),
 )
+# Reopening is checked on the status by the service, so a refusal can say why.
+rules.add_perm(
+    "selfassessment.reopen_selfassessment",
+    rules.is_authenticated & (signs_for_service | rules.is_superuser),
+)
 rules.add_perm(
     "selfassessment.share_selfassessment",
     rules.is_authenticated & (signs_for_service | rules.is_superuser),

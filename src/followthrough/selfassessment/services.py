@@ -239,6 +239,32 @@ def assessment_sign_off(*, assessment: SelfAssessment, actor: Any, today: date) 
     return assessment
 
 
+def assessment_reopen(*, assessment: SelfAssessment, actor: Any, reason: str) -> SelfAssessment:
+    """A manager reopens a signed-off assessment to correct it; the reason is recorded, and the
+    earlier sign-off stays in the assessment's history."""
+    if assessment.status != SelfAssessment.Status.SIGNED_OFF:
+        raise ValidationError("Only a signed-off assessment can be reopened")
+    if not reason.strip():
+        raise ValidationError("Say why the signed-off assessment is being reopened")
+    before = {
+        "signed_off_by": assessment.signed_off_by_id,
+        "signed_off_on": assessment.signed_off_on,
+    }
+    assessment.status = SelfAssessment.Status.IN_PROGRESS
+    assessment.signed_off_by = None
+    assessment.signed_off_on = None
+    assessment._history_user = actor
+    assessment._change_reason = reason.strip()[:100]
+    assessment.save()
+    record_event(
+        assessment,
+        "selfassessment.assessment.reopened",
+        actor=actor,
+        data={"reason": reason.strip(), "signed_off_on": str(before["signed_off_on"])},
+    )
+    return assessment
+
+
 def assessment_share(*, assessment: SelfAssessment, shared: bool, actor: Any) -> SelfAssessment:
     """The service lets the inspectorate read the assessment, or stops it doing so."""
     if assessment.shared_with_inspectorate != shared:

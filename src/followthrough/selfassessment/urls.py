@@ -21,6 +21,7 @@ urlpatterns = [
         name="sign-off",
     ),
     path("self-assessments/<int:pk>/sharing/", edit_views.assessment_share_view, name="sharing"),
+    path("self-assessments/<int:pk>/reopen/", edit_views.assessment_reopen_view, name="reopen"),
     path("self-assessments/<int:pk>/scope/", edit_views.assessment_scope_view, name="scope"),
     path("self-assessments/items/<int:pk>/", edit_views.item_edit, name="item-edit"),
     path(

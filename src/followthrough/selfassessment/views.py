@@ -66,6 +66,8 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         can_change=can_change,
         can_sign=user.has_perm("selfassessment.signoff_selfassessment", assessment),
         can_share=user.has_perm("selfassessment.share_selfassessment", assessment),
+        can_reopen=assessment.status == SelfAssessment.Status.SIGNED_OFF
+        and user.has_perm("selfassessment.reopen_selfassessment", assessment),
         can_track=user.has_perm("selfassessment.track_improvement", assessment),
     )
     return render(request, "selfassessment/assessment_detail.html", context)
