@@ -56,3 +56,16 @@ def axe_violations(page) -> list[dict]:
              .violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                     nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
     )
+
+
+def sign_in(browser, live_server, username: str, password: str, **context_options):  # type: ignore[no-untyped-def]
+    """A new browser context signed in as username, landing on the overview."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("heading", level=1, name="Overview").wait_for()
+    return context, page

@@ -13,21 +13,14 @@ from followthrough.actionplans.writes import response_record
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Membership
+from tests.browser.conftest import sign_in as sign_in_as
 from tests.conftest import PASSWORD, ingest_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(browser, live_server, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", level=1, name="Overview").wait_for()
-    return context, page
+    return sign_in_as(browser, live_server, username, PASSWORD)
 
 
 def test_from_response_to_judgement_to_the_annual_report(browser, live_server, make_user):

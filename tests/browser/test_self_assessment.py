@@ -13,6 +13,7 @@ from docx import Document
 from followthrough.organisations.models import Membership
 from followthrough.selfassessment.models import ImprovementAction, SelfAssessment
 from tests.browser.conftest import axe_violations
+from tests.browser.conftest import sign_in as sign_in_as
 from tests.conftest import PASSWORD
 from tests.selfassessment.made import make_assessment, make_member, make_service, make_thematics
 
@@ -20,20 +21,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def sign_in(browser, live_server, username, *, javascript=True):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900},
+    return sign_in_as(
+        browser,
+        live_server,
+        username,
+        PASSWORD,
         java_script_enabled=javascript,
-        bypass_csp=True,
+        bypass_csp=True,  # axe is injected as an inline script
         accept_downloads=True,
     )
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("heading", level=1, name="Overview").wait_for()
-    return context, page
 
 
 def answer_line(page, question, answer, comment=""):

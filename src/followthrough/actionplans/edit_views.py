@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.core.access import access
-from followthrough.core.uploads import upload_response
+from followthrough.core.uploads import upload_response_for
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
@@ -319,39 +321,44 @@ def _progress_page(
     )
 
 
+def progress_post(request: HttpRequest, action: Any) -> tuple[ProgressForm, Any]:
+    """A posted progress form for any tracked action: (form, the update saved or None)."""
+    form = ProgressForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return form, None
+    data = form.cleaned_data
+    upload = data["evidence_file"]
+    try:
+        with transaction.atomic():
+            update = progress_update_add(
+                action=action,
+                on=data["on"],
+                text=data["text"],
+                new_status=data["new_status"],
+                evidence=data["evidence"],
+                actor=request.user,
+                today=timezone.localdate(),
+                evidence_file=(upload.name, upload.read()) if upload else None,
+            )
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return form, None
+    return form, update
+
+
 @access("action_owner", methods=FORM_METHODS)
 def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """Report progress on an action of a published plan: the owner's timeline and target ledger."""
     action = _get_action_for_progress(request.user, pk)
     if request.method != "POST":
         return _progress_page(request, action)
-    form = ProgressForm(request.POST, request.FILES)
+    form, update = progress_post(request, action)
     inline = request.POST.get("inline") == "1"
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                update = progress_update_add(
-                    action=action,
-                    on=data["on"],
-                    text=data["text"],
-                    new_status=data["new_status"],
-                    evidence=data["evidence"],
-                    actor=request.user,
-                    today=timezone.localdate(),
-                    evidence_file=(
-                        (data["evidence_file"].name, data["evidence_file"].read())
-                        if data["evidence_file"]
-                        else None
-                    ),
-                )
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            if inline and request.headers.get("HX-Request"):
-                return _progress_inline(request, action, saved=update)
-            messages.success(request, "Progress recorded")
-            return redirect("actionplans:action-progress", pk=action.pk)
+    if update is not None:
+        if inline and request.headers.get("HX-Request"):
+            return _progress_inline(request, action, saved=update)
+        messages.success(request, "Progress recorded")
+        return redirect("actionplans:action-progress", pk=action.pk)
     if inline and request.headers.get("HX-Request"):
         return _progress_inline(request, action, errors=form.errors)
     return _progress_page(request, action, form=form)
@@ -460,11 +467,4 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
         ).exclude(evidence_file=""),
         pk=pk,
     )
-    try:
-        return upload_response(
-            stored_name=update.evidence_file,
-            kind=update.evidence_file_kind,
-            download_name=update.evidence_file_name,
-        )
-    except FileNotFoundError as exc:
-        raise Http404 from exc
+    return upload_response_for(update)

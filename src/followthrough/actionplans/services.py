@@ -15,7 +15,7 @@ from followthrough.inspections.models import Recommendation, Report
 
 from .models import Action, ActionPlan, Decision, Response
 from .querysets import STATES
-from .smart import action_advice, smart_score
+from .smart import smart_score, tracked_advice
 
 
 def actions_by_recommendation(
@@ -111,15 +111,7 @@ class PlanSection:
 def advise(response: Response, *, plan_date: date | None) -> None:
     """Attach SMART advice to each of the response's actions and a score to the response."""
     for action in response.action_list:
-        action.advice = action_advice(
-            owner=action.owner_text,
-            target_kind=action.target_kind,
-            target_value=action.target_value,
-            due=action.due_date,
-            plan_date=plan_date,
-            description=action.description,
-            measure=action.measure,
-        )
+        action.advice = tracked_advice(action, plan_date=plan_date)
     response.smart_score = smart_score([a.advice for a in response.action_list])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 VAGUE_VERBS = (
     "consider",
@@ -78,6 +79,19 @@ def action_advice(
     if target_kind != "completed" and not measure.strip():
         advice.append(Advice("measure", CHECKS["measure"]))
     return advice
+
+
+def tracked_advice(action: Any, *, plan_date: date | None) -> list[Advice]:
+    """The advice for a tracked action (plan or improvement), read from its fields."""
+    return action_advice(
+        owner=action.owner_text,
+        target_kind=action.target_kind,
+        target_value=action.target_value,
+        due=action.due_date,
+        plan_date=plan_date,
+        description=action.description,
+        measure=action.measure,
+    )
 
 
 def _several_owners(owner: str) -> bool:

@@ -9,10 +9,11 @@ import re
 import uuid
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 
 KINDS: dict[str, tuple[str, str, str]] = {
     # kind: (what users call it, extension, content type)
@@ -110,3 +111,15 @@ def upload_response(*, stored_name: str, kind: str, download_name: str) -> FileR
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def upload_response_for(record: Any) -> FileResponse:
+    """The file a record holds (evidence_file, _kind, _name fields), or 404 if it is gone."""
+    try:
+        return upload_response(
+            stored_name=record.evidence_file,
+            kind=record.evidence_file_kind,
+            download_name=record.evidence_file_name,
+        )
+    except FileNotFoundError as exc:
+        raise Http404 from exc

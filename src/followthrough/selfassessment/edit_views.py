@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from followthrough.actionplans.edit_views import apply_errors, save_versioned
+from followthrough.actionplans.edit_views import apply_errors, progress_post, save_versioned
 from followthrough.actionplans.forms import ProgressForm
-from followthrough.actionplans.writes import StaleEdit, progress_update_add
+from followthrough.actionplans.writes import StaleEdit
 from followthrough.core.access import access
 
 from . import summary
@@ -346,26 +346,10 @@ def improvement_progress(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_improvement_for_user(request.user, pk, TRACK)
     today = timezone.localdate()
     if request.method == "POST":
-        form = ProgressForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    progress_update_add(
-                        action=action,
-                        on=data["on"],
-                        text=data["text"],
-                        new_status=data["new_status"],
-                        evidence=data["evidence"],
-                        actor=request.user,
-                        today=today,
-                        evidence_file=_file(data["evidence_file"]),
-                    )
-            except ValidationError as exc:
-                apply_errors(form, exc)
-            else:
-                messages.success(request, "Progress recorded")
-                return redirect("selfassessment:improvement-progress", pk=action.pk)
+        form, update = progress_post(request, action)
+        if update is not None:
+            messages.success(request, "Progress recorded")
+            return redirect("selfassessment:improvement-progress", pk=action.pk)
     else:
         form = ProgressForm(initial={"on": today})
     state = ImprovementAction.objects.with_state(today=today).get(pk=action.pk).state

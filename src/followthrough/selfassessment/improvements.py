@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from followthrough.actionplans.smart import Advice, action_advice
+from followthrough.actionplans.smart import Advice, tracked_advice
 from followthrough.actionplans.writes import StaleEdit, tracked_fill
 from followthrough.core.events import record_event
 
@@ -59,12 +59,4 @@ def improvement_save(
 
 def improvement_advice(action: ImprovementAction, *, plan_date: date | None) -> list[Advice]:
     """The SMART check, exactly as an action-plan action gets it."""
-    return action_advice(
-        owner=action.owner_text,
-        target_kind=action.target_kind,
-        target_value=action.target_value,
-        due=action.due_date,
-        plan_date=plan_date,
-        description=action.description,
-        measure=action.measure,
-    )
+    return tracked_advice(action, plan_date=plan_date)

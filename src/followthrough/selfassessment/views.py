@@ -4,12 +4,12 @@ the exports. Each page runs a fixed number of queries however large the assessme
 from __future__ import annotations
 
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from followthrough.core.access import access
-from followthrough.core.uploads import upload_response
+from followthrough.core.uploads import upload_response_for
 
 from . import summary
 from .access import get_assessment_for_user, services_for
@@ -135,7 +135,7 @@ def evidence_held_file(request: HttpRequest, pk: int) -> HttpResponse:
         ).exclude(evidence_file=""),
         pk=pk,
     )
-    return _file(entry)
+    return upload_response_for(entry)
 
 
 @access("assessment_reader")
@@ -148,15 +148,4 @@ def improvement_update_file(request: HttpRequest, pk: int) -> HttpResponse:
         ).exclude(evidence_file=""),
         pk=pk,
     )
-    return _file(update)
-
-
-def _file(record: EvidenceHeld | ImprovementUpdate) -> HttpResponse:
-    try:
-        return upload_response(
-            stored_name=record.evidence_file,
-            kind=record.evidence_file_kind,
-            download_name=record.evidence_file_name,
-        )
-    except FileNotFoundError as exc:
-        raise Http404 from exc
+    return upload_response_for(update)
