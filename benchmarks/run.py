@@ -66,9 +66,8 @@ def bench_pages() -> None:
     django.setup()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from followthrough.ingest.sample import sample_action_plan
     from followthrough.ingest.services import document_ingest
@@ -92,28 +91,40 @@ def bench_pages() -> None:
     rec = report.recommendations.first()
     yjb = Organisation.objects.get(short_name="YJB")
     print("Pages (SQLite, 20 plans × 50 recommendations), median of 10 requests")
-    for name, url in [
-        ("overview", "/"),
-        ("reports", "/reports/"),
-        ("report", f"/reports/{report.pk}/"),
-        ("action plan", f"/reports/{report.pk}/action-plan/"),
-        ("recommendation", f"/recommendations/{rec.pk}/"),
-        ("progress report", f"/reports/{report.pk}/progress-report/"),
-        ("search", "/search/?q=plan"),
-        ("organisations", "/organisations/"),
-        ("organisation", f"/organisations/{yjb.pk}/"),
-    ]:
+    time_pages(
+        client,
+        [
+            ("overview", "/"),
+            ("reports", "/reports/"),
+            ("report", f"/reports/{report.pk}/"),
+            ("action plan", f"/reports/{report.pk}/action-plan/"),
+            ("recommendation", f"/recommendations/{rec.pk}/"),
+            ("progress report", f"/reports/{report.pk}/progress-report/"),
+            ("search", "/search/?q=plan"),
+            ("organisations", "/organisations/"),
+            ("organisation", f"/organisations/{yjb.pk}/"),
+        ],
+        runs=10,
+    )
+
+
+def time_pages(client, pages: list[tuple[str, str]], *, runs: int) -> None:  # type: ignore[no-untyped-def]
+    """Median time, query count and size of each page, one line each."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for name, url in pages:
         timings = []
-        for _ in range(10):
+        for _ in range(runs):
             connection.queries_log.clear()
             with CaptureQueriesContext(connection) as ctx:
                 start = time.perf_counter()
                 response = client.get(url)
                 timings.append(time.perf_counter() - start)
-            assert response.status_code == 200
+            assert response.status_code == 200, url
         print(
             f"  {name:<15} {statistics.median(timings) * 1000:8.1f} ms "
-            f"{len(ctx.captured_queries):3d} queries"
+            f"{len(ctx.captured_queries):3d} queries {len(response.content) / 1024:8.1f} KiB"
         )
 
 
@@ -204,9 +215,8 @@ def bench_self_assessment() -> None:
     """A service's assessment of 100 recommendations × 10 lines of enquiry and 5 evidence sources:
     time to save one recommendation's answers, and to render its pages and exports."""
     from django.contrib.auth import get_user_model
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from followthrough.inspections.models import Recommendation, Report
     from followthrough.organisations.models import Membership, Organisation
@@ -264,26 +274,18 @@ def bench_self_assessment() -> None:
     client = Client()
     client.force_login(manager)
     item = assessment.items.first()
-    for name, url in [
-        ("assessment", f"/self-assessments/{assessment.pk}/"),
-        ("answer form", f"/self-assessments/items/{item.pk}/"),
-        ("summary", f"/self-assessments/{assessment.pk}/summary/"),
-        ("board", f"/self-assessments/{assessment.pk}/board/"),
-        ("plan .docx", f"/self-assessments/{assessment.pk}/youth-justice-plan.docx"),
-        ("answers .xlsx", f"/self-assessments/{assessment.pk}/answers.xlsx"),
-    ]:
-        timings = []
-        for _ in range(5):
-            connection.queries_log.clear()
-            with CaptureQueriesContext(connection) as ctx:
-                start = time.perf_counter()
-                response = client.get(url)
-                timings.append(time.perf_counter() - start)
-            assert response.status_code == 200
-        print(
-            f"  {name:<15} {statistics.median(timings) * 1000:8.1f} ms "
-            f"{len(ctx.captured_queries):3d} queries {len(response.content) / 1024:8.1f} KiB"
-        )
+    time_pages(
+        client,
+        [
+            ("assessment", f"/self-assessments/{assessment.pk}/"),
+            ("answer form", f"/self-assessments/items/{item.pk}/"),
+            ("summary", f"/self-assessments/{assessment.pk}/summary/"),
+            ("board", f"/self-assessments/{assessment.pk}/board/"),
+            ("plan .docx", f"/self-assessments/{assessment.pk}/youth-justice-plan.docx"),
+            ("answers .xlsx", f"/self-assessments/{assessment.pk}/answers.xlsx"),
+        ],
+        runs=5,
+    )
 
 
 def main() -> int:

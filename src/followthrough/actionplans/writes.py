@@ -37,6 +37,15 @@ class StaleEdit(Exception):
         self.current = current
 
 
+def locked_for_edit(record: Any, version: int | None) -> Any:
+    """The record as saved, locked for this transaction; StaleEdit if the form that changes it
+    was opened on an older version."""
+    current = type(record).objects.select_for_update().get(pk=record.pk)
+    if current.version != version:
+        raise StaleEdit(current)
+    return current
+
+
 def action_plan_start(*, report: Report, organisation: Organisation, actor: Any) -> ActionPlan:
     """A draft plan for one organisation, with a response to each recommendation addressed to
     it (or to every recommendation, when the report names no addressee that resolves)."""
@@ -85,9 +94,7 @@ def response_record(
 ) -> Response:
     """Save a response, refusing an edit made to an older version of it. On a published plan
     the change needs a reason and becomes the plan's next version."""
-    current = Response.objects.select_for_update().get(pk=response.pk)
-    if current.version != version:
-        raise StaleEdit(current)
+    current = locked_for_edit(response, version)
     amending = amendment_begin(current.action_plan, change_reason=change_reason)
     before = {"decision": current.decision, "reasons": current.reason_categories}
     current.decision = decision
@@ -157,9 +164,7 @@ def action_save(
     On a published plan the change needs a reason and becomes the plan's next version, and an
     existing target moves only through the target ledger."""
     if action is not None:
-        current = Action.objects.select_for_update().get(pk=action.pk)
-        if current.version != version:
-            raise StaleEdit(current)
+        current = locked_for_edit(action, version)
     else:
         current = Action(response=response, order=response.actions.count())
     amending = amendment_begin(response.action_plan, change_reason=change_reason)

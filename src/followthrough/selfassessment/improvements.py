@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from followthrough.actionplans.smart import Advice, tracked_advice
-from followthrough.actionplans.writes import StaleEdit, tracked_fill
+from followthrough.actionplans.writes import locked_for_edit, tracked_fill
 from followthrough.core.events import record_event
 
 from .models import AssessedRecommendation, ImprovementAction
@@ -29,9 +29,7 @@ def improvement_save(
 ) -> ImprovementAction:
     """Add an improvement action to a recommendation's gap, or change one."""
     if action is not None:
-        current: ImprovementAction = ImprovementAction.objects.select_for_update().get(pk=action.pk)
-        if current.version != version:
-            raise StaleEdit(current)
+        current: ImprovementAction = locked_for_edit(action, version)
     else:
         current = ImprovementAction(item=item, order=item.improvements.count())
     before = {"target_text": current.target_text, "owner_text": current.owner_text}

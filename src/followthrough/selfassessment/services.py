@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from followthrough.actionplans.writes import EVIDENCE_KINDS, StaleEdit
+from followthrough.actionplans.writes import EVIDENCE_KINDS, locked_for_edit
 from followthrough.core.events import record_event
 from followthrough.core.uploads import upload_check, upload_store
 from followthrough.inspections.models import Recommendation
@@ -127,9 +127,7 @@ def item_save(
     """Save one recommendation's answers, evidence and rating together. Only what changed is
     written, so each answer's history shows who changed it; a form opened before someone else
     saved is refused (StaleEdit) rather than overwriting their work."""
-    current = AssessedRecommendation.objects.select_for_update().get(pk=item.pk)
-    if current.version != version:
-        raise StaleEdit(current)
+    current: AssessedRecommendation = locked_for_edit(item, version)
     errors = _item_errors(rating, rationale, answers, evidence)
     stored: dict[int, str] = {}
     for index, entry in evidence.items():
