@@ -83,7 +83,8 @@ INSTALLED_APPS = [
     "followthrough.ingest",
     "followthrough.reporting",
     "followthrough.selfassessment",
-    "followthrough.audit",
+    "followthrough.auditlog",
+    "followthrough.flows",
 ]
 
 MIDDLEWARE = [

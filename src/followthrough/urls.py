@@ -10,7 +10,7 @@ urlpatterns = [
     path("", include("followthrough.actionplans.urls")),
     path("", include("followthrough.ingest.urls")),
     path("", include("followthrough.web.urls")),
-    path("", include("followthrough.audit.urls")),
+    path("", include("followthrough.auditlog.urls")),
     path("", include("followthrough.organisations.urls")),
     path("", include("followthrough.selfassessment.urls")),
     path("accounts/login/", auth_views.login, name="login"),

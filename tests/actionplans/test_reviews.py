@@ -37,7 +37,7 @@ def test_a_reviewer_records_a_judgement_with_a_snapshot(client, inspector, sampl
     review = Review.objects.get()
     assert review.reviewer == inspector
     assert review.snapshot["responses"][0]["actions"]
-    page = client.get(reverse("inspections:recommendation-detail", args=[rec.pk])).content
+    page = client.get(reverse("reporting:recommendation-detail", args=[rec.pk])).content
     assert b"Partly achieved" in page and b"verified from documents" in page
 
 
@@ -51,7 +51,7 @@ def test_a_judgement_shows_what_slipped_after_it_and_why(client, inspector, samp
     from django.db import transaction
 
     from followthrough.actionplans.models import Action
-    from followthrough.actionplans.writes import (
+    from followthrough.actionplans.services import (
         review_record,
         target_revision_decide,
         target_revision_propose,
@@ -82,7 +82,7 @@ def test_a_judgement_shows_what_slipped_after_it_and_why(client, inspector, samp
         target_revision_decide(revision=revision, approve=True, actor=inspector, today=today)
     Action.objects.filter(pk=action.pk).update(status="in_progress")
     client.force_login(inspector)
-    html = client.get(reverse("inspections:recommendation-detail", args=[rec.pk])).content
+    html = client.get(reverse("reporting:recommendation-detail", args=[rec.pk])).content
     html = html.decode()
     assert "What changed since this judgement" in html
     days = (new_due - first_due).days

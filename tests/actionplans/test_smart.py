@@ -86,5 +86,5 @@ def test_plan_and_recommendation_pages_show_the_advice(client, viewer, sample_pl
     assert b"SMART score" in page and b"% of checks met" in page
     assert b"Say what will show the action is done" in page
     rec = plan.responses.first().recommendation
-    detail = client.get(reverse("inspections:recommendation-detail", args=[rec.pk])).content
+    detail = client.get(reverse("reporting:recommendation-detail", args=[rec.pk])).content
     assert b"SMART advice" in detail

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan, PlanVersion
-from followthrough.actionplans.versions import plan_snapshot, snapshot_changes
+from followthrough.actionplans.services import plan_snapshot, snapshot_changes
 from followthrough.organisations.models import Membership
 
 

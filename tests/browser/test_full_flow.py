@@ -9,7 +9,7 @@ import pytest
 from django.db import transaction
 
 from followthrough.actionplans.models import Action, ActionPlan, Review
-from followthrough.actionplans.writes import response_record
+from followthrough.actionplans.services import response_record
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Membership

@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 
 from followthrough.actionplans.models import Action, ActionPlan, Response
-from followthrough.actionplans.versions import version_record
-from followthrough.actionplans.writes import action_plan_start
+from followthrough.actionplans.services import action_plan_start, version_record
 from followthrough.ingest.review import review_start
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report

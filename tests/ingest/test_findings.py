@@ -74,7 +74,7 @@ def test_findings_are_stored_and_shown(db, client, viewer):
     report = result.stored
     assert Finding.objects.filter(report=report).count() == 6
     client.force_login(viewer)
-    page = client.get(reverse("inspections:report-detail", args=[report.pk])).content.decode()
+    page = client.get(reverse("reporting:report-detail", args=[report.pk])).content.decode()
     assert "Findings tables</a> (6 statements)" in page
     html = client.get(reverse("inspections:report-findings", args=[report.pk])).content.decode()
     assert "A lesson plan was in place for:" in html and "not readable" in html

@@ -82,7 +82,7 @@ def test_related_practice_shows_on_a_recommendation(db, client, viewer, sample_p
     guide = Report.objects.get(kind="practice_guide")
     assert guide.guide["reflection_questions"][1]["perspective"] == "operational"
     client.force_login(viewer)
-    page = client.get(reverse("inspections:report-detail", args=[guide.pk])).content.decode()
+    page = client.get(reverse("reporting:report-detail", args=[guide.pk])).content.decode()
     for words in (
         "Tuition standard",
         "The 3Ts of practice",
@@ -97,7 +97,7 @@ def test_related_practice_shows_on_a_recommendation(db, client, viewer, sample_p
     rec.save()
     assert example.themes, "the example should carry at least one theme"
     client.force_login(viewer)
-    html = client.get(reverse("inspections:recommendation-detail", args=[rec.pk])).content
+    html = client.get(reverse("reporting:recommendation-detail", args=[rec.pk])).content
     assert "Related practice" in html.decode() and "Clear practice plans" in html.decode()
 
 

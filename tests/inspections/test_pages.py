@@ -49,10 +49,10 @@ def page_urls() -> list[str]:
     rec = report.recommendations.first()
     return [
         reverse("reporting:overview"),
-        reverse("inspections:report-list"),
-        reverse("inspections:report-detail", args=[report.pk]),
+        reverse("reporting:report-list"),
+        reverse("reporting:report-detail", args=[report.pk]),
         reverse("actionplans:report-action-plan", args=[report.pk]),
-        reverse("inspections:recommendation-detail", args=[rec.pk]),
+        reverse("reporting:recommendation-detail", args=[rec.pk]),
         reverse("reporting:annual-report", args=[report.pk]),
         reverse("reporting:organisation-list"),
         reverse("reporting:my-organisation"),
@@ -74,7 +74,7 @@ def test_query_counts_do_not_grow_with_ten_times_the_data(client, viewer):
 
 
 @pytest.mark.parametrize(
-    "name", ["reporting:overview", "inspections:report-list", "reporting:search"]
+    "name", ["reporting:overview", "reporting:report-list", "reporting:search"]
 )
 def test_anonymous_visitors_are_sent_to_sign_in(client, db, name):
     response = client.get(reverse(name))
@@ -96,7 +96,7 @@ def test_unknown_objects_are_404(client, viewer):
 def test_report_page_groups_recommendations_under_addressees(client, viewer, sample_plan):
     client.force_login(viewer)
     report = Report.objects.get()
-    html = client.get(reverse("inspections:report-detail", args=[report.pk])).content.decode()
+    html = client.get(reverse("reporting:report-detail", args=[report.pk])).content.decode()
     assert "The Ministry of Justice should:" in html
     assert html.index("The Ministry of Justice should:") < html.index("Recommendation 1")
     assert "actions:" in html
@@ -116,7 +116,7 @@ def test_action_plan_marks_overdue_targets(client, viewer, sample_plan):
 def test_recommendation_page_links_each_record_to_its_source_passage(client, viewer, sample_plan):
     client.force_login(viewer)
     rec = Recommendation.objects.get(label="1")
-    html = client.get(reverse("inspections:recommendation-detail", args=[rec.pk])).content.decode()
+    html = client.get(reverse("reporting:recommendation-detail", args=[rec.pk])).content.decode()
     link = f"/sources/{rec.source_id}/?start={rec.source_start}&amp;end={rec.source_end}"
     assert link in html
     passage = client.get(link.replace("&amp;", "&")).content.decode()
@@ -151,7 +151,7 @@ def test_user_text_is_escaped(client, viewer, db):
     )
     ingest_text(text, "odd.txt")
     client.force_login(viewer)
-    html = client.get(reverse("inspections:report-list")).content.decode()
+    html = client.get(reverse("reporting:report-list")).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
 
@@ -169,7 +169,7 @@ def test_overview_shows_every_chart_with_its_table(client, viewer, sample_plan):
 
 def test_report_list_shows_decision_shares_and_overdue(client, viewer, sample_plan):
     client.force_login(viewer)
-    html = client.get(reverse("inspections:report-list")).content.decode()
+    html = client.get(reverse("reporting:report-list")).content.decode()
     overdue = Action.objects.overdue(today=date.today()).count()
     assert f'class="ft-overdue">{overdue}<' in html
     agreed = Response.objects.filter(decision="agreed").count()

@@ -15,9 +15,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from followthrough.actionplans.models import Action, ActionPlan, Escalation, Review, TargetRevision
-from followthrough.ingest.extract.themes import themes_for
 from followthrough.inspections.models import Recommendation
-from followthrough.reporting.trends import burn_up, slippage
+from followthrough.inspections.themes import themes_for
+from followthrough.reporting.selectors import burn_up, slippage
 
 URL = "/inspectorate/"
 

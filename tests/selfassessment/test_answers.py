@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from followthrough.actionplans.writes import StaleEdit
-from followthrough.selfassessment.history import contributors, item_history
+from followthrough.core.concurrency import StaleEdit
 from followthrough.selfassessment.models import EnquiryAnswer, EvidenceHeld
+from followthrough.selfassessment.selectors import contributors, item_history
 from followthrough.selfassessment.services import (
     Evidence,
     assessment_reopen,
@@ -120,7 +120,7 @@ def test_improvement_actions_join_the_services_reminder_digest(assessment, manag
     from django.core import mail
     from django.core.management import call_command
 
-    from followthrough.selfassessment.improvements import improvement_save
+    from followthrough.selfassessment.services import improvement_save
 
     item = assessment.items.first()
     with transaction.atomic():

@@ -47,7 +47,10 @@ def test_markup_posted_into_every_field_of_every_form_renders_inert(client, worl
         assert PAYLOAD.encode() not in response.content, url
         assert b"<script>alert" not in response.content, url
     assert posted >= 5
-    for pages in (reverse("audit:log"), reverse("organisations:member-list", args=[world.own.pk])):
+    for pages in (
+        reverse("auditlog:log"),
+        reverse("organisations:member-list", args=[world.own.pk]),
+    ):
         assert b"<script>alert" not in client.get(pages).content
     for message in mail.outbox:
         assert "<script>" not in message.body or message.content_subtype == "plain"

@@ -10,7 +10,7 @@ from followthrough.actionplans.models import Action, ActionPlan, Response
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
-from followthrough.reporting.services import overview_figures
+from followthrough.reporting.selectors import overview_figures
 from tests.conftest import ingest_text
 
 MARKER = "Quokkaprotocol"
@@ -37,9 +37,9 @@ def pages(plan, orgs) -> list[str]:
         reverse("reporting:overview"),
         reverse("reporting:search") + f"?q={MARKER}",
         reverse("reporting:organisation-list"),
-        reverse("inspections:report-list"),
-        reverse("inspections:report-detail", args=[plan.report_id]),
-        reverse("inspections:recommendation-detail", args=[rec.pk]),
+        reverse("reporting:report-list"),
+        reverse("reporting:report-detail", args=[plan.report_id]),
+        reverse("reporting:recommendation-detail", args=[rec.pk]),
         reverse("actionplans:report-action-plan", args=[plan.report_id]),
         reverse("ingest:source-passage", args=[plan.source_id]),
     ]
@@ -75,7 +75,7 @@ def test_a_draft_leaks_nothing_to_another_organisation(client, make_user, db):
             assert b"0 results for" in content
             content = content.replace(MARKER.encode(), b"")
         assert MARKER.encode() not in content, url
-    html = client.get(reverse("inspections:report-detail", args=[plan.report_id])).content
+    html = client.get(reverse("reporting:report-detail", args=[plan.report_id])).content
     assert b"No action plan ingested" in html
 
 

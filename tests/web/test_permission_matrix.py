@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, TargetRevision
-from followthrough.actionplans.versions import version_record
+from followthrough.actionplans.services import version_record
 from followthrough.core.access import RULES
 from followthrough.core.uploads import upload_store
 from followthrough.ingest.models import ImportReview
@@ -142,10 +142,10 @@ class World:
             "reporting:action-plan-export": {"pk": plan.report_id, "fmt": "csv"},
             "reporting:organisation-list": {},
             "reporting:organisation-detail": {"pk": plan.coordinating_organisation_id},
-            "inspections:report-list": {},
-            "inspections:report-detail": {"pk": plan.report_id},
+            "reporting:report-list": {},
+            "reporting:report-detail": {"pk": plan.report_id},
             "inspections:report-findings": {"pk": plan.report_id},
-            "inspections:recommendation-detail": {"pk": rec.pk},
+            "reporting:recommendation-detail": {"pk": rec.pk},
             "actionplans:report-action-plan": {"pk": plan.report_id},
             "ingest:source-passage": {"pk": plan.source_id},
             "web:accessibility": {},
@@ -166,9 +166,9 @@ class World:
             },
             "ingest:import-list": {},
             "ingest:import-review": {"pk": ImportReview.objects.get().pk},
-            "audit:log": {},
-            "audit:export": {},
-            "audit:object-history": {"kind": "action-plan", "pk": plan.pk},
+            "auditlog:log": {},
+            "auditlog:export": {},
+            "auditlog:object-history": {"kind": "action-plan", "pk": plan.pk},
             "organisations:member-list": {"pk": self.own.pk},
             "actionplans:action-plan-new": {"pk": plan.report_id},
             "actionplans:response-edit": {"pk": self.draft.responses.first().pk},

@@ -27,7 +27,7 @@ def test_every_page_sends_the_security_headers(client, viewer):
 
 def test_pages_carry_no_inline_script_or_style(client, viewer, sample_plan):
     client.force_login(viewer)
-    for name in ("reporting:overview", "inspections:report-list"):
+    for name in ("reporting:overview", "reporting:report-list"):
         html = client.get(reverse(name)).content.decode()
         scripts = re.findall(r"<script\b[^>]*>", html)
         assert scripts and all(" src=" in tag for tag in scripts), scripts
@@ -65,7 +65,7 @@ def test_admin_is_for_superusers_only(client, viewer, db):
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_read_only_pages_refuse_writes(client, viewer, method):
     client.force_login(viewer)
-    response = getattr(client, method)(reverse("inspections:report-list"))
+    response = getattr(client, method)(reverse("reporting:report-list"))
     assert response.status_code == 405
 
 

@@ -40,7 +40,7 @@ def test_a_required_second_factor_is_set_up_at_next_sign_in(client, make_user, y
     yjb.require_two_factor = True
     yjb.save()
     sign_in(client, "member")
-    page = client.get(reverse("inspections:report-list"))
+    page = client.get(reverse("reporting:report-list"))
     assert page.status_code == 302 and page["Location"].startswith(reverse("two-factor-setup"))
     setup = client.get(page["Location"])
     assert b"Set up a second factor" in setup.content
@@ -51,8 +51,8 @@ def test_a_required_second_factor_is_set_up_at_next_sign_in(client, make_user, y
     )
     assert b"The code is wrong or has expired" in wrong.content
     done = client.post(page["Location"], {"code": current_code(device)})
-    assert done.status_code == 302 and done["Location"] == reverse("inspections:report-list")
-    assert client.get(reverse("inspections:report-list")).status_code == 200
+    assert done.status_code == 302 and done["Location"] == reverse("reporting:report-list")
+    assert client.get(reverse("reporting:report-list")).status_code == 200
     assert DomainEvent.objects.filter(code="accounts.user.second_factor_added").exists()
 
 

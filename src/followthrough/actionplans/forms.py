@@ -4,8 +4,8 @@ from typing import Any
 
 from django import forms
 
+from followthrough.core.forms import GovukFormMixin
 from followthrough.organisations.models import Organisation
-from followthrough.web.forms import GovukFormMixin
 
 from .models import Action, Decision, Response, Review
 

@@ -32,7 +32,6 @@ rules.add_perm(
 
 # Writing: the workflow's views use these; docs/security.md lists them and
 # tests/actionplans/test_rules.py checks every role against that table.
-WRITERS = {"contributor", "approver", "admin"}
 
 
 def _role(user, organisation_id) -> str | None:
@@ -44,17 +43,15 @@ def writes_for_response(user, response) -> bool:
     if response is None:
         return False
     plan_org = response.action_plan.coordinating_organisation_id
-    return (
-        _role(user, response.responding_organisation_id) in WRITERS
-        or _role(user, plan_org) in WRITERS
-    )
+    standing = standing_of(user)
+    return standing.writes_for(response.responding_organisation_id) or standing.writes_for(plan_org)
 
 
 @rules.predicate
 def writes_for_action(user, action) -> bool:
     if action is None:
         return False
-    return _role(user, action.owner_organisation_id) in WRITERS or writes_for_response(
+    return standing_of(user).writes_for(action.owner_organisation_id) or writes_for_response(
         user, action.response
     )
 

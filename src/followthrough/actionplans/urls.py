@@ -1,26 +1,20 @@
 from django.urls import path
 
-from . import edit_views, views
+from .views import plans, progress, responses, reviews
 
 app_name = "actionplans"
 urlpatterns = [
-    path("reports/<int:pk>/action-plan/", views.action_plan_detail, name="report-action-plan"),
-    path(
-        "action-plans/<int:pk>/versions/<int:number>/",
-        views.plan_version,
-        name="plan-version",
-    ),
-    path("reports/<int:pk>/action-plan/new/", edit_views.action_plan_new, name="action-plan-new"),
-    path("responses/<int:pk>/edit/", edit_views.response_edit, name="response-edit"),
-    path("responses/<int:pk>/actions/new/", edit_views.action_new, name="action-new"),
-    path("actions/<int:pk>/edit/", edit_views.action_edit, name="action-edit"),
-    path("actions/<int:pk>/progress/", edit_views.action_progress, name="action-progress"),
-    path("progress-updates/<int:pk>/evidence/", edit_views.evidence_file, name="evidence-file"),
-    path("actions/<int:pk>/target/", edit_views.target_propose, name="target-propose"),
-    path("target-revisions/<int:pk>/decide/", edit_views.target_decide, name="target-decide"),
-    path("recommendations/<int:pk>/reviews/new/", edit_views.review_new, name="review-new"),
-    path("action-plans/<int:pk>/submit/", edit_views.action_plan_submit_view, name="plan-submit"),
-    path(
-        "action-plans/<int:pk>/publish/", edit_views.action_plan_publish_view, name="plan-publish"
-    ),
+    path("reports/<int:pk>/action-plan/", plans.action_plan_detail, name="report-action-plan"),
+    path("action-plans/<int:pk>/versions/<int:number>/", plans.plan_version, name="plan-version"),
+    path("reports/<int:pk>/action-plan/new/", plans.action_plan_new, name="action-plan-new"),
+    path("action-plans/<int:pk>/submit/", plans.action_plan_submit_view, name="plan-submit"),
+    path("action-plans/<int:pk>/publish/", plans.action_plan_publish_view, name="plan-publish"),
+    path("responses/<int:pk>/edit/", responses.response_edit, name="response-edit"),
+    path("responses/<int:pk>/actions/new/", responses.action_new, name="action-new"),
+    path("actions/<int:pk>/edit/", responses.action_edit, name="action-edit"),
+    path("actions/<int:pk>/progress/", progress.action_progress, name="action-progress"),
+    path("progress-updates/<int:pk>/evidence/", progress.evidence_file, name="evidence-file"),
+    path("actions/<int:pk>/target/", progress.target_propose, name="target-propose"),
+    path("target-revisions/<int:pk>/decide/", progress.target_decide, name="target-decide"),
+    path("recommendations/<int:pk>/reviews/new/", reviews.review_new, name="review-new"),
 ]

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.views.decorators.http import require_http_methods
 
 READ = ("GET", "HEAD")
+FORM_METHODS = ("GET", "HEAD", "POST")
 
 # The rules a view may name; docs/security.md describes each and tests enforce them.
 RULES = {

@@ -9,10 +9,10 @@ from typing import Any
 from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
 from followthrough.core.models import SourceDocument
 from followthrough.inspections.models import Finding, PracticeExample, Recommendation, Report
+from followthrough.inspections.themes import themes_for
 from followthrough.organisations.models import Organisation
 from followthrough.organisations.services import organisations_resolve
 
-from .extract.themes import themes_for
 from .extract.types import Extraction
 from .extract.types import Recommendation as ExtractedRecommendation
 

@@ -13,11 +13,15 @@ def get_report_for_user(user, pk: int) -> Report:
     return report
 
 
-def get_recommendation_for_user(user, pk: int) -> Recommendation:
+def get_recommendation_for_user(user, pk: int, *, perm: str | None = None) -> Recommendation:
+    """A recommendation; `perm` names what the user must also be allowed to do with it (the
+    inspectorate's judgement is `actionplans.add_review`)."""
     recommendation = get_object_or_404(
         Recommendation.objects.select_related("report", "source").prefetch_related("addressees"),
         pk=pk,
     )
     if not user.has_perm("inspections.view_recommendation", recommendation):
+        raise Http404
+    if perm and not user.has_perm(perm, recommendation):
         raise Http404
     return recommendation

@@ -1,9 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
-from django.db.models import Q
 
 
 class ReportQuerySet(models.QuerySet):
@@ -18,26 +15,3 @@ class ReportQuerySet(models.QuerySet):
 class RecommendationQuerySet(models.QuerySet):
     def visible_to(self, user: object) -> RecommendationQuerySet:
         return self if getattr(user, "is_authenticated", False) else self.none()
-
-    def matching(self, query: str, *, user: Any) -> RecommendationQuerySet:
-        """Recommendations whose text, responses or actions mention every word of query; text in
-        plans the user may not see never matches."""
-        from followthrough.actionplans.models import ActionPlan
-
-        plans = ActionPlan.objects.visible_to(user).values("pk")
-        result = self
-        for word in query.split()[:10]:
-            result = result.filter(
-                Q(text__icontains=word)
-                | Q(addressee_text__icontains=word)
-                | Q(
-                    responses__action_plan__in=plans,
-                    responses__actions__description__icontains=word,
-                )
-                | Q(
-                    responses__action_plan__in=plans,
-                    responses__actions__owner_text__icontains=word,
-                )
-                | Q(responses__action_plan__in=plans, responses__narrative__icontains=word)
-            )
-        return result.distinct()

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Membership, Organisation
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import SIGNERS, WRITERS, Membership, Organisation
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,17 @@ class Standing:
     @property
     def reads_audit_log(self) -> bool:
         return self.is_inspectorate_admin or self.is_superuser
+
+    def writes_for(self, organisation_id: int | None) -> bool:
+        return self.roles.get(organisation_id) in WRITERS  # type: ignore[arg-type]
+
+    def signs_for(self, organisation_id: int | None) -> bool:
+        return self.roles.get(organisation_id) in SIGNERS  # type: ignore[arg-type]
+
+    @property
+    def writer_organisation_ids(self) -> list[int]:
+        """The organisations the user writes for: contributor, approver or admin."""
+        return [org for org, role in self.roles.items() if role in WRITERS]
 
 
 ANONYMOUS = Standing()
@@ -66,7 +80,20 @@ def standing_of(user: Any) -> Standing:
 def require_inspectorate(user: Any) -> None:
     """404 unless the user is an inspectorate member or a superuser: the pages only they use
     (dashboard, imports) do not admit to existing for anyone else."""
-    from django.http import Http404
-
-    if not standing_of(user).sees_all_drafts:
+    if not user.has_perm("organisations.use_inspectorate_pages"):
         raise Http404
+
+
+def require_audit_reader(user: Any) -> None:
+    """404 unless the user may read the whole audit log."""
+    if not user.has_perm("organisations.read_audit_log"):
+        raise Http404
+
+
+def get_organisation_for_user(user: Any, pk: int, *, for_write: bool = False) -> Organisation:
+    """Any signed-in user may read an organisation; writing to it (its members, its second-factor
+    rule) is for its administrators and superusers."""
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if for_write and not user.has_perm("organisations.manage_members", organisation):
+        raise Http404
+    return organisation

@@ -8,7 +8,7 @@ class OrganisationsConfig(AppConfig):
     def ready(self) -> None:
         from simple_history.signals import pre_create_historical_record
 
-        from .history import stamp_organisations
+        from .services import stamp_organisations
 
         # Audit metadata only: it writes onto the history row being created, nothing else.
         pre_create_historical_record.connect(

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from followthrough.web.forms import GovukFormMixin
+from followthrough.core.forms import GovukFormMixin
 
 from .models import Membership, Organisation
 

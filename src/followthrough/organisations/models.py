@@ -64,3 +64,9 @@ class Membership(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} of {self.organisation}"
+
+
+# Role sets, named once: who writes for an organisation (records responses, actions, progress,
+# answers) and who signs for it (submits, publishes, signs off, approves targets).
+WRITERS = frozenset({Membership.Role.CONTRIBUTOR, Membership.Role.APPROVER, Membership.Role.ADMIN})
+SIGNERS = frozenset({Membership.Role.APPROVER, Membership.Role.ADMIN})

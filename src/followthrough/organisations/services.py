@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db.models import Q
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from followthrough.core.events import record_event
 
@@ -140,3 +146,37 @@ def membership_reset_second_factor(*, membership: Membership, actor: Any) -> int
         data={"devices_removed": removed},
     )
     return removed
+
+
+def invitation_send(*, membership: Membership, request: HttpRequest) -> None:
+    """Send the new member a link to choose their password (the password-reset link)."""
+    user = membership.user
+    context = {
+        "user": user,
+        "organisation": membership.organisation,
+        "role": membership.get_role_display(),
+        "domain": request.get_host(),
+        "protocol": "https" if request.is_secure() else "http",
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }
+    send_mail(
+        subject=f"You have been added to {membership.organisation.short_name} on Followthrough",
+        message=render_to_string("organisations/invitation_email.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def stamp_organisations(sender: Any, history_instance: Any = None, **kwargs: Any) -> None:
+    user_id = getattr(history_instance, "history_user_id", None)
+    if (
+        history_instance is None
+        or not user_id
+        or not hasattr(history_instance, "history_organisations")
+    ):
+        return
+    names = Membership.objects.filter(user_id=user_id, is_active=True).values_list(
+        "organisation__short_name", flat=True
+    )
+    history_instance.history_organisations = ", ".join(sorted(names))[:300]

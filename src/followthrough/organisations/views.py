@@ -3,27 +3,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from followthrough.core.access import access
 
-from .flows import invitation_send
+from .access import get_organisation_for_user
 from .forms import InviteForm, MemberChangeForm, TwoFactorPolicyForm
 from .models import Membership, Organisation
 from .services import (
+    invitation_send,
     membership_change,
     membership_invite,
     membership_reset_second_factor,
     organisation_set_two_factor,
 )
-
-
-def get_organisation_for_admin(user, pk: int) -> Organisation:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    if not user.has_perm("organisations.manage_members", organisation):
-        raise Http404
-    return organisation
 
 
 def _page(
@@ -53,12 +47,12 @@ def _page(
 
 @access("organisation_admin")
 def member_list(request: HttpRequest, pk: int) -> HttpResponse:
-    return _page(request, get_organisation_for_admin(request.user, pk))
+    return _page(request, get_organisation_for_user(request.user, pk, for_write=True))
 
 
 @access("organisation_admin", methods=("POST",))
 def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_admin(request.user, pk)
+    organisation = get_organisation_for_user(request.user, pk, for_write=True)
     form = InviteForm(request.POST, organisation=organisation)
     if form.is_valid():
         try:
@@ -84,7 +78,7 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access("organisation_admin", methods=("POST",))
 def member_change(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    organisation = get_organisation_for_admin(request.user, pk)
+    organisation = get_organisation_for_user(request.user, pk, for_write=True)
     membership = get_object_or_404(Membership, pk=membership_pk, organisation=organisation)
     form = MemberChangeForm(request.POST, organisation=organisation)
     if not form.is_valid():
@@ -114,7 +108,7 @@ def member_change(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
 
 @access("organisation_admin", methods=("POST",))
 def two_factor_policy(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_organisation_for_admin(request.user, pk)
+    organisation = get_organisation_for_user(request.user, pk, for_write=True)
     form = TwoFactorPolicyForm(request.POST)
     form.is_valid()  # a single checkbox: absent means off
     required = bool(form.cleaned_data.get("require_two_factor"))

@@ -1,32 +1,33 @@
 from django.urls import path
 
-from . import progress_views, views
+from .views import inspectorate, organisations, overview, reports
 
 app_name = "reporting"
 urlpatterns = [
-    path("", views.overview, name="overview"),
-    path("charts/<slug:slug>.svg", views.chart, name="chart"),
-    path("search/", views.search, name="search"),
-    path("my-organisation/", views.my_organisation, name="my-organisation"),
-    path("inspectorate/", progress_views.inspectorate_dashboard, name="inspectorate"),
-    path(
-        "reports/<int:pk>/action-plan/export.<str:fmt>",
-        views.action_plan_export,
-        name="action-plan-export",
-    ),
+    path("", overview.overview, name="overview"),
+    path("charts/<slug:slug>.svg", overview.chart, name="chart"),
+    path("search/", overview.search, name="search"),
+    path("my-organisation/", organisations.my_organisation, name="my-organisation"),
+    path("organisations/", organisations.organisation_list, name="organisation-list"),
+    path("organisations/<int:pk>/", organisations.organisation_detail, name="organisation-detail"),
+    path("inspectorate/", inspectorate.inspectorate_dashboard, name="inspectorate"),
     path(
         "inspectorate/export.<str:fmt>",
-        progress_views.inspectorate_export,
+        inspectorate.inspectorate_export,
         name="inspectorate-export",
     ),
+    path("reports/", reports.report_list, name="report-list"),
+    path("reports/<int:pk>/", reports.report_detail, name="report-detail"),
+    path("recommendations/<int:pk>/", reports.recommendation_detail, name="recommendation-detail"),
     path(
-        "reports/<int:pk>/progress-report/", progress_views.annual_report_page, name="annual-report"
+        "reports/<int:pk>/action-plan/export.<str:fmt>",
+        reports.action_plan_export,
+        name="action-plan-export",
     ),
+    path("reports/<int:pk>/progress-report/", reports.annual_report_page, name="annual-report"),
     path(
         "reports/<int:pk>/progress-report.<str:fmt>",
-        progress_views.annual_report_export,
+        reports.annual_report_export,
         name="annual-report-export",
     ),
-    path("organisations/", views.organisation_list, name="organisation-list"),
-    path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
 ]

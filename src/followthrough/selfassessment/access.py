@@ -8,16 +8,26 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from followthrough.actionplans.rules import WRITERS
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
 from .models import AssessedRecommendation, ImprovementAction, SelfAssessment
 
 VIEW = "selfassessment.view_selfassessment"
+CHANGE = "selfassessment.change_selfassessment"
+TRACK = "selfassessment.track_improvement"
 
 
-def get_assessment_for_user(user: Any, pk: int, perm: str = VIEW) -> SelfAssessment:
+def _perm(for_write: bool, perm: str | None, write: str) -> str:
+    return perm or (write if for_write else VIEW)
+
+
+def get_assessment_for_user(
+    user: Any, pk: int, *, for_write: bool = False, perm: str | None = None
+) -> SelfAssessment:
+    """The assessment if the user may see it and, with `for_write`, answer it; `perm` names
+    another permission (sign off, reopen, share)."""
+    perm = _perm(for_write, perm, CHANGE)
     assessment = get_object_or_404(
         SelfAssessment.objects.visible_to(user).select_related("organisation", "signed_off_by"),
         pk=pk,
@@ -27,7 +37,12 @@ def get_assessment_for_user(user: Any, pk: int, perm: str = VIEW) -> SelfAssessm
     return assessment
 
 
-def get_item_for_user(user: Any, pk: int, perm: str) -> AssessedRecommendation:
+def get_item_for_user(
+    user: Any, pk: int, *, for_write: bool = False, perm: str | None = None
+) -> AssessedRecommendation:
+    """One recommendation of an assessment; `for_write` to answer it, `perm=TRACK` to add
+    improvement actions to it."""
+    perm = _perm(for_write, perm, CHANGE)
     item = get_object_or_404(
         AssessedRecommendation.objects.filter(
             assessment__in=SelfAssessment.objects.visible_to(user).values("pk")
@@ -39,7 +54,10 @@ def get_item_for_user(user: Any, pk: int, perm: str) -> AssessedRecommendation:
     return item
 
 
-def get_improvement_for_user(user: Any, pk: int, perm: str) -> ImprovementAction:
+def get_improvement_for_user(user: Any, pk: int, *, for_write: bool = False) -> ImprovementAction:
+    """An improvement action; `for_write` to edit it or report progress (the plan stays live
+    after sign-off)."""
+    perm = _perm(for_write, None, TRACK)
     action = get_object_or_404(
         ImprovementAction.objects.filter(
             item__assessment__in=SelfAssessment.objects.visible_to(user).values("pk")
@@ -56,6 +74,6 @@ def services_for(user: Any) -> list[Organisation]:
     services = Organisation.objects.filter(kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE)
     standing = standing_of(user)
     if not standing.is_superuser:
-        ids = [org for org, role in standing.roles.items() if role in WRITERS]
+        ids = standing.writer_organisation_ids
         services = services.filter(pk__in=ids)
     return list(services.order_by("name"))

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from followthrough.reporting.exports.document import (
-    add_row,
-    header_table,
-    landscape_document,
-    to_bytes,
-)
-from followthrough.reporting.exports.rows import recommendation_text
-from followthrough.reporting.exports.tabular import table_xlsx
+from followthrough.core.documents import add_row, header_table, landscape_document, to_bytes
+from followthrough.core.spreadsheets import table_xlsx
+from followthrough.inspections.selectors import recommendation_text
 
 from .models import Rating, SelfAssessment
-from .summary import ANSWER_LABELS, Thematic
+from .selectors import ANSWER_LABELS, Thematic
 
 RATINGS_HEADERS = ["Rec", "Recommendation", "Our rating", "Why"]
 RATINGS_WIDTHS = [14, 110, 30, 119]

@@ -5,10 +5,10 @@ from typing import Any
 from django import forms
 
 from followthrough.actionplans.forms import ActionForm
-from followthrough.web.forms import GovukFormMixin
+from followthrough.core.forms import GovukFormMixin
 
 from .models import EnquiryAnswer, Rating
-from .summary import ItemView
+from .selectors import ItemView
 
 
 class StartForm(GovukFormMixin, forms.Form):

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import rules
 
-from followthrough.actionplans.rules import WRITERS
 from followthrough.organisations.access import standing_of
-
-SIGNERS = {"approver", "admin"}
 
 
 def _role(user, assessment) -> str | None:  # type: ignore[no-untyped-def]
@@ -37,12 +34,12 @@ def in_progress(user, assessment) -> bool:
 
 @rules.predicate
 def writes_for_service(user, assessment) -> bool:
-    return assessment is not None and _role(user, assessment) in WRITERS
+    return assessment is not None and standing_of(user).writes_for(assessment.organisation_id)
 
 
 @rules.predicate
 def signs_for_service(user, assessment) -> bool:
-    return assessment is not None and _role(user, assessment) in SIGNERS
+    return assessment is not None and standing_of(user).signs_for(assessment.organisation_id)
 
 
 rules.add_perm(

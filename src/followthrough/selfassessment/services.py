@@ -11,13 +11,21 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from followthrough.actionplans.writes import EVIDENCE_KINDS, locked_for_edit
+from followthrough.actionplans.services import EVIDENCE_KINDS, tracked_fill
+from followthrough.core.concurrency import locked_for_edit
 from followthrough.core.events import record_event
 from followthrough.core.uploads import upload_check, upload_store
 from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
 
-from .models import AssessedRecommendation, EnquiryAnswer, EvidenceHeld, Rating, SelfAssessment
+from .models import (
+    AssessedRecommendation,
+    EnquiryAnswer,
+    EvidenceHeld,
+    ImprovementAction,
+    Rating,
+    SelfAssessment,
+)
 
 # Addressees a youth justice service answers for: the teams, their managers and their boards.
 SERVICE_ADDRESSEE_RE = re.compile(
@@ -276,3 +284,42 @@ def assessment_share(*, assessment: SelfAssessment, shared: bool, actor: Any) ->
             data={"shared": shared},
         )
     return assessment
+
+
+def improvement_save(
+    *,
+    item: AssessedRecommendation,
+    action: ImprovementAction | None,
+    description: str,
+    owner_text: str,
+    target_text: str,
+    measure: str,
+    version: int | None,
+    actor: Any,
+) -> ImprovementAction:
+    """Add an improvement action to a recommendation's gap, or change one."""
+    if action is not None:
+        current: ImprovementAction = locked_for_edit(action, version)
+    else:
+        current = ImprovementAction(item=item, order=item.improvements.count())
+    before = {"target_text": current.target_text, "owner_text": current.owner_text}
+    target = tracked_fill(
+        current,
+        description=description,
+        owner_text=owner_text,
+        target_text=target_text,
+        measure=measure,
+    )
+    if not current.original_target_text:
+        current.original_target_text = current.target_text
+    current.full_clean()
+    current.version = (current.version or 0) + (1 if action is not None else 0)
+    current._history_user = actor
+    current.save()
+    record_event(
+        current,
+        f"{ImprovementAction.EVENT_PREFIX}.{'changed' if action is not None else 'added'}",
+        actor=actor,
+        data={"before": before, "target_text": current.target_text, "kind": target.kind},
+    )
+    return current

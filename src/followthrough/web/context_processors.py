@@ -6,11 +6,11 @@ from followthrough.organisations.access import standing_of
 NAVIGATION = [
     ("Overview", "reporting:overview"),
     ("My organisation", "reporting:my-organisation"),
-    ("Reports", "inspections:report-list"),
+    ("Reports", "reporting:report-list"),
     ("Organisations", "reporting:organisation-list"),
     ("Self-assessments", "selfassessment:assessment-list"),
 ]
-AUDIT = ("Audit log", "audit:log")
+AUDIT = ("Audit log", "auditlog:log")
 INSPECTORATE = ("Inspectorate", "reporting:inspectorate")
 IMPORTS = ("Imports", "ingest:import-list")
 

@@ -15,8 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from followthrough.core.access import access
 from followthrough.core.events import record_event
-
-from .forms import GovukFormMixin
+from followthrough.core.forms import GovukFormMixin
 
 FORM_METHODS = ("GET", "HEAD", "POST")
 

@@ -4,38 +4,12 @@ from django.shortcuts import render
 
 from followthrough.core.access import access
 
-PAGES = {
-    "accessibility": (
-        "Accessibility statement",
-        [
-            "Followthrough is built to meet the Web Content Accessibility Guidelines version 2.2 at "
-            "level AA. Every page works without JavaScript, every chart has a data table beside it, "
-            "and each page type is checked automatically with axe-core.",
-            "If you find something that is hard to use, tell the team that runs this service.",
-        ],
-    ),
-    "privacy": (
-        "Privacy",
-        [
-            "Followthrough holds the names, email addresses and roles of the people who sign in, and "
-            "a record of what each of them changed and when. It holds no data about children in "
-            "this release.",
-        ],
-    ),
-    "cookies": (
-        "Cookies",
-        [
-            "Followthrough sets two essential cookies: one keeps you signed in and one protects "
-            "forms against cross-site request forgery. It sets no analytics or advertising cookies.",
-        ],
-    ),
-}
-
 
 @access("public")
 def info_page(request: HttpRequest, page: str) -> HttpResponse:
-    heading, paragraphs = PAGES[page]
-    return render(request, "web/info_page.html", {"heading": heading, "paragraphs": paragraphs})
+    """A page linked from the footer (accessibility, privacy, cookies); its words are in
+    web/<page>.html, and urls.py names the page."""
+    return render(request, f"web/{page}.html")
 
 
 @login_not_required

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import parse_date
+from followthrough.core.dates import parse_date
+from followthrough.core.targets import parse_target
+
+from .columns import find_header, role_of
 from .decisions import decision_from, decision_in_response
 from .inspectorates import inspectorates_in
 from .lines import Line, split_lines
-from .targets import parse_target
 from .text import blocks, clean, list_items
 from .types import Action, Document, Extraction, ExtractionError, Item, Recommendation, Response
 
-ROLES = ("label", "addressee", "recommendation", "decision", "response", "owner", "target")
 LABEL_RE = re.compile(
     r"^(?:r|rec(?:ommendation)?\.?\s*(?:no\.?\s*)?)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\s*[.):]?$",
     re.IGNORECASE,
@@ -38,38 +39,6 @@ DANGLING_RE = re.compile(
     r"(?:\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from)|[&,\-–/])$", re.I
 )
 BRACKET_NOTE_RE = re.compile(r"\s*\[[^\]]*\]")
-
-
-def _role_of(header: str) -> str | None:
-    h = re.sub(r"^\s*\d+\s*[.)]\s*", "", clean(header)).lower()
-    if not h:
-        return None
-    if re.search(r"\brec(?:ommendation)?\.?\s*(?:no|number|ref)\b|^(?:no\.?|#|number)$|^ref", h):
-        return "label"
-    if re.search(r"\baddressee\b|\b(?:directed|addressed) to\b", h):
-        return "addressee"
-    if re.search(r"agreed|accepted|decision", h):
-        return "decision"
-    if re.search(r"owner|responsib|\blead\b", h):
-        return "owner"
-    if re.search(r"target|date|timescale|deadline|by when", h):
-        return "target"
-    if re.search(r"response|action|progress|update|comment|what we", h):
-        return "response"
-    if "recommendation" in h:
-        return "recommendation"
-    return None
-
-
-def find_header(lines: list[Line]) -> tuple[int, list[str | None]] | None:
-    """The table's header row and the role of each of its columns, or None."""
-    for index, line in enumerate(lines):
-        if "\t" not in line.text:
-            continue
-        roles = [_role_of(cell) for cell in line.text.split("\t")]
-        if "recommendation" in roles and ("target" in roles or "owner" in roles):
-            return index, roles
-    return None
 
 
 @dataclass
@@ -257,7 +226,7 @@ class _Reader:
             else:
                 self._start(line, label_match[1], cells, inferred=False)
             return
-        if raw == header_text or [_role_of(c) for c in raw.split("\t")] == roles:
+        if raw == header_text or [role_of(c) for c in raw.split("\t")] == roles:
             return  # the header repeated at the top of a new page
         if not substantive and len(values) == 1:
             only = clean(next(iter(values.values())))

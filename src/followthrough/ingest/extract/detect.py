@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .action_plan import extract_action_plan, find_header
+from .action_plan import extract_action_plan
 from .benchmarking import extract_benchmarking_tool
+from .columns import find_header
 from .lines import split_lines
 from .practice import extract_practice_guide
 from .report import extract_report, recommendation_start

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import parse_date
+from followthrough.core.dates import parse_date
+
 from .findings import extract_findings
 from .inspectorates import inspectorates_in
 from .lines import split_lines

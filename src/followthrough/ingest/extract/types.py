@@ -5,19 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from followthrough.core.targets import Target
+
 
 class ExtractionError(ValueError):
     """The text is not a document this extractor can read; the message says why, in one line."""
-
-
-@dataclass
-class Target:
-    kind: str  # date, month, quarter, year, financial_year, completed, ongoing, unknown
-    value: str | None = None
-    due: str | None = None  # ISO date: last day of the period, None when not time-bound
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass

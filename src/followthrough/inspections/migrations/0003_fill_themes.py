@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def fill(apps, schema_editor):
-    from followthrough.ingest.extract.themes import themes_for
+    from followthrough.inspections.themes import themes_for
 
     Recommendation = apps.get_model("inspections", "Recommendation")
     changed = []

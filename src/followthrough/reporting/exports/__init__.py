@@ -1,6 +1,6 @@
 """Exports of an action plan that people paste into board papers: CSV, XLSX, DOCX and PDF.
 
-All four read `actionplans.services.plan_table`, the same layout the plan page shows, so the
+All four read `actionplans.selectors.plan_table`, the same layout the plan page shows, so the
 decisions, owners, targets and overdue flags always agree with the page."""
 
 from .document import plan_docx

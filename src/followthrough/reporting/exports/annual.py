@@ -9,9 +9,10 @@ from typing import Any
 from django.template.loader import render_to_string
 from docx.shared import Mm
 
-from ..annual import AnnualReport
+from followthrough.core.documents import add_row, header_table, landscape_document, to_bytes
+
 from ..figures import bar_figure, burn_up_figure
-from .document import add_row, header_table, landscape_document, to_bytes
+from ..selectors import AnnualReport
 from .rows import DECISIONS
 
 ACTION_HEADER = ["Owner", "Target", "Status", "Latest update"]

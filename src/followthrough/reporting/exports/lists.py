@@ -8,9 +8,11 @@ from typing import Any
 
 from django.template.loader import render_to_string
 
-from .document import add_row, header_table, landscape_document, to_bytes
+from followthrough.core.documents import add_row, header_table, landscape_document, to_bytes
+from followthrough.core.spreadsheets import table_csv, table_xlsx
+from followthrough.inspections.themes import theme_label
+
 from .rows import DECISIONS
-from .tabular import table_csv, table_xlsx
 
 HEADER = [
     "Report",
@@ -32,8 +34,6 @@ DOCX_WIDTHS = [50, 90, 35, 25, 40, 33]
 
 
 def list_rows(recs: list[Any]) -> list[list[Any]]:
-    from followthrough.ingest.extract.themes import theme_label
-
     return [
         [
             rec.report.title,

@@ -7,7 +7,7 @@ from datetime import date
 from django.template.loader import render_to_string
 
 from followthrough.actionplans.models import ActionPlan
-from followthrough.actionplans.services import plan_table
+from followthrough.actionplans.selectors import plan_table
 
 
 def plan_pdf(plan: ActionPlan, *, today: date) -> bytes:

@@ -7,7 +7,8 @@ from typing import Any
 
 from followthrough.actionplans.models import ActionPlan
 from followthrough.actionplans.querysets import STATES
-from followthrough.actionplans.services import PlanSection, plan_table
+from followthrough.actionplans.selectors import PlanSection, plan_table
+from followthrough.inspections.selectors import recommendation_text
 
 DECISIONS = {"agreed": "Agreed", "partly_agreed": "Partly agreed", "not_agreed": "Not agreed"}
 
@@ -29,13 +30,6 @@ def columns(today: date) -> list[str]:
         "Due date",
         f"Status at {today:%-d %B %Y}",
     ]
-
-
-def recommendation_text(rec: Any) -> str:
-    items = "\n".join(
-        f"{i['label'] + '. ' if i.get('label') else '• '}{i['text']}" for i in rec.items
-    )
-    return rec.text + (f"\n{items}" if items else "")
 
 
 def action_rows(

@@ -1,7 +1,11 @@
-"""Small GOV.UK presentation helpers: tags for decisions and action states."""
+"""Small GOV.UK presentation helpers: tags for decisions and action states, and the error
+summary of a form page."""
 
 from django import template
+from django.forms import BaseForm
+from django.template.base import Parser, Token
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from followthrough.actionplans.querysets import STATES
 
@@ -69,3 +73,36 @@ def rating_tag(rating: str, prefix: str = "") -> str:
 def answer_tag(answer: str) -> str:
     label, css = ANSWER_TAGS.get(answer or "", ("Not answered", "govuk-tag--grey"))
     return format_html('<strong class="govuk-tag {}">{}</strong>', css, label)
+
+
+class ErrorSummaryNode(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        items = self.nodelist.render(context).strip()
+        forms = forms_with_errors(context)
+        if not forms and not items:
+            return ""
+        summary = context.template.engine.get_template("web/_error_summary.html")
+        # items is template output, escaped when it was rendered.
+        return summary.render(context.new({"forms": forms, "items": mark_safe(items)}))  # noqa: S308
+
+
+@register.tag
+def errorsummary(parser: Parser, token: Token) -> ErrorSummaryNode:
+    """The GOV.UK error summary for every bound form in the context with errors, followed by the
+    <li> items between the tags; nothing when there are neither. Used only by web/form_page.html."""
+    nodelist = parser.parse(("enderrorsummary",))
+    parser.delete_first_token()
+    return ErrorSummaryNode(nodelist)
+
+
+def forms_with_errors(context: template.Context) -> list[BaseForm]:
+    """The bound forms in the context that have errors, in the order the view gave them."""
+    found: list[BaseForm] = []
+    for value in context.flatten().values():
+        # The same form may sit in the context under two names; forms compare by identity.
+        if isinstance(value, BaseForm) and value.is_bound and value.errors and value not in found:
+            found.append(value)
+    return found

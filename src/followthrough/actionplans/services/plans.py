@@ -1,0 +1,130 @@
+"""Plans: starting a draft, recording responses, submitting and publishing. Callers hold the
+transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from followthrough.core.concurrency import locked_for_edit
+from followthrough.core.events import record_event
+from followthrough.inspections.models import Report
+from followthrough.organisations.models import Organisation
+
+from ..models import ActionPlan, Response
+from .versions import amendment_begin, version_record
+
+
+def action_plan_start(*, report: Report, organisation: Organisation, actor: Any) -> ActionPlan:
+    """A draft plan for one organisation, with a response to each recommendation addressed to
+    it (or to every recommendation, when the report names no addressee that resolves)."""
+    existing = report.action_plans.filter(coordinating_organisation=organisation).first()
+    if existing is not None:
+        return existing
+    recommendations = list(report.recommendations.filter(addressees=organisation))
+    if not recommendations:
+        recommendations = list(report.recommendations.all())
+    if not recommendations:
+        raise ValidationError("This report has no recommendations to respond to")
+    plan = ActionPlan(
+        report=report,
+        title=f"Action plan: {report.title} ({organisation.short_name})",
+        coordinating_organisation=organisation,
+        status=ActionPlan.Status.DRAFT,
+    )
+    plan._history_user = actor
+    plan.full_clean()
+    plan.save()
+    for recommendation in recommendations:
+        response = Response(
+            action_plan=plan, recommendation=recommendation, responding_organisation=organisation
+        )
+        response._history_user = actor
+        response.save()
+    record_event(
+        plan,
+        "actionplans.action_plan.started",
+        actor=actor,
+        data={"organisation": organisation.short_name, "responses": len(recommendations)},
+    )
+    return plan
+
+
+def response_record(
+    *,
+    response: Response,
+    decision: str,
+    reason_categories: list[str],
+    agreed_part: str,
+    narrative: str,
+    version: int,
+    actor: Any,
+    change_reason: str = "",
+) -> Response:
+    """Save a response, refusing an edit made to an older version of it. On a published plan
+    the change needs a reason and becomes the plan's next version."""
+    current = locked_for_edit(response, version)
+    amending = amendment_begin(current.action_plan, change_reason=change_reason)
+    before = {"decision": current.decision, "reasons": current.reason_categories}
+    current.decision = decision
+    current.reason_categories = [] if decision == "agreed" else sorted(set(reason_categories))
+    current.agreed_part = agreed_part.strip() if decision == "partly_agreed" else ""
+    current.narrative = narrative.strip()
+    current.full_clean()
+    current.version += 1
+    current._history_user = actor
+    current.save()
+    record_event(
+        current,
+        "actionplans.response.recorded",
+        actor=actor,
+        data={"before": before, "decision": current.decision, "reasons": current.reason_categories},
+    )
+    if amending:
+        version_record(current.action_plan, actor=actor, note=change_reason)
+    return current
+
+
+def action_plan_submit(*, plan: ActionPlan, actor: Any, today: date) -> ActionPlan:
+    """Draft → submitted: every response has a decision that meets the decision rules."""
+    if plan.status != ActionPlan.Status.DRAFT:
+        raise ValidationError("Only a draft plan can be submitted")
+    problems = []
+    for response in plan.responses.select_related("recommendation").order_by(
+        "recommendation__order"
+    ):
+        label = response.recommendation.display_label
+        if not response.decision:
+            problems.append(f"{label}: select a decision")
+            continue
+        try:
+            response.full_clean()
+        except ValidationError as exc:
+            problems.extend(f"{label}: {m[:1].lower()}{m[1:]}" for m in exc.messages)
+    if problems:
+        raise ValidationError(problems)
+    return _move(plan, ActionPlan.Status.SUBMITTED, actor, submitted=today)
+
+
+def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
+    """Submitted → published: from now on every signed-in user can read it."""
+    if plan.status != ActionPlan.Status.SUBMITTED:
+        raise ValidationError("Only a submitted plan can be published")
+    _move(plan, ActionPlan.Status.PUBLISHED, actor)
+    version_record(plan, actor=actor, note="Published")
+    return plan
+
+
+def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = None) -> ActionPlan:
+    before = plan.status
+    plan.status = status
+    if submitted is not None:
+        plan.submitted = submitted
+    plan._history_user = actor
+    plan.save()
+    record_event(
+        plan, f"actionplans.action_plan.{status}", actor=actor, data={"from": before, "to": status}
+    )
+    return plan

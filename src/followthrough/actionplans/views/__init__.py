@@ -1,0 +1,1 @@
+"""The action-plan pages, one module per record a page is about."""

@@ -1,0 +1,44 @@
+"""The inspectorate's judgement on how far a recommendation has been met."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from followthrough.core.access import FORM_METHODS, access
+from followthrough.core.forms import apply_errors
+from followthrough.inspections.access import get_recommendation_for_user
+
+from ..forms import ReviewForm
+from ..services import review_record
+
+
+@access("reviewer", methods=FORM_METHODS)
+def review_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """The inspectorate records its judgement on how far a recommendation has been met."""
+    recommendation = get_recommendation_for_user(request.user, pk, perm="actionplans.add_review")
+    today = timezone.localdate()
+    form = ReviewForm(request.POST or None, initial={"on": today})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                review_record(
+                    recommendation=recommendation,
+                    on=data["on"],
+                    judgement=data["judgement"],
+                    evidence_grade=data["evidence_grade"],
+                    commentary=data["commentary"],
+                    actor=request.user,
+                    today=today,
+                )
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Judgement recorded")
+            return redirect("reporting:recommendation-detail", pk=recommendation.pk)
+    return render(request, "actionplans/review_new.html", {"rec": recommendation, "form": form})

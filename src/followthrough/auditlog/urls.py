@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "auditlog"
+urlpatterns = [
+    path("audit/", views.audit_log, name="log"),
+    path("audit/export.csv", views.audit_export, name="export"),
+    path("history/<slug:kind>/<int:pk>/", views.object_history, name="object-history"),
+]

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib.auth import get_user_model
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from followthrough.core.access import access
+from followthrough.organisations.access import require_audit_reader
+
+from .access import get_audited_object_for_user
+from .selectors import audit_csv, audit_entries, audited_models
+
+LOG_LIMIT = 200
+EXPORT_LIMIT = 50_000
+
+
+def _filters(request: HttpRequest) -> tuple[dict, list[str]]:
+    errors = []
+    values: dict = {"since": None, "until": None, "user_id": None, "model_label": None}
+    for key, end in (("since", False), ("until", True)):
+        raw = request.GET.get(key, "").strip()
+        if raw:
+            day = parse_date(raw)
+            if day is None:
+                errors.append(
+                    f"Enter the {'start' if key == 'since' else 'end'} date as "
+                    "YYYY-MM-DD, for example 2026-03-31"
+                )
+            else:
+                values[key] = timezone.make_aware(
+                    datetime.combine(day, time.max if end else time.min)
+                )
+    username = request.GET.get("user", "").strip()
+    if username:
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            errors.append("Enter the username of someone who has used Followthrough")
+        else:
+            values["user_id"] = user.pk
+    label = request.GET.get("record", "").strip()
+    if label and label != "events" and label not in {m._meta.label for m in audited_models()}:
+        errors.append("Select a kind of record from the list")
+    else:
+        values["model_label"] = label or None
+    return values, errors
+
+
+@access("audit_reader")
+def audit_log(request: HttpRequest) -> HttpResponse:
+    require_audit_reader(request.user)
+    values, errors = _filters(request)
+    entries = [] if errors else audit_entries(**values, limit=LOG_LIMIT)
+    kinds = [(m._meta.label, m._meta.verbose_name.capitalize()) for m in audited_models()]
+    return render(
+        request,
+        "auditlog/audit_log.html",
+        {
+            "entries": entries,
+            "errors": errors,
+            "kinds": kinds,
+            "limit": LOG_LIMIT,
+            "query": request.GET.urlencode(),
+            "params": request.GET,
+        },
+    )
+
+
+@access("audit_reader")
+def audit_export(request: HttpRequest) -> HttpResponse:
+    require_audit_reader(request.user)
+    values, errors = _filters(request)
+    if errors:
+        raise Http404
+    response = HttpResponse(
+        audit_csv(audit_entries(**values, limit=EXPORT_LIMIT)),
+        content_type="text/csv; charset=utf-8",
+    )
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="followthrough-audit-{stamp}.csv"'
+    return response
+
+
+@access("published_or_member")
+def object_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    target = get_audited_object_for_user(request.user, kind, pk)
+    entries = audit_entries(target=target, limit=LOG_LIMIT)
+    return render(
+        request,
+        "auditlog/object_history.html",
+        {"target": target, "kind": kind, "entries": entries},
+    )

@@ -1,0 +1,91 @@
+"""GOV.UK forms: the classes each widget needs, added in one place, and how a service's
+ValidationError or a stale version comes back onto the form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+
+from .concurrency import StaleEdit
+
+WIDGET_CLASSES = {
+    forms.TextInput: "govuk-input",
+    forms.EmailInput: "govuk-input",
+    forms.PasswordInput: "govuk-input",
+    forms.NumberInput: "govuk-input",
+    forms.DateInput: "govuk-input",
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.ClearableFileInput: "govuk-file-upload",
+    forms.FileInput: "govuk-file-upload",
+}
+
+
+class GovukFormMixin:
+    """Adds GOV.UK classes to widgets, and the error class to fields that have errors."""
+
+    fields: dict[str, forms.Field]
+    field_widths: dict[str, str] = {}  # GOV.UK width classes by field name
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            css = WIDGET_CLASSES.get(type(field.widget))
+            if css:
+                field.widget.attrs["class"] = f"{css} {field.widget.attrs.get('class', '')}".strip()
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{name}-hint"
+            width = getattr(self, "field_widths", {}).get(name)
+            if width:
+                field.widget.attrs["class"] = (
+                    f"{field.widget.attrs.get('class', '')} {width}".strip()
+                )
+
+    def full_clean(self) -> None:
+        super().full_clean()  # type: ignore[misc]
+        for name in getattr(self, "errors", {}):
+            if name in self.fields:
+                widget = self.fields[name].widget
+                css = WIDGET_CLASSES.get(type(widget), "")
+                if css:
+                    widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}--error".strip()
+                described = widget.attrs.get("aria-describedby", "")
+                widget.attrs["aria-describedby"] = f"{described} {name}-error".strip()
+
+
+def apply_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form, against the fields it names."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def save_versioned(request: HttpRequest, form_class: type[forms.Form], save, what: str):  # type: ignore[no-untyped-def]
+    """Run a save on a valid form; a stale version or a rule broken comes back on the form.
+
+    Returns (form, stale record or None, saved)."""
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return form, None, False
+    try:
+        with transaction.atomic():
+            save(form.cleaned_data)
+    except StaleEdit as exc:
+        form = form_class(request.POST | {"version": str(exc.current.version)})
+        form.is_valid()
+        form.add_error(
+            None,
+            f"Someone else saved this {what} after you opened it. Their "
+            "version is shown below; save again to replace it with yours.",
+        )
+        return form, exc.current, False
+    except ValidationError as exc:
+        apply_errors(form, exc)
+        return form, None, False
+    return form, None, True

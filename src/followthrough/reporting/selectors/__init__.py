@@ -1,0 +1,46 @@
+"""The reporting read side: overview figures, organisation counts, the inspectorate's open
+recommendations, completion and slippage over time, the annual progress report and search.
+Every function here issues a fixed number of queries, whatever the volume of data."""
+
+from .annual import JUDGEMENTS, AnnualReport, Entry, annual_report
+from .overview import (
+    STALE_DAYS,
+    Figure,
+    organisation_dashboard,
+    organisation_rows,
+    overview_figure,
+    overview_figures,
+)
+from .recommendations import (
+    CLOSED_JUDGEMENTS,
+    FINISHED_STATES,
+    REC_STATUSES,
+    open_recommendations,
+    recommendation_status,
+)
+from .search import recommendations_matching
+from .trends import SLIP_BANDS, Slip, burn_up, flagged_actions, slippage
+
+__all__ = [
+    "CLOSED_JUDGEMENTS",
+    "FINISHED_STATES",
+    "JUDGEMENTS",
+    "REC_STATUSES",
+    "SLIP_BANDS",
+    "STALE_DAYS",
+    "AnnualReport",
+    "Entry",
+    "Figure",
+    "Slip",
+    "annual_report",
+    "burn_up",
+    "flagged_actions",
+    "open_recommendations",
+    "organisation_dashboard",
+    "organisation_rows",
+    "overview_figure",
+    "overview_figures",
+    "recommendation_status",
+    "recommendations_matching",
+    "slippage",
+]

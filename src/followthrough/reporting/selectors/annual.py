@@ -1,0 +1,85 @@
+"""The annual progress report on one inspection report: each recommendation with the bodies'
+decisions, their actions and status, the latest update, the inspectorate's judgement, and
+summary figures. One builder feeds the page, the PDF and the Word document, so they agree."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from followthrough.actionplans.models import Decision, ProgressUpdate, Review
+from followthrough.actionplans.querysets import STATES
+from followthrough.actionplans.selectors import (
+    actions_by_recommendation,
+    responses_by_recommendation,
+)
+from followthrough.inspections.models import Report
+
+from .trends import burn_up
+
+JUDGEMENTS = dict(Review.Judgement.choices)
+
+
+@dataclass
+class Entry:
+    recommendation: Any
+    responses: list[Any]
+    actions: list[Any]
+    review: Any | None
+
+    @property
+    def judgement(self) -> str:
+        return JUDGEMENTS[self.review.judgement] if self.review else "Not yet judged"
+
+
+@dataclass
+class AnnualReport:
+    report: Report
+    as_at: date
+    entries: list[Entry]
+    by_decision: list[tuple[str, int]] = field(default_factory=list)
+    by_state: list[tuple[str, int]] = field(default_factory=list)
+    by_judgement: list[tuple[str, int]] = field(default_factory=list)
+    burn_up: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def action_count(self) -> int:
+        return sum(n for _, n in self.by_state)
+
+
+def annual_report(report: Report, *, user: Any, today: date) -> AnnualReport:
+    """Everything the progress report shows, in a fixed number of queries."""
+    recs = list(report.recommendations.all())
+    ids = [r.pk for r in recs]
+    responses = responses_by_recommendation(ids, user=user)
+    actions = actions_by_recommendation(ids, today=today, user=user)
+    action_ids = [a.pk for group in actions.values() for a in group]
+    latest: dict[int, Any] = {}
+    for update in ProgressUpdate.objects.filter(action_id__in=action_ids).order_by("-date", "-id"):
+        latest.setdefault(update.action_id, update)
+    for group in actions.values():
+        for action in group:
+            action.latest_update = latest.get(action.pk)
+    reviews: dict[int, Any] = {}
+    for review in Review.objects.filter(recommendation_id__in=ids).order_by("-date", "-id"):
+        reviews.setdefault(review.recommendation_id, review)
+    entries = [
+        Entry(rec, responses.get(rec.pk, []), actions.get(rec.pk, []), reviews.get(rec.pk))
+        for rec in recs
+    ]
+    decisions = Counter(r.decision for e in entries for r in e.responses)
+    states = Counter(a.state for e in entries for a in e.actions)
+    judgements = Counter(e.judgement for e in entries)
+    return AnnualReport(
+        report=report,
+        as_at=today,
+        entries=entries,
+        by_decision=[(label, decisions.get(value, 0)) for value, label in Decision.choices]
+        + [("Not recorded", decisions.get("", 0))],
+        by_state=[(label, states.get(state, 0)) for state, label in STATES.items()],
+        by_judgement=[(label, judgements.get(label, 0)) for label in JUDGEMENTS.values()]
+        + [("Not yet judged", judgements.get("Not yet judged", 0))],
+        burn_up=burn_up(user=user, today=today, report_id=report.pk),
+    )

@@ -1,0 +1,1 @@
+"""The reporting pages: each reads across domains, so it lives above them all."""

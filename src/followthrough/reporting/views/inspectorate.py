@@ -1,0 +1,129 @@
+"""The inspectorate's view of progress: open recommendations with their filters, exports of the
+filtered list, completion and slippage over time, actions flagged by the escalation ladder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils import timezone
+
+from followthrough.actionplans.models import Decision
+from followthrough.core.access import access
+from followthrough.inspections.models import Report
+from followthrough.inspections.themes import THEMES, theme_label
+from followthrough.organisations.access import require_inspectorate
+from followthrough.organisations.models import Organisation
+
+from ..exports import FORMATS
+from ..exports.lists import LIST_FORMATS
+from ..figures import bar_figure, burn_up_figure
+from ..selectors import REC_STATUSES, burn_up, flagged_actions, open_recommendations, slippage
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _filters(params: QueryDict) -> dict[str, Any]:
+    """The dashboard's filters, read once for the page and its exports; unknown values drop."""
+    decision = params.get("decision") or None
+    theme = params.get("theme") or None
+    status = params.get("status") or None
+    return {
+        "report_id": _int(params.get("report")),
+        "organisation_id": _int(params.get("organisation")),
+        "decision": decision if decision in Decision.values else None,
+        "theme": theme if theme in THEMES else None,
+        "status": status if status in REC_STATUSES else None,
+        "overdue_only": params.get("overdue") == "on",
+        "year": _int(params.get("year")),
+    }
+
+
+def _describe(filters: dict[str, Any]) -> str:
+    """The filters in words, for export titles."""
+    parts = []
+    if filters["report_id"]:
+        report = Report.objects.filter(pk=filters["report_id"]).first()
+        parts.append(report.title if report else "no such report")
+    if filters["organisation_id"]:
+        org = Organisation.objects.filter(pk=filters["organisation_id"]).first()
+        parts.append(f"addressed to {org.short_name if org else 'nobody'}")
+    if filters["theme"]:
+        parts.append(theme_label(filters["theme"]).lower())
+    if filters["decision"]:
+        parts.append(Decision(filters["decision"]).label.lower())
+    if filters["status"]:
+        parts.append(REC_STATUSES[filters["status"]].lower())
+    if filters["year"]:
+        parts.append(f"reports of {filters['year']}")
+    if filters["overdue_only"]:
+        parts.append("with overdue actions")
+    return ", ".join(parts)
+
+
+@access("inspectorate_member")
+def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
+    """Every open recommendation across reports, with completion and slippage over time."""
+    require_inspectorate(request.user)
+    today = timezone.localdate()
+    filters = _filters(request.GET)
+    rows = open_recommendations(user=request.user, today=today, **filters)
+    progress = burn_up(user=request.user, today=today, report_id=filters["report_id"])
+    bands, slips = slippage(user=request.user, report_id=filters["report_id"])
+    figures = [burn_up_figure(progress)] if progress else []
+    figures.append(
+        bar_figure(
+            "slippage",
+            "How far moved targets have slipped",
+            ["Slip from first target", "Actions"],
+            bands,
+        )
+    )
+    return render(
+        request,
+        "reporting/inspectorate.html",
+        {
+            "rows": rows,
+            "today": today,
+            "params": request.GET,
+            "query": request.GET.urlencode(),
+            "figures": figures,
+            "slips": slips[:20],
+            "flagged": flagged_actions(user=request.user),
+            "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
+            "statuses": REC_STATUSES.items(),
+            "reports": Report.objects.order_by("title").only("id", "title"),
+            "organisations": Organisation.objects.filter(recommendations__isnull=False)
+            .distinct()
+            .order_by("name"),
+            "years": sorted(
+                {
+                    d.year
+                    for d in Report.objects.exclude(published=None).values_list(
+                        "published", flat=True
+                    )
+                },
+                reverse=True,
+            ),
+        },
+    )
+
+
+@access("inspectorate_member")
+def inspectorate_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered list of open recommendations as CSV, Excel, Word or PDF."""
+    require_inspectorate(request.user)
+    if fmt not in LIST_FORMATS:
+        raise Http404
+    today = timezone.localdate()
+    filters = _filters(request.GET)
+    rows = open_recommendations(user=request.user, today=today, **filters)
+    content = LIST_FORMATS[fmt](rows, today=today, filters=_describe(filters))
+    response = HttpResponse(content, content_type=FORMATS[fmt][0])
+    response["Content-Disposition"] = (
+        f'attachment; filename="open-recommendations-{today:%Y-%m-%d}.{fmt}"'
+    )
+    return response

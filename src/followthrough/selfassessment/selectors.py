@@ -1,0 +1,329 @@
+"""The read side of a self-assessment: the page grouped by thematic, the heat map, evidence
+coverage, the open improvement plan and the comparison with the year before.
+
+Every function here issues a fixed number of queries, however many recommendations, lines of
+enquiry and evidence sources the assessment holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+
+from followthrough.actionplans.querysets import STATES
+from followthrough.actionplans.smart import Advice, tracked_advice
+
+from .models import (
+    AssessedRecommendation,
+    EnquiryAnswer,
+    EvidenceHeld,
+    ImprovementAction,
+    Rating,
+    SelfAssessment,
+)
+
+RANK = {
+    Rating.OUTSTANDING: 4,
+    Rating.GOOD: 3,
+    Rating.REQUIRES_IMPROVEMENT: 2,
+    Rating.INADEQUATE: 1,
+}
+OPEN_STATES = ("overdue", "due_soon", "later", "no_date", "ongoing")
+
+
+@dataclass
+class Line:
+    index: int
+    question: str
+    answer: Any = None  # EnquiryAnswer or None
+
+
+@dataclass
+class Source:
+    index: int
+    prompt: str
+    entry: Any = None  # EvidenceHeld or None
+
+
+@dataclass
+class ItemView:
+    item: AssessedRecommendation
+    lines: list[Line]
+    sources: list[Source]
+    improvements: list[ImprovementAction]
+
+    @property
+    def rec(self) -> Any:
+        return self.item.recommendation
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for line in self.lines if line.answer is not None and line.answer.answer)
+
+    @property
+    def held(self) -> int:
+        return sum(1 for s in self.sources if s.entry is not None and s.entry.held)
+
+    @property
+    def gaps(self) -> list[Line]:
+        return [
+            line
+            for line in self.lines
+            if line.answer is not None and line.answer.answer in ("partly", "no")
+        ]
+
+    @property
+    def needs_improvement(self) -> bool:
+        """A gap found (a partly or no answer, or a rating below good) with no action on it."""
+        weak = self.item.rating in (Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE)
+        return (weak or bool(self.gaps)) and not self.improvements
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.item.rating) and self.answered == len(self.lines)
+
+
+@dataclass
+class Thematic:
+    report: Any
+    items: list[ItemView] = field(default_factory=list)
+
+    def count(self, rating: str) -> int:
+        return sum(1 for i in self.items if i.item.rating == rating)
+
+    @property
+    def counts(self) -> list[int]:
+        return [self.count(r) for r in [*Rating.values, ""]]
+
+    @property
+    def sources(self) -> int:
+        return sum(len(i.sources) for i in self.items)
+
+    @property
+    def held(self) -> int:
+        return sum(i.held for i in self.items)
+
+
+def item_view(item: AssessedRecommendation, *, today: date) -> ItemView:
+    """One recommendation's view, read with the same queries as a whole assessment's."""
+    return item_views(AssessedRecommendation.objects.filter(pk=item.pk), today=today)[0]
+
+
+def item_views(items: Any, *, today: date) -> list[ItemView]:
+    """Items with their answers, evidence and improvement actions: four queries in all."""
+    items = items.select_related("recommendation__report").prefetch_related(
+        "answers",
+        "evidence",
+        Prefetch(
+            "improvements",
+            queryset=ImprovementAction.objects.with_state(today=today).order_by("order", "id"),
+        ),
+    )
+    views = []
+    for item in items:
+        answers = {a.index: a for a in item.answers.all()}
+        held = {e.index: e for e in item.evidence.all()}
+        rec = item.recommendation
+        views.append(
+            ItemView(
+                item=item,
+                lines=[Line(i, q, answers.get(i)) for i, q in enumerate(rec.lines_of_enquiry)],
+                sources=[Source(i, p, held.get(i)) for i, p in enumerate(rec.evidence_prompts)],
+                improvements=list(item.improvements.all()),
+            )
+        )
+    return views
+
+
+def thematics(assessment: SelfAssessment, *, today: date) -> list[Thematic]:
+    """The assessment grouped by the report its recommendations come from, in scope order."""
+    groups: dict[int, Thematic] = {}
+    for view in item_views(assessment.items.all(), today=today):
+        report = view.rec.report
+        groups.setdefault(report.pk, Thematic(report)).items.append(view)
+    return list(groups.values())
+
+
+@dataclass
+class Progress:
+    recommendations: int
+    rated: int
+    lines: int
+    answered: int
+    sources: int
+    held: int
+    unplanned: int = 0  # recommendations with a gap and no improvement action
+
+    @staticmethod
+    def percent(part: int, whole: int) -> int | None:
+        return round(100 * part / whole) if whole else None
+
+    @property
+    def coverage(self) -> int | None:
+        return self.percent(self.held, self.sources)
+
+    @property
+    def answered_percent(self) -> int | None:
+        return self.percent(self.answered, self.lines)
+
+
+def progress(groups: list[Thematic]) -> Progress:
+    views = [v for g in groups for v in g.items]
+    return Progress(
+        recommendations=len(views),
+        rated=sum(1 for v in views if v.item.rating),
+        lines=sum(len(v.lines) for v in views),
+        answered=sum(v.answered for v in views),
+        sources=sum(len(v.sources) for v in views),
+        held=sum(v.held for v in views),
+        unplanned=sum(1 for v in views if v.needs_improvement),
+    )
+
+
+@dataclass
+class Change:
+    view: ItemView
+    before: str
+    after: str
+
+    @property
+    def before_label(self) -> str:
+        return Rating(self.before).label if self.before else "Not rated"
+
+    @property
+    def after_label(self) -> str:
+        return Rating(self.after).label if self.after else "Not rated"
+
+
+@dataclass
+class Comparison:
+    previous: SelfAssessment | None
+    improved: list[Change] = field(default_factory=list)
+    slipped: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    new: int = 0
+
+
+def comparison(assessment: SelfAssessment, groups: list[Thematic]) -> Comparison:
+    """What improved and what slipped since the service's latest earlier assessment."""
+    previous = (
+        SelfAssessment.objects.filter(
+            organisation_id=assessment.organisation_id, year__lt=assessment.year
+        )
+        .order_by("-year")
+        .first()
+    )
+    result = Comparison(previous)
+    if previous is None:
+        return result
+    before = dict(previous.items.values_list("recommendation_id", "rating"))
+    for view in (v for g in groups for v in g.items):
+        rec_id = view.item.recommendation_id
+        if rec_id not in before:
+            result.new += 1
+            continue
+        old, new = RANK.get(before[rec_id], 0), RANK.get(view.item.rating, 0)
+        change = Change(view, before[rec_id], view.item.rating)
+        if not old or not new or old == new:
+            result.unchanged += 1
+        elif new > old:
+            result.improved.append(change)
+        else:
+            result.slipped.append(change)
+    return result
+
+
+def open_improvements(groups: list[Thematic], *, plan_date: date | None) -> list[Any]:
+    """Improvement actions not yet done, most pressing first, each with its SMART advice."""
+    order = {state: n for n, state in enumerate(OPEN_STATES)}
+    actions = []
+    for view in (v for g in groups for v in g.items):
+        for action in view.improvements:
+            action.advice = improvement_advice(action, plan_date=plan_date)
+            action.view = view
+            if action.state in order:
+                actions.append(action)
+    return sorted(actions, key=lambda a: (order[a.state], a.due_date or date.max))
+
+
+def improvement_state_counts(groups: list[Thematic]) -> dict[str, int]:
+    counts = dict.fromkeys(STATES, 0)
+    for view in (v for g in groups for v in g.items):
+        for action in view.improvements:
+            counts[action.state] += 1
+    return counts
+
+
+ANSWER_LABELS = dict(EnquiryAnswer.Answer.choices)
+
+
+def improvement_advice(action: ImprovementAction, *, plan_date: date | None) -> list[Advice]:
+    """The SMART check, exactly as an action-plan action gets it."""
+    return tracked_advice(action, plan_date=plan_date)
+
+
+def contributors(assessment: SelfAssessment) -> list[str]:
+    """Everyone who saved an answer, evidence entry or rating, by name: four queries."""
+    ids: set[int] = set()
+    items = assessment.items.values("pk")
+    for model, filters in (
+        (AssessedRecommendation, {"assessment_id": assessment.pk}),
+        (EnquiryAnswer, {"item_id__in": items}),
+        (EvidenceHeld, {"item_id__in": items}),
+    ):
+        ids.update(
+            model.history.filter(**filters, history_user__isnull=False)  # type: ignore[attr-defined]
+            .values_list("history_user_id", flat=True)
+            .distinct()
+        )
+    users = get_user_model().objects.filter(pk__in=ids).order_by("last_name", "username")
+    return [u.get_full_name() or u.username for u in users]
+
+
+@dataclass
+class AnswerChange:
+    at: datetime
+    user: str
+    part: str
+    value: str
+
+
+def item_history(item: AssessedRecommendation, *, limit: int = 100) -> list[AnswerChange]:
+    """Every saved version of one recommendation's answers, evidence and rating, newest first:
+    four queries however long the history."""
+    rec = item.recommendation
+    rows: list[tuple[datetime, int | None, str, str]] = []
+    for row in EnquiryAnswer.history.filter(item_id=item.pk).order_by("-history_date")[:limit]:  # type: ignore[attr-defined]
+        question = _at(rec.lines_of_enquiry, row.index)
+        value = EnquiryAnswer.Answer(row.answer).label if row.answer else "Not answered"
+        rows.append((row.history_date, row.history_user_id, question, _join(value, row.comment)))
+    for row in EvidenceHeld.history.filter(item_id=item.pk).order_by("-history_date")[:limit]:  # type: ignore[attr-defined]
+        prompt = _at(rec.evidence_prompts, row.index)
+        held = "Held" if row.held else "Not held"
+        where = _join(row.link, row.evidence_file_name)
+        rows.append((row.history_date, row.history_user_id, prompt, _join(held, where, row.note)))
+    for row in AssessedRecommendation.history.filter(id=item.pk).order_by("-history_date")[:limit]:  # type: ignore[attr-defined]
+        if row.rating or row.rationale:
+            label = dict(AssessedRecommendation._meta.get_field("rating").choices).get(row.rating)
+            rows.append(
+                (row.history_date, row.history_user_id, "Rating", _join(label or "", row.rationale))
+            )
+    rows.sort(key=lambda r: r[0], reverse=True)
+    rows = rows[:limit]
+    users = get_user_model().objects.filter(pk__in={r[1] for r in rows if r[1]})
+    names = {u.pk: u.get_full_name() or u.username for u in users}
+    return [
+        AnswerChange(at, names.get(uid, "system") if uid else "system", part, value)
+        for at, uid, part, value in rows
+    ]
+
+
+def _at(texts: list[str], index: int) -> str:
+    return texts[index] if index < len(texts) else f"Item {index + 1}"
+
+
+def _join(*parts: str) -> str:
+    return " – ".join(p for p in parts if p)

@@ -1,0 +1,1 @@
+"""The self-assessment pages, one module per record a page is about."""

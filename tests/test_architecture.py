@@ -1,0 +1,232 @@
+"""The layout docs/architecture.md promises, checked on the source: apps depend on each other in
+one recorded order, the extractors import nothing of Django, every module name in a domain app
+means one thing, and no module grows past 400 lines."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "followthrough"
+ARCHITECTURE = SRC.parent.parent / "docs" / "architecture.md"
+
+# Bottom to top: an app may import only the apps before it. `cases`, `audits` and `api` are the
+# places recorded for the apps still to come.
+ORDER = [
+    "core",
+    "organisations",
+    "inspections",
+    "actionplans",
+    "selfassessment",
+    "cases",
+    "audits",
+    "ingest",
+    "reporting",
+    "auditlog",
+    "api",
+    "flows",
+    "web",
+]
+
+# Every module or package name a domain app may hold, each meaning one thing everywhere.
+MEANINGS = {
+    "apps": "the AppConfig",
+    "admin": "the Django admin registrations",
+    "models": "the tables, their fields and their invariants (clean)",
+    "querysets": "QuerySet methods: visibility and derived state, taking today as a parameter",
+    "services": "writes: <noun>_<verb>, keyword-only, validate then save; callers hold the "
+    "transaction",
+    "selectors": "reads: functions returning querysets or typed dataclasses pages render",
+    "access": "get_<noun>_for_user and the require_ helpers: outsiders get 404",
+    "rules": "the rules predicates and permissions access.py checks",
+    "forms": "GOV.UK forms",
+    "views": "thin views (a package once past 400 lines)",
+    "urls": "URL patterns",
+    "exports": "files for download built from selectors (DOCX, XLSX, CSV, PDF)",
+    "templates": "templates/<app>/",
+    "templatetags": "template tags",
+    "management": "management/commands/: the CLI, one verb each",
+    "migrations": "migrations",
+    # Pure-Python domain rules, importable by the extractors without Django.
+    "aliases": "organisations: the canonical bodies and the names documents use for them",
+    "themes": "inspections: the keyword classifier giving recommendations their themes",
+    "smart": "actionplans: the SMART advice on a tracked action",
+    # The importer's parts.
+    "extract": "ingest: pure-Python extractors, text in, dataclasses out",
+    "loaders": "ingest: write an extraction into the tables in one transaction",
+    "review": "ingest: an import read and corrected before anything is stored",
+    "sample": "ingest: the generated sample the demo loads when there is no corpus",
+    # Reporting's rendering of figures.
+    "charts": "reporting: matplotlib charts rendered to SVG or PNG",
+    "figures": "reporting: a chart with the table of its data, for pages and exports",
+    # Flows: work that crosses domains.
+    "reminders": "flows: the daily digest to each owning organisation",
+    "escalation": "flows: the escalation ladder",
+    "demo": "flows: the demo's users, service and self-assessments",
+}
+
+# core and web are the kernel and the chrome, not domains; their modules are listed in
+# docs/architecture.md but are not held to the domain file set.
+KERNEL = {"core", "web"}
+MODULE_LIMIT = 400
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(("followthrough", *path.relative_to(SRC).with_suffix("").parts))
+
+
+def _imports(path: Path) -> list[tuple[str, int]]:
+    """Every followthrough module the file imports, at the top or inside a function."""
+    tree = ast.parse(path.read_text())
+    here = _module_name(path).split(".")  # a package's __init__ counts as a module inside it
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here[: -node.level]
+                name = ".".join(base + ([node.module] if node.module else []))
+            else:
+                name = node.module or ""
+            found.append((name, node.lineno))
+            found += [(f"{name}.{alias.name}", node.lineno) for alias in node.names]
+    return [(name, line) for name, line in found if name.startswith("followthrough.")]
+
+
+def _source_files() -> list[Path]:
+    return sorted(p for p in SRC.rglob("*.py") if "migrations" not in p.parts)
+
+
+def _app_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and (SRC / parts[1]).is_dir() else None
+
+
+def _app_edges() -> dict[tuple[str, str], list[str]]:
+    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for path in SRC.rglob("*.py"):  # migrations included: they run in every deployment
+        source = _app_of(_module_name(path))
+        if source is None:
+            continue
+        for name, line in _imports(path):
+            target = _app_of(name)
+            if target and target != source:
+                edges[(source, target)].append(f"{path.relative_to(SRC)}:{line}")
+    return edges
+
+
+def test_every_app_has_a_place_in_the_recorded_order() -> None:
+    apps = {p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    assert apps <= set(ORDER), f"add {sorted(apps - set(ORDER))} to ORDER and the docs"
+
+
+def test_apps_import_only_the_apps_below_them() -> None:
+    against = [
+        f"{source} -> {target} ({', '.join(where[:3])})"
+        for (source, target), where in sorted(_app_edges().items())
+        if ORDER.index(target) > ORDER.index(source)
+    ]
+    assert not against, "imports against the recorded order:\n" + "\n".join(against)
+
+
+def test_no_import_cycle_between_apps() -> None:
+    graph: dict[str, set[str]] = defaultdict(set)
+    for source, target in _app_edges():
+        graph[source].add(target)
+    visiting: set[str] = set()
+    done: set[str] = set()
+
+    def visit(app: str, path: list[str]) -> None:
+        if app in visiting:
+            pytest.fail("import cycle: " + " -> ".join([*path, app]))
+        if app in done:
+            return
+        visiting.add(app)
+        for target in sorted(graph[app]):
+            visit(target, [*path, app])
+        visiting.discard(app)
+        done.add(app)
+
+    for app in sorted(graph):
+        visit(app, [])
+
+
+def test_the_architecture_doc_states_the_same_order() -> None:
+    text = ARCHITECTURE.read_text()
+    stated = re.search(r"^core ←.*$", text, re.M)
+    assert stated, "docs/architecture.md states the app order on one line starting 'core ←'"
+    assert [part.strip() for part in stated.group(0).split("←")] == ORDER
+
+
+def test_extractors_import_nothing_of_django() -> None:
+    """Directly or through any followthrough module they import."""
+    extract = SRC / "ingest" / "extract"
+    seen: set[Path] = set()
+    todo = sorted(extract.rglob("*.py"))
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            for name in names:
+                assert not name.startswith("django"), f"{path.relative_to(SRC)} imports {name}"
+        for name, _ in _imports(path):
+            parts = name.split(".")[1:]
+            for n in range(len(parts), 0, -1):
+                candidate = SRC.joinpath(*parts[:n])
+                for file in (candidate.with_suffix(".py"), candidate / "__init__.py"):
+                    if file.exists():
+                        todo.append(file)
+                        # Importing a module runs its packages' __init__ too.
+                        for parent in file.relative_to(SRC).parents:
+                            init = SRC / parent / "__init__.py"
+                            if init.exists():
+                                todo.append(init)
+                        break
+                else:
+                    continue
+                break
+    assert SRC / "core" / "targets.py" in seen, "the extractors read targets with core.targets"
+
+
+def test_every_module_name_in_a_domain_app_means_one_thing() -> None:
+    unknown = []
+    for app in SRC.iterdir():
+        if not app.is_dir() or app.name in KERNEL or app.name.startswith("__"):
+            continue
+        for entry in app.iterdir():
+            name = entry.stem
+            if name.startswith("__") or entry.suffix not in (".py", ""):
+                continue
+            if name not in MEANINGS:
+                unknown.append(f"{app.name}/{entry.name}")
+    assert not unknown, (
+        "name these by the app file set, or give the name one meaning in MEANINGS and "
+        f"docs/architecture.md: {unknown}"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(MEANINGS))
+def test_every_meaning_is_in_the_architecture_doc(name: str) -> None:
+    assert f"`{name}" in ARCHITECTURE.read_text(), f"docs/architecture.md does not name {name}"
+
+
+def test_no_module_passes_four_hundred_lines() -> None:
+    long = [
+        f"{path.relative_to(SRC)} ({count} lines)"
+        for path in _source_files()
+        if (count := len(path.read_text().splitlines())) > MODULE_LIMIT
+    ]
+    assert not long, "split these into a package: " + ", ".join(long)
