@@ -135,14 +135,14 @@ def bench_exports_and_reminders() -> None:
     from django.db import transaction
     from django.test.utils import override_settings
 
-    from followthrough.actionplans.escalation import escalations_run
-    from followthrough.actionplans.flows import reminders_send
+    from followthrough.flows.escalation import escalations_run
+    from followthrough.flows.reminders import reminders_send
     from followthrough.actionplans.models import Action, ActionPlan, Escalation, ReminderLog
     from followthrough.ingest.sample import sample_action_plan
     from followthrough.ingest.services import document_ingest
     from followthrough.inspections.models import Report
     from followthrough.organisations.models import Membership, Organisation
-    from followthrough.reporting.annual import annual_report
+    from followthrough.reporting.selectors import annual_report
     from followthrough.reporting.exports import FORMATS
     from followthrough.reporting.exports.annual import ANNUAL_FORMATS
 

@@ -8,6 +8,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
 from django.views.decorators.http import require_http_methods
 
 READ = ("GET", "HEAD")
@@ -44,13 +45,32 @@ RULES = {
 }
 
 
+# Pages that show no single record are guarded here, by the `rules` permission that decides who
+# may use them (organisations/rules.py); a record's own rule is checked by its app's access.py.
+PAGE_PERMISSIONS = {
+    "inspectorate_member": "organisations.use_inspectorate_pages",
+    "importer": "organisations.use_inspectorate_pages",
+    "audit_reader": "organisations.read_audit_log",
+}
+
+
 def access(rule: str, *, methods: tuple[str, ...] = READ) -> Callable[[Any], Any]:
-    """Declare a view's rule and methods; other methods get 405."""
+    """Declare a view's rule and methods; other methods get 405, and a page-level rule that
+    refuses the user answers 404, so the page does not admit to existing."""
     if rule not in RULES:
         raise ValueError(f"unknown access rule {rule!r}")
 
     def decorate(view: Any) -> Any:
-        wrapped = require_http_methods(list(methods))(view)
+        permission = PAGE_PERMISSIONS.get(rule)
+
+        @wraps(view)
+        def guarded(request: Any, *args: Any, **kwargs: Any) -> Any:
+            if permission and not request.user.has_perm(permission):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        # Methods first: a method the view does not declare answers 405 for everyone.
+        wrapped = require_http_methods(list(methods))(guarded)
         if rule == "public":
             wrapped = login_not_required(wrapped)
 

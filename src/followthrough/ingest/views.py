@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from followthrough.actionplans.models import ActionPlan, Decision
 from followthrough.core.access import access
 from followthrough.core.models import SourceDocument
-from followthrough.organisations.access import require_inspectorate
 
 from .models import ImportReview
 from .review import review_commit, review_discard, review_start
@@ -53,7 +52,6 @@ def source_passage(request: HttpRequest, pk: int) -> HttpResponse:
 @access("importer", methods=("GET", "HEAD", "POST"))
 def import_list(request: HttpRequest) -> HttpResponse:
     """Upload a document to review before it is stored; the reviews waiting and done."""
-    require_inspectorate(request.user)
     error = None
     if request.method == "POST":
         upload = request.FILES.get("document")
@@ -88,7 +86,6 @@ def import_list(request: HttpRequest) -> HttpResponse:
 @access("importer", methods=("GET", "HEAD", "POST"))
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     """What was read, beside the passage it came from, with every field open to correction."""
-    require_inspectorate(request.user)
     review = get_object_or_404(ImportReview, pk=pk)
     errors: dict[str, str] = {}
     posted = request.POST if request.method == "POST" else {}

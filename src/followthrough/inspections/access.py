@@ -1,19 +1,21 @@
 """Fetching reports and recommendations for a user: outsiders get 404, never a hint."""
 
+from typing import Any
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Recommendation, Report
 
 
-def get_report_for_user(user, pk: int) -> Report:
+def get_report_for_user(user: Any, pk: int) -> Report:
     report = get_object_or_404(Report.objects.prefetch_related("inspectorates"), pk=pk)
     if not user.has_perm("inspections.view_report", report):
         raise Http404
     return report
 
 
-def get_recommendation_for_user(user, pk: int, *, perm: str | None = None) -> Recommendation:
+def get_recommendation_for_user(user: Any, pk: int, *, perm: str | None = None) -> Recommendation:
     """A recommendation; `perm` names what the user must also be allowed to do with it (the
     inspectorate's judgement is `actionplans.add_review`)."""
     recommendation = get_object_or_404(

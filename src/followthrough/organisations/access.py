@@ -30,10 +30,10 @@ class Standing:
         return self.is_inspectorate_admin or self.is_superuser
 
     def writes_for(self, organisation_id: int | None) -> bool:
-        return self.roles.get(organisation_id) in WRITERS  # type: ignore[arg-type]
+        return organisation_id is not None and self.roles.get(organisation_id, "") in WRITERS
 
     def signs_for(self, organisation_id: int | None) -> bool:
-        return self.roles.get(organisation_id) in SIGNERS  # type: ignore[arg-type]
+        return organisation_id is not None and self.roles.get(organisation_id, "") in SIGNERS
 
     @property
     def writer_organisation_ids(self) -> list[int]:
@@ -48,7 +48,7 @@ def standing_of(user: Any) -> Standing:
     """The user's organisations, roles and whether they belong to an inspectorate."""
     if not getattr(user, "is_authenticated", False):
         return ANONYMOUS
-    cached = getattr(user, "_followthrough_standing", None)
+    cached: Standing | None = getattr(user, "_followthrough_standing", None)
     if cached is not None:
         return cached
     memberships = list(
@@ -75,19 +75,6 @@ def standing_of(user: Any) -> Standing:
     )
     user._followthrough_standing = standing
     return standing
-
-
-def require_inspectorate(user: Any) -> None:
-    """404 unless the user is an inspectorate member or a superuser: the pages only they use
-    (dashboard, imports) do not admit to existing for anyone else."""
-    if not user.has_perm("organisations.use_inspectorate_pages"):
-        raise Http404
-
-
-def require_audit_reader(user: Any) -> None:
-    """404 unless the user may read the whole audit log."""
-    if not user.has_perm("organisations.read_audit_log"):
-        raise Http404
 
 
 def get_organisation_for_user(user: Any, pk: int, *, for_write: bool = False) -> Organisation:

@@ -13,7 +13,6 @@ from followthrough.actionplans.models import Decision
 from followthrough.core.access import access
 from followthrough.inspections.models import Report
 from followthrough.inspections.themes import THEMES, theme_label
-from followthrough.organisations.access import require_inspectorate
 from followthrough.organisations.models import Organisation
 
 from ..exports import FORMATS
@@ -67,7 +66,6 @@ def _describe(filters: dict[str, Any]) -> str:
 @access("inspectorate_member")
 def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
     """Every open recommendation across reports, with completion and slippage over time."""
-    require_inspectorate(request.user)
     today = timezone.localdate()
     filters = _filters(request.GET)
     rows = open_recommendations(user=request.user, today=today, **filters)
@@ -115,7 +113,6 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
 @access("inspectorate_member")
 def inspectorate_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered list of open recommendations as CSV, Excel, Word or PDF."""
-    require_inspectorate(request.user)
     if fmt not in LIST_FORMATS:
         raise Http404
     today = timezone.localdate()
