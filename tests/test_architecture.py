@@ -230,3 +230,44 @@ def test_no_module_passes_four_hundred_lines() -> None:
         if (count := len(path.read_text().splitlines())) > MODULE_LIMIT
     ]
     assert not long, "split these into a package: " + ", ".join(long)
+
+
+WRITES = {
+    "save",
+    "create",
+    "get_or_create",
+    "update_or_create",
+    "delete",
+    "bulk_create",
+    "bulk_update",
+    "select_for_update",
+    "record_event",
+}
+
+
+def _read_side_modules() -> list[Path]:
+    """Every selectors and views module of a domain app: they read, and writes go through
+    services."""
+    found = []
+    for app in SRC.iterdir():
+        if not app.is_dir() or app.name in KERNEL:
+            continue
+        for name in ("selectors", "views"):
+            found += [p for p in (app / f"{name}.py",) if p.exists()]
+            if (app / name).is_dir():
+                found += sorted((app / name).glob("*.py"))
+    return found
+
+
+@pytest.mark.parametrize("path", _read_side_modules(), ids=lambda p: str(p.relative_to(SRC)))
+def test_selectors_and_views_never_write(path: Path) -> None:
+    writes = [
+        f"line {node.lineno}: {ast.unparse(node.func)}()"
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        and (
+            (isinstance(node.func, ast.Attribute) and node.func.attr in WRITES)
+            or (isinstance(node.func, ast.Name) and node.func.id in WRITES)
+        )
+    ]
+    assert not writes, "call a service instead: " + ", ".join(writes)
