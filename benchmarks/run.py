@@ -135,16 +135,16 @@ def bench_exports_and_reminders() -> None:
     from django.db import transaction
     from django.test.utils import override_settings
 
+    from followthrough.actionplans.models import Action, ActionPlan, Escalation, ReminderLog
     from followthrough.flows.escalation import escalations_run
     from followthrough.flows.reminders import reminders_send
-    from followthrough.actionplans.models import Action, ActionPlan, Escalation, ReminderLog
     from followthrough.ingest.sample import sample_action_plan
     from followthrough.ingest.services import document_ingest
     from followthrough.inspections.models import Report
     from followthrough.organisations.models import Membership, Organisation
-    from followthrough.reporting.selectors import annual_report
     from followthrough.reporting.exports import FORMATS
     from followthrough.reporting.exports.annual import ANNUAL_FORMATS
+    from followthrough.reporting.selectors import annual_report
 
     text = sample_action_plan(
         title="A thematic inspection of a very large plan",

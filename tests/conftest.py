@@ -1,4 +1,5 @@
-"""Shared fixtures: the corpus (when present), personas, and documents in our own words."""
+"""Shared fixtures: the corpus (when present), the personas, and the sample plan built from
+factories."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from followthrough.ingest.sample import sample_action_plan
+from followthrough.actionplans.models import ActionPlan
 from followthrough.ingest.services import document_ingest
-from followthrough.organisations.models import Membership
+from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
+from tests.actionplans.factories import make_sample_plan
+from tests.organisations.factories import PASSWORD as PASSWORD  # tests sign in with it from here
+from tests.organisations.factories import MembershipFactory, UserFactory, YouthJusticeServiceFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FOLLOWTHROUGH_SHARED", ROOT.parent / "shared"))
@@ -22,7 +25,6 @@ CORPUS = Path(os.environ.get("CORPUS", SHARED / "corpus"))
 if not CORPUS.is_absolute():
     CORPUS = (ROOT / CORPUS).resolve()
 GOLD = SHARED / "gold"
-PASSWORD = "correct-horse-battery-staple"
 
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"the corpus directory {CORPUS} is not present on this machine"
@@ -52,34 +54,141 @@ def ingest_text(text: str, name: str, **kwargs):
 
 
 @pytest.fixture
-def make_user(db):
-    organisations = {o.name: o for o in organisations_ensure_known()}
+def known_bodies(db) -> dict[str, Organisation]:
+    """The canonical bodies (YJB, MoJ, HMI Probation …) by short name, as ingest resolves them."""
+    return {o.short_name: o for o in organisations_ensure_known()}
+
+
+def persona(username: str, organisation: Organisation, role: str):  # type: ignore[no-untyped-def]
+    """A real user, username@example.invalid, signing in with PASSWORD, with one membership."""
+    return MembershipFactory(user__username=username, organisation=organisation, role=role).user
+
+
+# The personas, one each, as healthchecks has alice, bob and charlie. "The body" is the Youth
+# Justice Board, which the sample plan addresses and which owns actions in it; "the other body"
+# is the Ministry of Justice, which has its own responses there; the service is a synthetic
+# youth justice service.
+
+
+@pytest.fixture
+def inspector(known_bodies):
+    """HM Inspectorate of Probation's reviewer: reads everything published, records judgements."""
+    return persona("inspector", known_bodies["HMI Probation"], Membership.Role.REVIEWER)
+
+
+@pytest.fixture
+def inspectorate_admin(known_bodies):
+    """Administers HM Inspectorate of Probation: the audit log and the imports are theirs."""
+    return persona("inspectorate-admin", known_bodies["HMI Probation"], Membership.Role.ADMIN)
+
+
+@pytest.fixture
+def body_viewer(known_bodies):
+    """Reads the Youth Justice Board's plans and dashboard; writes nothing."""
+    return persona("body-viewer", known_bodies["YJB"], Membership.Role.VIEWER)
+
+
+@pytest.fixture
+def body_contributor(known_bodies):
+    """Writes the Youth Justice Board's responses and actions and reports its progress."""
+    return persona("body-contributor", known_bodies["YJB"], Membership.Role.CONTRIBUTOR)
+
+
+@pytest.fixture
+def body_approver(known_bodies):
+    """Signs for the Youth Justice Board: submits and publishes its plans, approves targets."""
+    return persona("body-approver", known_bodies["YJB"], Membership.Role.APPROVER)
+
+
+@pytest.fixture
+def body_admin(known_bodies):
+    """Administers the Youth Justice Board's members and its two-factor policy."""
+    return persona("body-admin", known_bodies["YJB"], Membership.Role.ADMIN)
+
+
+@pytest.fixture
+def other_body_viewer(known_bodies):
+    """Reads for the Ministry of Justice: published work only, nothing of the YJB's drafts."""
+    return persona("other-body-viewer", known_bodies["MoJ"], Membership.Role.VIEWER)
+
+
+@pytest.fixture
+def other_body_contributor(known_bodies):
+    """Writes for the Ministry of Justice: nothing of the YJB's."""
+    return persona("other-body-contributor", known_bodies["MoJ"], Membership.Role.CONTRIBUTOR)
+
+
+@pytest.fixture
+def other_body_admin(known_bodies):
+    """Administers the Ministry of Justice's members: not the YJB's."""
+    return persona("other-body-admin", known_bodies["MoJ"], Membership.Role.ADMIN)
+
+
+@pytest.fixture
+def youth_justice_service(db) -> Organisation:
+    """Riverside Youth Justice Service ("Riverside YJS"), synthetic: the three personas below."""
+    return YouthJusticeServiceFactory(name="Riverside Youth Justice Service")
+
+
+@pytest.fixture
+def service_manager(youth_justice_service):
+    """Manages the service: starts, signs off and shares its self-assessment."""
+    return persona("service-manager", youth_justice_service, Membership.Role.APPROVER)
+
+
+@pytest.fixture
+def practitioner(youth_justice_service):
+    """Works in the service: answers its self-assessment and tracks improvement actions."""
+    return persona("practitioner", youth_justice_service, Membership.Role.CONTRIBUTOR)
+
+
+@pytest.fixture
+def board_member(youth_justice_service):
+    """Sits on the service's management board: reads the assessment, writes nothing."""
+    return persona("board-member", youth_justice_service, Membership.Role.VIEWER)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, and the administrator of another youth justice service: sees nothing of the
+    Riverside service's, and gets 404 for it."""
+    hillside = YouthJusticeServiceFactory(name="Hillside Youth Justice Service")
+    return persona("outsider", hillside, Membership.Role.ADMIN)
+
+
+@pytest.fixture
+def superuser(db):
+    """Django's superuser: no membership, every permission."""
+    return UserFactory(username="superuser", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def viewer(other_body_viewer):
+    """A signed-in reader of published work: the other body's viewer."""
+    return other_body_viewer
+
+
+@pytest.fixture
+def make_user(known_bodies):
+    """Another member of a known body, for a test that needs a second user in the same role as a
+    persona: name them by it ("second-body-contributor"). Made without an email address."""
 
     def make(
         username: str, organisation: str = "Youth Justice Board", role: str = Membership.Role.VIEWER
     ):
-        user = get_user_model().objects.create_user(username=username, password=PASSWORD)
-        Membership.objects.create(user=user, organisation=organisations[organisation], role=role)
-        return user
+        by_name = {o.name: o for o in known_bodies.values()}
+        return MembershipFactory(
+            user__username=username, user__email="", organisation=by_name[organisation], role=role
+        ).user
 
     return make
 
 
 @pytest.fixture
-def inspector(make_user):
-    return make_user("inspector", "HM Inspectorate of Probation", Membership.Role.REVIEWER)
-
-
-@pytest.fixture
-def viewer(make_user):
-    return make_user("viewer", "Ministry of Justice", Membership.Role.VIEWER)
-
-
-@pytest.fixture
-def sample_plan(db):
-    """A generated plan (our own words) with overdue, due-soon and completed actions."""
-    text = sample_action_plan(title="A thematic inspection of sample work", today=date.today())
-    return ingest_text(text, "sample_plan.txt")
+def sample_plan(db) -> ActionPlan:
+    """A published plan in our own words with overdue, due-soon and completed actions, built from
+    factories: the records ingesting the generated sample makes, without the extractor."""
+    return make_sample_plan(title="A thematic inspection of sample work", today=date.today())
 
 
 @pytest.fixture

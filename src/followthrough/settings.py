@@ -71,7 +71,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
-    "template_partials",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -8,14 +8,13 @@ import pytest
 from django.urls import reverse
 
 from followthrough.actionplans.models import Action, ActionPlan
-from followthrough.organisations.models import Membership, Organisation
+from followthrough.organisations.models import Organisation
 from tests.conftest import PASSWORD
 
 
 @pytest.fixture
-def response(client, make_user, sample_plan):
-    make_user("yjb-writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
-    client.post(reverse("login"), {"username": "yjb-writer", "password": PASSWORD})
+def response(client, body_contributor, sample_plan):
+    client.post(reverse("login"), {"username": body_contributor.username, "password": PASSWORD})
     report = ActionPlan.objects.get().report
     client.post(
         reverse("actionplans:action-plan-new", args=[report.pk]),

@@ -9,13 +9,11 @@ from django.urls import reverse
 
 from followthrough.actionplans.models import Action
 from followthrough.core.models import DomainEvent
-from followthrough.organisations.models import Membership
 
 
 @pytest.fixture
-def owned(client, make_user, sample_plan):
-    owner = make_user("owner", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
-    client.force_login(owner)
+def owned(client, body_contributor, sample_plan):
+    client.force_login(body_contributor)
     return Action.objects.filter(owner_organisation__short_name="YJB").first()
 
 
@@ -50,8 +48,8 @@ def test_updates_cannot_be_dated_in_the_future_or_left_empty(client, owned):
     assert post(client, owned, on="31/13/2026", text="x").status_code == 200
 
 
-def test_other_organisations_cannot_report_on_it(client, owned, make_user):
-    client.force_login(make_user("moj-writer", "Ministry of Justice", Membership.Role.CONTRIBUTOR))
+def test_other_organisations_cannot_report_on_it(client, owned, other_body_contributor):
+    client.force_login(other_body_contributor)
     if owned.response.responding_organisation.short_name == "MoJ":
         pytest.skip("the sample gave this action to a MoJ response")
     assert post(client, owned, text="Not mine").status_code == 404
@@ -72,13 +70,13 @@ def test_the_dashboard_offers_an_inline_update_that_htmx_saves_in_place(client, 
     assert plain.status_code == 302 and owned.updates.count() == 2
 
 
-def test_viewers_get_no_inline_update(client, make_user, sample_plan):
-    client.force_login(make_user("reader", "Youth Justice Board"))
+def test_viewers_get_no_inline_update(client, body_viewer, sample_plan):
+    client.force_login(body_viewer)
     assert "Post an update" not in client.get(reverse("reporting:my-organisation")).content.decode()
 
 
 def test_an_evidence_file_is_checked_kept_and_served_to_plan_readers(
-    client, owned, settings, tmp_path, make_user
+    client, owned, settings, tmp_path, other_body_viewer
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -96,7 +94,7 @@ def test_an_evidence_file_is_checked_kept_and_served_to_plan_readers(
     assert owned.status == "completed" and owned.evidence == "File: Board minutes.pdf"
     page = client.get(url).content.decode()
     assert "Download the evidence file" in page
-    client.force_login(make_user("someone", "Ministry of Justice"))
+    client.force_login(other_body_viewer)
     download = client.get(reverse("actionplans:evidence-file", args=[update.pk]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF-")

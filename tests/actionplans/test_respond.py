@@ -9,15 +9,14 @@ from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan, Response
 from followthrough.core.models import DomainEvent
-from followthrough.organisations.models import Membership, Organisation
+from followthrough.organisations.models import Organisation
 
 
 @pytest.fixture
-def draft(client, make_user, sample_plan):
+def draft(client, body_contributor, sample_plan):
     """A YJB contributor starts YJB's own plan for the sample report."""
-    contributor = make_user("yjb-writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
     report = ActionPlan.objects.get().report
-    client.force_login(contributor)
+    client.force_login(body_contributor)
     response = client.post(
         reverse("actionplans:action-plan-new", args=[report.pk]),
         {"organisation": Organisation.objects.get(short_name="YJB").pk},
@@ -46,12 +45,12 @@ def test_starting_a_plan_responds_to_the_recommendations_addressed_to_you(draft)
     assert DomainEvent.objects.filter(code="actionplans.action_plan.started").exists()
 
 
-def test_the_draft_is_visible_to_its_organisation_only(client, draft, make_user):
+def test_the_draft_is_visible_to_its_organisation_only(client, draft, other_body_viewer):
     page = client.get(
         reverse("actionplans:report-action-plan", args=[draft.report_id]), {"plan": draft.pk}
     )
     assert b"Edit" in page.content
-    client.force_login(make_user("moj-reader", "Ministry of Justice"))
+    client.force_login(other_body_viewer)
     other = client.get(
         reverse("actionplans:report-action-plan", args=[draft.report_id]), {"plan": draft.pk}
     )
@@ -69,7 +68,7 @@ def test_partly_agreed_needs_reasons_and_the_part_agreed(client, draft):
     assert response.decision == "" and response.version == 1
 
 
-def test_a_complete_response_is_saved_with_history_and_an_event(client, draft):
+def test_a_complete_response_is_saved_with_history_and_an_event(client, draft, body_contributor):
     response = draft.responses.first()
     saved = edit(
         client,
@@ -84,7 +83,7 @@ def test_a_complete_response_is_saved_with_history_and_an_event(client, draft):
     assert response.decision == "partly_agreed"
     assert response.reason_categories == ["affordability", "policy"]
     assert response.version == 2
-    assert response.history.first().history_user.username == "yjb-writer"
+    assert response.history.first().history_user.username == body_contributor.username
     assert DomainEvent.objects.filter(code="actionplans.response.recorded").count() == 1
 
 
@@ -116,6 +115,6 @@ def test_the_rules_hold_outside_forms_too(draft):
     assert set(caught.value.message_dict) == {"reason_categories", "narrative"}
 
 
-def test_published_responses_are_not_edited_in_place(client, draft, make_user):
+def test_published_responses_are_not_edited_in_place(client, draft):
     published = Response.objects.filter(action_plan__status="published").first()
     assert edit(client, published, decision="agreed").status_code == 404

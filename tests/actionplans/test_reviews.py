@@ -7,7 +7,6 @@ from datetime import date
 from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan, Review
-from followthrough.organisations.models import Membership
 
 
 def test_a_reviewer_records_a_judgement_with_a_snapshot(client, inspector, sample_plan):
@@ -41,8 +40,8 @@ def test_a_reviewer_records_a_judgement_with_a_snapshot(client, inspector, sampl
     assert b"Partly achieved" in page and b"verified from documents" in page
 
 
-def test_bodies_cannot_judge_themselves(client, make_user, sample_plan):
-    client.force_login(make_user("yjb-admin", "Youth Justice Board", Membership.Role.ADMIN))
+def test_bodies_cannot_judge_themselves(client, body_admin, sample_plan):
+    client.force_login(body_admin)
     rec = ActionPlan.objects.get().responses.first().recommendation
     assert client.get(reverse("actionplans:review-new", args=[rec.pk])).status_code == 404
 

@@ -7,27 +7,21 @@ import pytest
 from django.urls import reverse
 
 from followthrough.actionplans.models import Action, TargetRevision
-from followthrough.organisations.models import Membership
 
 
 @pytest.fixture
-def owned(client, make_user, sample_plan):
-    make_user("owner", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
-    make_user("boss", "Youth Justice Board", Membership.Role.APPROVER)
+def owned(sample_plan):
+    """A YJB action with a target date: its contributor proposes, its approver decides."""
     return Action.objects.filter(
         owner_organisation__short_name="YJB", due_date__isnull=False
     ).first()
 
 
-def login(client, username):
-    from django.contrib.auth import get_user_model
-
-    client.force_login(get_user_model().objects.get(username=username))
-
-
-def test_a_target_moves_only_when_approved_and_the_original_is_kept(client, owned):
+def test_a_target_moves_only_when_approved_and_the_original_is_kept(
+    client, owned, body_contributor, body_approver
+):
     first_text, first_due = owned.target_text, owned.due_date
-    login(client, "owner")
+    client.force_login(body_contributor)
     url = reverse("actionplans:target-propose", args=[owned.pk])
     bad = client.post(url, {"new_text": "whenever", "reason": ""}).content.decode()
     assert "Enter a target we can read" in bad and "Say why the target needs to move" in bad
@@ -41,7 +35,7 @@ def test_a_target_moves_only_when_approved_and_the_original_is_kept(client, owne
         ).status_code
         == 404
     )  # owners cannot approve
-    login(client, "boss")
+    client.force_login(body_approver)
     client.post(reverse("actionplans:target-decide", args=[revision.pk]), {"decision": "approve"})
     owned.refresh_from_db()
     assert owned.target_text == "December 2031" and owned.original_target_text == first_text
@@ -51,13 +45,13 @@ def test_a_target_moves_only_when_approved_and_the_original_is_kept(client, owne
     assert f"First published as {first_text}" in page and "Funding moved a year" in page
 
 
-def test_a_rejected_target_leaves_the_action_alone(client, owned):
-    login(client, "owner")
+def test_a_rejected_target_leaves_the_action_alone(client, owned, body_contributor, body_approver):
+    client.force_login(body_contributor)
     client.post(
         reverse("actionplans:target-propose", args=[owned.pk]),
         {"new_text": "2032/33", "reason": "Later"},
     )
-    login(client, "boss")
+    client.force_login(body_approver)
     revision = TargetRevision.objects.get()
     client.post(reverse("actionplans:target-decide", args=[revision.pk]), {"decision": "reject"})
     owned.refresh_from_db()

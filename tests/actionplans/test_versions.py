@@ -6,11 +6,10 @@ from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan, PlanVersion
 from followthrough.actionplans.services import plan_snapshot, snapshot_changes
-from followthrough.organisations.models import Membership
 
 
-def published_response(make_user, client):
-    writer = make_user("writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
+def published_response(writer, client):
+    """The sample plan, coordinated by the writer's organisation, and a response with actions."""
     plan = ActionPlan.objects.get()
     plan.coordinating_organisation = writer.memberships.get().organisation
     plan.save()
@@ -31,8 +30,8 @@ def response_form(response, **changes):
     return data
 
 
-def test_changing_a_published_response_needs_a_reason(client, make_user, sample_plan):
-    _, response = published_response(make_user, client)
+def test_changing_a_published_response_needs_a_reason(client, body_contributor, sample_plan):
+    _, response = published_response(body_contributor, client)
     url = reverse("actionplans:response-edit", args=[response.pk])
     page = client.get(url).content.decode()
     assert "This plan is published" in page and "Why is the published plan changing?" in page
@@ -42,8 +41,10 @@ def test_changing_a_published_response_needs_a_reason(client, make_user, sample_
     assert response.narrative != "Reworded" and not PlanVersion.objects.exists()
 
 
-def test_each_amendment_is_a_new_version_and_the_first_is_kept(client, make_user, sample_plan):
-    plan, response = published_response(make_user, client)
+def test_each_amendment_is_a_new_version_and_the_first_is_kept(
+    client, body_contributor, sample_plan
+):
+    plan, response = published_response(body_contributor, client)
     before = plan_snapshot(plan)
     url = reverse("actionplans:response-edit", args=[response.pk])
     form = response_form(response, narrative="Reworded", change_reason="Ministerial sign-off")
@@ -51,7 +52,7 @@ def test_each_amendment_is_a_new_version_and_the_first_is_kept(client, make_user
     first, second = PlanVersion.objects.order_by("number")
     assert (first.number, second.number) == (1, 2)
     assert first.snapshot == before  # the plan as first published, untouched
-    assert second.note == "Ministerial sign-off" and second.author.username == "writer"
+    assert second.note == "Ministerial sign-off" and second.author == body_contributor
     assert second.changes == [f"{response.recommendation.display_label}: response reworded"]
     page = client.get(reverse("actionplans:plan-version", args=[plan.pk, 1])).content.decode()
     assert "Owner:" in page and "Nothing: this is the plan as published" in page
@@ -62,8 +63,8 @@ def test_each_amendment_is_a_new_version_and_the_first_is_kept(client, make_user
     assert "Version 2" in plan_page and "Ministerial sign-off" in plan_page
 
 
-def test_a_published_target_moves_only_through_the_ledger(client, make_user, sample_plan):
-    _, response = published_response(make_user, client)
+def test_a_published_target_moves_only_through_the_ledger(client, body_contributor, sample_plan):
+    _, response = published_response(body_contributor, client)
     action = response.actions.first()
     url = reverse("actionplans:action-edit", args=[action.pk])
     data = {
@@ -127,10 +128,10 @@ def test_snapshot_changes_name_added_actions_and_new_decisions():
     ]
 
 
-def test_publishing_records_version_one(client, make_user, sample_plan):
+def test_publishing_records_version_one(client, body_approver, sample_plan):
     from tests.actionplans.test_workflow import start
 
-    plan = start(client, make_user)
+    plan = start(client, body_approver)
     for response in plan.responses.all():
         response.decision = "agreed"
         response.save()

@@ -6,12 +6,11 @@ from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan
 from followthrough.core.models import DomainEvent
-from followthrough.organisations.models import Membership, Organisation
+from followthrough.organisations.models import Organisation
 
 
-def start(client, make_user):
-    make_user("writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
-    approver = make_user("signer", "Youth Justice Board", Membership.Role.APPROVER)
+def start(client, approver):
+    """The approver starts the YJB's own draft plan for the sample report."""
     report = ActionPlan.objects.get().report
     client.force_login(approver)
     client.post(
@@ -22,9 +21,9 @@ def start(client, make_user):
 
 
 def test_a_plan_is_submitted_only_when_every_response_meets_the_rules(
-    client, make_user, sample_plan
+    client, body_approver, sample_plan
 ):
-    plan = start(client, make_user)
+    plan = start(client, body_approver)
     page = client.post(reverse("actionplans:plan-submit", args=[plan.pk]), follow=True)
     assert b"select a decision" in page.content
     plan.refresh_from_db()
@@ -46,7 +45,7 @@ def test_a_plan_is_submitted_only_when_every_response_meets_the_rules(
     assert {"actionplans.action_plan.submitted", "actionplans.action_plan.published"} <= codes
 
 
-def test_contributors_cannot_submit(client, make_user, sample_plan):
-    plan = start(client, make_user)
-    client.force_login(Membership.objects.get(user__username="writer").user)
+def test_contributors_cannot_submit(client, body_approver, body_contributor, sample_plan):
+    plan = start(client, body_approver)
+    client.force_login(body_contributor)
     assert client.post(reverse("actionplans:plan-submit", args=[plan.pk])).status_code == 404

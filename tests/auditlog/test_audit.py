@@ -15,10 +15,6 @@ from followthrough.organisations.models import Membership
 from tests.conftest import PASSWORD
 
 
-def audit_admin(make_user):
-    return make_user("audit-admin", "HM Inspectorate of Probation", Membership.Role.ADMIN)
-
-
 def test_a_change_is_recorded_with_who_when_and_before_and_after(sample_plan, viewer):
     action = Action.objects.filter(target_text__gt="").first()
     old = action.target_text
@@ -26,22 +22,24 @@ def test_a_change_is_recorded_with_who_when_and_before_and_after(sample_plan, vi
     action._history_user = viewer
     action.save()
     [entry] = [e for e in audit_entries(target=action) if e.action == "changed"]
-    assert entry.user == "viewer" and entry.organisations == "MoJ"
+    assert entry.user == viewer.username and entry.organisations == "MoJ"
     assert ("target_text", old, "December 2031") in entry.changes
     created = [e for e in audit_entries(target=action) if e.action == "created"]
     assert len(created) == 1
 
 
-def test_signing_in_and_out_is_recorded(client, viewer, make_user):
-    client.post(reverse("login"), {"username": "viewer", "password": PASSWORD})
+def test_signing_in_and_out_is_recorded(client, viewer, inspectorate_admin):
+    client.post(reverse("login"), {"username": viewer.username, "password": PASSWORD})
     client.post(reverse("logout"))
-    client.force_login(audit_admin(make_user))
-    html = client.get(reverse("auditlog:log"), {"record": "events", "user": "viewer"}).content
+    client.force_login(inspectorate_admin)
+    html = client.get(
+        reverse("auditlog:log"), {"record": "events", "user": viewer.username}
+    ).content
     assert b"Signed in" in html and b"Signed out" in html
 
 
-def test_the_log_filters_and_explains_bad_filters(client, make_user, sample_plan):
-    client.force_login(audit_admin(make_user))
+def test_the_log_filters_and_explains_bad_filters(client, inspectorate_admin, sample_plan):
+    client.force_login(inspectorate_admin)
     ok = client.get(reverse("auditlog:log"), {"record": "actionplans.Action"})
     assert ok.status_code == 200 and b"Action " in ok.content
     bad = client.get(reverse("auditlog:log"), {"since": "31/12/2025", "user": "nobody"}).content
@@ -50,8 +48,8 @@ def test_the_log_filters_and_explains_bad_filters(client, make_user, sample_plan
     assert b"Enter the username of someone who has used Followthrough" in bad
 
 
-def test_the_log_downloads_as_csv(client, make_user, sample_plan):
-    client.force_login(audit_admin(make_user))
+def test_the_log_downloads_as_csv(client, inspectorate_admin, sample_plan):
+    client.force_login(inspectorate_admin)
     response = client.get(reverse("auditlog:export"), {"record": "actionplans.ActionPlan"})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
@@ -86,8 +84,8 @@ def test_object_history_page_lists_versions(client, viewer, sample_plan):
     assert client.get(reverse("auditlog:object-history", args=["nonsense", 1])).status_code == 404
 
 
-def test_the_log_query_count_does_not_grow_with_entries(client, make_user, sample_plan):
-    client.force_login(audit_admin(make_user))
+def test_the_log_query_count_does_not_grow_with_entries(client, inspectorate_admin, sample_plan):
+    client.force_login(inspectorate_admin)
     with CaptureQueriesContext(connection) as small:
         client.get(reverse("auditlog:log"))
     for action in Action.objects.all():
@@ -98,12 +96,11 @@ def test_the_log_query_count_does_not_grow_with_entries(client, make_user, sampl
     assert len(big.captured_queries) == len(small.captured_queries)
 
 
-def test_history_keeps_the_organisation_a_person_acted_for_at_the_time(sample_plan, make_user):
-    mover = make_user("mover", "Youth Justice Board")
+def test_history_keeps_the_organisation_a_person_acted_for_at_the_time(sample_plan, body_viewer):
     action = Action.objects.first()
     action.evidence = "First note"
-    action._history_user = mover
+    action._history_user = body_viewer
     action.save()
-    Membership.objects.filter(user=mover).update(is_active=False)
+    Membership.objects.filter(user=body_viewer).update(is_active=False)
     [entry] = [e for e in audit_entries(target=action) if e.action == "changed"]
     assert entry.organisations == "YJB"

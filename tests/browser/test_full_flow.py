@@ -10,32 +10,25 @@ from django.db import transaction
 
 from followthrough.actionplans.models import Action, ActionPlan, Review
 from followthrough.actionplans.services import response_record
-from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Report
-from followthrough.organisations.models import Membership
 from tests.browser.conftest import sign_in as sign_in_as
-from tests.conftest import PASSWORD, ingest_text
+from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(browser, live_server, username):
-    return sign_in_as(browser, live_server, username, PASSWORD)
+def sign_in(browser, live_server, user):
+    return sign_in_as(browser, live_server, user.username, PASSWORD)
 
 
-def test_from_response_to_judgement_to_the_annual_report(browser, live_server, make_user):
-    ingest_text(
-        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
-        "sample_plan.txt",
-    )
-    make_user("writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
-    make_user("signer", "Youth Justice Board", Membership.Role.APPROVER)
-    make_user("judge", "HM Inspectorate of Probation", Membership.Role.REVIEWER)
+def test_from_response_to_judgement_to_the_annual_report(
+    browser, live_server, body_contributor, body_approver, inspector, sample_plan
+):
     report = Report.objects.get()
     due = date.today() + timedelta(days=20)
 
     # A contributor answers "partly agreed" without a reason, is told why, fixes it, adds an action.
-    context, page = sign_in(browser, live_server, "writer")
+    context, page = sign_in(browser, live_server, body_contributor)
     page.goto(f"{live_server.url}/reports/{report.pk}/")
     page.get_by_role("link", name="Start an action plan for your organisation").click()
     page.get_by_role("button", name="Start the draft plan").click()
@@ -71,7 +64,7 @@ def test_from_response_to_judgement_to_the_annual_report(browser, live_server, m
             )
 
     # The approver submits and publishes.
-    context, page = sign_in(browser, live_server, "signer")
+    context, page = sign_in(browser, live_server, body_approver)
     page.goto(f"{live_server.url}/reports/{report.pk}/action-plan/?plan={plan.pk}")
     page.get_by_role("button", name="Submit the plan").click()
     page.get_by_text("The plan is now submitted").wait_for()
@@ -80,7 +73,7 @@ def test_from_response_to_judgement_to_the_annual_report(browser, live_server, m
     context.close()
 
     # The owner completes the action from the dashboard, in place (htmx).
-    context, page = sign_in(browser, live_server, "writer")
+    context, page = sign_in(browser, live_server, body_contributor)
     page.goto(f"{live_server.url}/my-organisation/")
     row = page.get_by_role("row").filter(has_text="Head of Practice, YJB").first
     row.get_by_text("Post an update").click()
@@ -98,7 +91,7 @@ def test_from_response_to_judgement_to_the_annual_report(browser, live_server, m
     context.close()
 
     # The inspectorate judges the recommendation achieved.
-    context, page = sign_in(browser, live_server, "judge")
+    context, page = sign_in(browser, live_server, inspector)
     rec = action.response.recommendation
     page.goto(f"{live_server.url}/recommendations/{rec.pk}/")
     page.get_by_role("link", name=re.compile("^Record a judgement")).click()
@@ -120,12 +113,8 @@ def test_from_response_to_judgement_to_the_annual_report(browser, live_server, m
     context.close()
 
 
-def test_dashboard_filters_apply_without_a_reload(browser, live_server, inspector):
-    ingest_text(
-        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
-        "sample_plan.txt",
-    )
-    context, page = sign_in(browser, live_server, "inspector")
+def test_dashboard_filters_apply_without_a_reload(browser, live_server, inspector, sample_plan):
+    context, page = sign_in(browser, live_server, inspector)
     page.goto(f"{live_server.url}/inspectorate/")
     caption = page.locator("caption", has_text="open recommendation")
     before = caption.inner_text()

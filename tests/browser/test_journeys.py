@@ -10,7 +10,6 @@ import pytest
 from followthrough.actionplans.models import Action, ActionPlan, Response
 from followthrough.actionplans.services import action_plan_start, version_record
 from followthrough.ingest.review import review_start
-from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Membership, Organisation
 from tests.browser.conftest import axe_violations
@@ -22,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def signed_in(page, live_server, inspector):
+def signed_in(page, live_server, inspector, sample_plan):
     # The inspector here also administers the inspectorate, so the audit pages are in reach.
     # A second membership keeps the reviewer role, so the judgement page is in reach too.
     Membership.objects.create(
@@ -32,13 +31,9 @@ def signed_in(page, live_server, inspector):
     )
     # (and, as an admin, may start a plan: the page that does so is checked too).
     Membership.objects.filter(user=inspector).update(role=Membership.Role.ADMIN)
-    ingest_text(
-        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
-        "sample_plan.txt",
-    )
     page.goto(f"{live_server.url}/reports/")
     assert "/accounts/login/" in page.url
-    page.get_by_label("Username").fill("inspector")
+    page.get_by_label("Username").fill(inspector.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(r"/reports/$"))
@@ -139,15 +134,11 @@ def test_every_page_type_passes_axe(signed_in, live_server):
     assert not found, found
 
 
-def test_pages_work_without_javascript(browser, live_server, inspector):
-    ingest_text(
-        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
-        "sample_plan.txt",
-    )
+def test_pages_work_without_javascript(browser, live_server, inspector, sample_plan):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("inspector")
+    page.get_by_label("Username").fill(inspector.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.get_by_role("heading", level=1, name="Overview").wait_for()
@@ -157,16 +148,13 @@ def test_pages_work_without_javascript(browser, live_server, inspector):
     context.close()
 
 
-def test_a_contributor_records_a_response_without_javascript(browser, live_server, make_user):
-    ingest_text(
-        sample_action_plan(title="A thematic inspection of sample work", today=date.today()),
-        "sample_plan.txt",
-    )
-    make_user("writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
+def test_a_contributor_records_a_response_without_javascript(
+    browser, live_server, body_contributor, sample_plan
+):
     context = browser.new_context(java_script_enabled=False, bypass_csp=True)
     page = context.new_page()
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill("writer")
+    page.get_by_label("Username").fill(body_contributor.username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     report = Report.objects.get()

@@ -10,21 +10,21 @@ import re
 import pytest
 from docx import Document
 
-from followthrough.organisations.models import Membership
 from followthrough.selfassessment.models import ImprovementAction, SelfAssessment
 from tests.browser.conftest import axe_violations
 from tests.browser.conftest import sign_in as sign_in_as
 from tests.conftest import PASSWORD
-from tests.selfassessment.made import make_assessment, make_member, make_service, make_thematics
+from tests.selfassessment.factories import ImprovementActionFactory
+from tests.selfassessment.made import make_assessment, make_thematics
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def sign_in(browser, live_server, username, *, javascript=True):
+def sign_in(browser, live_server, user, *, javascript=True):
     return sign_in_as(
         browser,
         live_server,
-        username,
+        user.username,
         PASSWORD,
         java_script_enabled=javascript,
         bypass_csp=True,  # axe is injected as an inline script
@@ -40,12 +40,11 @@ def answer_line(page, question, answer, comment=""):
 
 
 def test_a_full_assessment_from_start_to_youth_justice_plan_without_javascript(
-    browser, live_server
+    browser, live_server, youth_justice_service, service_manager
 ):
     make_thematics(reports=1, per_report=2, lines=2)
-    service = make_service()
-    make_member("yjs-lead", service, Membership.Role.APPROVER)
-    context, page = sign_in(browser, live_server, "yjs-lead", javascript=False)
+    service = youth_justice_service
+    context, page = sign_in(browser, live_server, service_manager, javascript=False)
 
     page.get_by_role("link", name="Self-assessments").click()
     page.get_by_role("link", name="Start a self-assessment").click()
@@ -104,7 +103,7 @@ def test_a_full_assessment_from_start_to_youth_justice_plan_without_javascript(
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "Requires improvement" in cells and "Good" in cells
     assert "Publish a practice standard and audit it" in cells
-    assert any("Signed off by yjs-lead" in p.text for p in document.paragraphs)
+    assert any(f"Signed off by {service_manager.username}" in p.text for p in document.paragraphs)
     context.close()
 
     assessment = SelfAssessment.objects.get()
@@ -112,19 +111,19 @@ def test_a_full_assessment_from_start_to_youth_justice_plan_without_javascript(
     assert ImprovementAction.objects.get().due_date.isoformat() == "2027-03-31"
 
 
-def test_every_self_assessment_page_passes_axe(browser, live_server, settings, tmp_path):
+def test_every_self_assessment_page_passes_axe(
+    browser, live_server, settings, tmp_path, youth_justice_service, service_manager
+):
     settings.UPLOAD_ROOT = tmp_path
     make_thematics(reports=2, per_report=2, lines=2)
-    service = make_service()
-    manager = make_member("yjs-lead", service, Membership.Role.APPROVER)
-    signed = make_assessment(service, 2025, manager)
+    signed = make_assessment(youth_justice_service, 2025, service_manager)
     SelfAssessment.objects.filter(pk=signed.pk).update(status="signed_off")
-    assessment = make_assessment(service, 2026, manager)
+    assessment = make_assessment(youth_justice_service, 2026, service_manager)
     item = assessment.items.first()
-    action = ImprovementAction.objects.create(
+    action = ImprovementActionFactory(
         item=item, description="Audit ten cases", owner_text="Head of Service", target_text="2027"
     )
-    context, page = sign_in(browser, live_server, "yjs-lead")
+    context, page = sign_in(browser, live_server, service_manager)
     paths = [
         "/self-assessments/",
         "/self-assessments/new/",

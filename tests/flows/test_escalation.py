@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from followthrough.actionplans.models import Action, Escalation, ProgressUpdate
 from followthrough.core.models import DomainEvent
 from followthrough.flows.escalation import escalations_run, ladder_standings, ladder_step
-from followthrough.organisations.models import Membership
 
 
 @given(st.integers(min_value=-1000, max_value=5000))
@@ -25,13 +24,9 @@ def test_ladder_step_counts_thresholds_passed(days):
 
 
 @pytest.fixture
-def one_action(make_user, sample_plan):
-    """The sample plan with a single open YJB action left: the others completed or withdrawn."""
-    contributor = make_user("yjb-writer", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
-    approver = make_user("yjb-approver", "Youth Justice Board", Membership.Role.APPROVER)
-    for user in (contributor, approver):
-        user.email = f"{user.username}@example.invalid"
-        user.save()
+def one_action(body_contributor, body_approver, sample_plan):
+    """The sample plan with a single open YJB action left: the others completed or withdrawn.
+    The YJB's contributor and approver, each with an email address, are its contacts."""
     action = Action.objects.filter(owner_organisation__short_name="YJB").first()
     Action.objects.exclude(pk=action.pk).update(status="withdrawn")
     Action.objects.filter(pk=action.pk).update(
@@ -45,16 +40,16 @@ def run(day: date, **kwargs):
         return escalations_run(as_of=day, **kwargs)
 
 
-def test_overdue_action_climbs_one_rung_per_threshold(one_action):
+def test_overdue_action_climbs_one_rung_per_threshold(one_action, body_approver, body_contributor):
     day = date(2026, 1, 1)
     assert run(day + timedelta(days=29)).raised == []
     first = run(day + timedelta(days=30))
     assert [r.step for r in first.raised] == [1]
-    assert first.emails[0][1] == ["yjb-approver@example.invalid", "yjb-writer@example.invalid"]
+    assert first.emails[0][1] == [body_approver.email, body_contributor.email]
     assert mail.outbox[-1].subject.startswith("Followthrough: 1 action need")
     second = run(day + timedelta(days=90))
     assert [r.step for r in second.raised] == [2]
-    assert mail.outbox[-1].to == ["yjb-approver@example.invalid"]
+    assert mail.outbox[-1].to == [body_approver.email]
     third = run(day + timedelta(days=180))
     assert [r.step for r in third.raised] == [3] and third.emails == []
     steps = list(Escalation.objects.filter(action=one_action).values_list("step", "days"))
@@ -124,9 +119,9 @@ def test_ladder_reads_in_a_fixed_number_of_queries(one_action, django_assert_max
         ladder_standings(as_of=date(2027, 1, 1))
 
 
-def test_each_step_shows_on_the_actions_timeline(one_action, client, django_user_model):
+def test_each_step_shows_on_the_actions_timeline(one_action, client, body_contributor):
     for weeks in (0, 2, 4):
         run(date(2027, 1, 1) + timedelta(weeks=weeks))
-    client.force_login(django_user_model.objects.get(username="yjb-writer"))
+    client.force_login(body_contributor)
     html = client.get(f"/actions/{one_action.pk}/progress/").content.decode()
     assert "Flagged to the inspectorate" in html and "Reminder to the owner" in html

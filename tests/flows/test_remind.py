@@ -12,35 +12,27 @@ from django.core.management.base import CommandError
 from followthrough.actionplans.models import Action, ReminderLog
 from followthrough.core.notify import NotifyEmailBackend
 from followthrough.flows.reminders import reminder_digests
-from followthrough.organisations.models import Membership
 
 
 @pytest.fixture
-def contacts(make_user, sample_plan):
-    for name, org in (
-        ("yjb-contact", "Youth Justice Board"),
-        ("moj-contact", "Ministry of Justice"),
-    ):
-        user = make_user(name, org, Membership.Role.CONTRIBUTOR)
-        user.email = f"{name}@example.invalid"
-        user.save()
-    make_user("yjb-reader", "Youth Justice Board")  # viewers are not contacts
+def contacts(body_contributor, other_body_contributor, body_viewer, sample_plan):
+    """Each body's contributor, with an email address; the YJB's viewer has one too, but viewers
+    are not contacts."""
+    return body_contributor, other_body_contributor
 
 
-def test_each_organisation_gets_one_digest_of_overdue_and_soon_due_actions(contacts, capsys):
+def test_each_organisation_gets_one_digest_of_overdue_and_soon_due_actions(
+    contacts, body_contributor, body_viewer, capsys
+):
     today = date.today()
     call_command("remind", "--as-of", today.isoformat())
     out = capsys.readouterr().out
     assert "Sent" in out and "digest" in out
-    yjb = [
-        m
-        for m in mail.outbox
-        if m.to == ["yjb-contact@example.invalid"] and "due soon" in m.subject
-    ]
+    yjb = [m for m in mail.outbox if m.to == [body_contributor.email] and "due soon" in m.subject]
     assert len(yjb) == 1
     overdue = Action.objects.overdue(today=today).filter(owner_organisation__short_name="YJB")
     assert f"Overdue ({overdue.count()})" in yjb[0].body
-    assert all("yjb-reader" not in r for m in mail.outbox for r in m.to)
+    assert all(body_viewer.email not in m.to for m in mail.outbox)
 
 
 def test_running_twice_the_same_day_sends_nothing_new(contacts):

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 
 from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, Response
 from followthrough.core.models import DomainEvent, SourceDocument
@@ -15,6 +16,7 @@ from followthrough.ingest import loaders
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.ingest.services import IngestError
 from followthrough.inspections.models import Recommendation, Report
+from tests.actionplans.factories import make_sample_plan
 from tests.conftest import corpus_file, ingest_text
 
 
@@ -175,3 +177,73 @@ def test_corpus_ingests_and_resolves_owners(corpus_ingested):
     plan = ActionPlan.objects.get(source__file_name=corpus_file("000").name)
     assert plan.notes and "duplicate" in plan.notes[0]
     assert plan.responses.filter(recommendation__section="additional").count() == 7
+
+
+def stored_plans() -> list[dict]:
+    """Every field the workflow tests read of the plans stored, organisations by short name."""
+
+    def row(record, *names: str) -> dict:
+        values = {name: getattr(record, name) for name in names}
+        return {k: v.short_name if hasattr(v, "short_name") else v for k, v in values.items()}
+
+    provenance = ("source_start", "source_end")
+    plans = ActionPlan.objects.select_related("report", "source").order_by("pk")
+    return [
+        {
+            "source": row(plan.source, "file_name", "text", "kind", "format", "size"),
+            "report": row(plan.report, "title", "kind", "published", "published_precision")
+            | row(plan.report, "created_from_action_plan", "source_id"),
+            "plan": row(plan, "title", "submitted", "status", "decision_vocabulary", "notes")
+            | row(plan, "coordinating_organisation", *provenance),
+            "recommendations": [
+                row(r, "section", "label", "label_inferred", "order", "addressee_text", "text")
+                | row(r, "items", "paragraph_refs", "themes", "notes", *provenance)
+                | {"addressees": sorted(o.short_name for o in r.addressees.all())}
+                for r in plan.report.recommendations.order_by("order", "pk")
+            ],
+            "responses": [
+                row(r, "responding_organisation", "oversight_organisation", "decision")
+                | row(r, "decision_text", "narrative", "reason_categories", "agreed_part")
+                | row(r, *provenance)
+                | {"label": r.recommendation.label}
+                for r in plan.responses.order_by("recommendation__order", "recommendation__pk")
+            ],
+            "actions": [
+                row(a, "order", "description", "measure", "owner_text", "owner_organisation")
+                | row(a, "target_text", "target_kind", "target_value", "due_date", "status")
+                | row(a, "original_target_text", "completed_on", "evidence", *provenance)
+                | {"label": a.response.recommendation.label}
+                for a in Action.objects.filter(response__action_plan=plan).order_by(
+                    "response__recommendation__order", "response__recommendation__pk", "order"
+                )
+            ],
+        }
+        for plan in plans
+    ]
+
+
+# Each case is a list of plans (recommendations, seed); plans answer the one report.
+@pytest.mark.parametrize("plans", [[(8, 1)], [(16, 0)], [(23, 7)], [(4, 0), (9, 0)]])
+def test_the_sample_plan_ingests_to_the_records_the_workflow_tests_build(db, plans):
+    """The workflow tests build the sample plan from factories; ingesting its text must make the
+    very same records, or those tests would be testing a plan no import produces."""
+    today = date.today()
+    title = "A thematic inspection of sample work"
+    with transaction.atomic():
+        for recommendations, seed in plans:
+            make_sample_plan(
+                title=title,
+                today=today,
+                recommendations=recommendations,
+                seed=seed,
+                file_name=f"plan_{recommendations}.txt",
+                report=Report.objects.filter(title=title).first(),
+            )
+        built = stored_plans()
+        transaction.set_rollback(True)
+    for recommendations, seed in plans:
+        text = sample_action_plan(
+            title=title, today=today, recommendations=recommendations, seed=seed
+        )
+        ingest_text(text, f"plan_{recommendations}.txt")
+    assert stored_plans() == built

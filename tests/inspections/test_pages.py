@@ -10,21 +10,23 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from followthrough.actionplans.models import Action, ActionPlan, Response
-from followthrough.ingest.sample import sample_action_plan
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Organisation
-from tests.conftest import ingest_text
+from tests.actionplans.factories import make_sample_plan
 
 
 def load_plans(count: int, recommendations: int) -> None:
+    """Sample plans numbered from 0; a plan whose report is already there answers that report."""
     for n in range(count):
-        text = sample_action_plan(
-            title=f"A thematic inspection of sample work number {n}",
+        title = f"A thematic inspection of sample work number {n}"
+        make_sample_plan(
+            title=title,
             today=date.today(),
             recommendations=recommendations,
             seed=n,
+            file_name=f"plan_{n}_{recommendations}.txt",
+            report=Report.objects.filter(title=title).first(),
         )
-        ingest_text(text, f"plan_{n}_{recommendations}.txt")
     refresh_planner_statistics()
 
 
@@ -146,10 +148,11 @@ def test_an_organisation_page_lists_what_it_owns_across_reports(client, viewer, 
 
 
 def test_user_text_is_escaped(client, viewer, db):
-    text = sample_action_plan(
-        title="A review of &lt;script&gt;alert(1)&lt;/script&gt; things", today=date.today()
+    make_sample_plan(
+        title="A review of <script>alert(1)</script> things",
+        today=date.today(),
+        file_name="odd.txt",
     )
-    ingest_text(text, "odd.txt")
     client.force_login(viewer)
     html = client.get(reverse("reporting:report-list")).content.decode()
     assert "<script>alert(1)</script>" not in html

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
 from followthrough.core.models import DomainEvent
 from followthrough.organisations.models import Membership, Organisation
-
-
-@pytest.fixture
-def yjb_admin(make_user):
-    return make_user("yjb-admin", "Youth Justice Board", Membership.Role.ADMIN)
 
 
 def members_url() -> str:
@@ -28,8 +22,8 @@ def yjb() -> Organisation:
     return Organisation.objects.get(short_name="YJB")
 
 
-def test_an_admin_invites_someone_who_then_chooses_a_password(client, yjb_admin):
-    client.force_login(yjb_admin)
+def test_an_admin_invites_someone_who_then_chooses_a_password(client, body_admin):
+    client.force_login(body_admin)
     response = client.post(
         reverse("organisations:member-invite", args=[yjb().pk]),
         {"email": "New.Person@Example.invalid", "role": "contributor"},
@@ -49,8 +43,8 @@ def test_an_admin_invites_someone_who_then_chooses_a_password(client, yjb_admin)
     assert followed.status_code == 302  # the invited person is not signed in yet
 
 
-def test_invite_errors_are_explained(client, yjb_admin):
-    client.force_login(yjb_admin)
+def test_invite_errors_are_explained(client, body_admin):
+    client.force_login(body_admin)
     url = reverse("organisations:member-invite", args=[yjb().pk])
     html = client.post(url, {"email": "not-an-email", "role": ""}).content.decode()
     assert "There is a problem" in html
@@ -60,30 +54,27 @@ def test_invite_errors_are_explained(client, yjb_admin):
     assert b"Select a role from the list" in reviewer_role.content  # reviewers are inspectorate
 
 
-def test_inviting_an_existing_member_says_so(client, yjb_admin):
-    client.force_login(yjb_admin)
-    yjb_admin.email = "admin@example.invalid"
-    yjb_admin.save()
+def test_inviting_an_existing_member_says_so(client, body_admin):
+    client.force_login(body_admin)
     html = client.post(
         reverse("organisations:member-invite", args=[yjb().pk]),
-        {"email": "admin@example.invalid", "role": "viewer"},
+        {"email": body_admin.email, "role": "viewer"},
     ).content
     assert b"is already a member of YJB" in html
 
 
-def test_deactivating_keeps_the_account_and_its_history(client, yjb_admin, make_user):
-    member = make_user("leaver", "Youth Justice Board", Membership.Role.CONTRIBUTOR)
-    membership = Membership.objects.get(user=member)
-    client.force_login(yjb_admin)
+def test_deactivating_keeps_the_account_and_its_history(client, body_admin, body_contributor):
+    membership = Membership.objects.get(user=body_contributor)
+    client.force_login(body_admin)
     url = reverse("organisations:member-change", args=[yjb().pk, membership.pk])
     assert client.post(url, {"action": "deactivate"}).status_code == 302
     membership.refresh_from_db()
     assert not membership.is_active
-    assert get_user_model().objects.filter(pk=member.pk).exists()
+    assert get_user_model().objects.filter(pk=body_contributor.pk).exists()
     assert membership.history.count() == 2
-    client.force_login(member)
+    client.force_login(body_contributor)
     assert client.get(members_url()).status_code == 404
-    client.force_login(yjb_admin)
+    client.force_login(body_admin)
     client.post(url, {"action": "reactivate"})
     client.post(url, {"action": "role", "role": "approver"})
     membership.refresh_from_db()
@@ -96,9 +87,9 @@ def test_deactivating_keeps_the_account_and_its_history(client, yjb_admin, make_
     ]
 
 
-def test_the_last_admin_cannot_leave_and_nobody_deactivates_themselves(client, yjb_admin):
-    client.force_login(yjb_admin)
-    own = Membership.objects.get(user=yjb_admin)
+def test_the_last_admin_cannot_leave_and_nobody_deactivates_themselves(client, body_admin):
+    client.force_login(body_admin)
+    own = Membership.objects.get(user=body_admin)
     url = reverse("organisations:member-change", args=[yjb().pk, own.pk])
     html = client.post(url, {"action": "role", "role": "viewer"}).content
     assert b"YJB needs at least one active administrator" in html
@@ -108,19 +99,18 @@ def test_the_last_admin_cannot_leave_and_nobody_deactivates_themselves(client, y
     assert own.is_active and own.role == "admin"
 
 
-def test_admins_of_other_organisations_get_404(client, make_user, yjb_admin):
-    other = make_user("moj-admin", "Ministry of Justice", Membership.Role.ADMIN)
-    client.force_login(other)
+def test_admins_of_other_organisations_get_404(client, other_body_admin, body_admin):
+    client.force_login(other_body_admin)
     assert client.get(members_url()).status_code == 404
-    membership = Membership.objects.get(user=yjb_admin)
+    membership = Membership.objects.get(user=body_admin)
     url = reverse("organisations:member-change", args=[yjb().pk, membership.pk])
     assert client.post(url, {"action": "deactivate"}).status_code == 404
     membership.refresh_from_db()
     assert membership.is_active
 
 
-def test_markup_typed_into_the_invite_form_is_shown_inert(client, yjb_admin):
-    client.force_login(yjb_admin)
+def test_markup_typed_into_the_invite_form_is_shown_inert(client, body_admin):
+    client.force_login(body_admin)
     html = client.post(
         reverse("organisations:member-invite", args=[yjb().pk]),
         {"email": "<script>alert(1)</script>@x", "role": "viewer"},

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from followthrough.actionplans.models import Action, ActionPlan
 from followthrough.reporting.exports import plan_csv, plan_docx, plan_pdf, plan_xlsx
+from tests.actionplans.factories import ReviewFactory
 
 
 @pytest.fixture
@@ -100,10 +101,8 @@ def test_formula_like_text_stays_text_in_spreadsheets(plan):
     assert any(c.value == "'=cmd|' /C calc'!A0" for c in book["Actions"]["I"])
 
 
-def test_my_organisation_lists_what_is_overdue_and_due_soon(client, make_user, plan):
-    from followthrough.organisations.models import Membership
-
-    client.force_login(make_user("yjb-person", "Youth Justice Board", Membership.Role.VIEWER))
+def test_my_organisation_lists_what_is_overdue_and_due_soon(client, body_viewer, plan):
+    client.force_login(body_viewer)
     html = client.get(reverse("reporting:my-organisation")).content.decode()
     overdue = (
         Action.objects.overdue(today=date.today())
@@ -116,17 +115,13 @@ def test_my_organisation_lists_what_is_overdue_and_due_soon(client, make_user, p
 
 
 def test_the_inspectorate_sees_every_open_recommendation_and_filters_them(client, inspector, plan):
-    from followthrough.actionplans.models import Review
-
     client.force_login(inspector)
     url = reverse("reporting:inspectorate")
     all_open = client.get(url).content.decode()
     total = plan.report.recommendations.count()
     assert f"{total} open recommendations" in all_open
     rec = plan.responses.first().recommendation
-    Review.objects.create(
-        recommendation=rec, date=date.today(), judgement="achieved", commentary="Done."
-    )
+    ReviewFactory(recommendation=rec, date=date.today(), judgement="achieved", commentary="Done.")
     assert f"{total - 1} open recommendations" in client.get(url).content.decode()
     not_agreed = client.get(url, {"decision": "not_agreed"}).content.decode()
     count = plan.responses.filter(decision="not_agreed").exclude(recommendation=rec).count()

@@ -14,10 +14,11 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from followthrough.actionplans.models import Action, ActionPlan, Escalation, Review, TargetRevision
+from followthrough.actionplans.models import Action, ActionPlan
 from followthrough.inspections.models import Recommendation
 from followthrough.inspections.themes import themes_for
 from followthrough.reporting.selectors import burn_up, slippage
+from tests.actionplans.factories import EscalationFactory, ReviewFactory, TargetRevisionFactory
 
 URL = "/inspectorate/"
 
@@ -56,7 +57,7 @@ def test_theme_and_status_filters_narrow_the_list(client, inspector, plan):
     )
     html = client.get(URL, {"status": "no_actions"}).content.decode()
     assert f"{no_actions} open recommendation" in html
-    Review.objects.create(recommendation=rec, date=date.today(), judgement="not_achieved")
+    ReviewFactory(recommendation=rec, date=date.today(), judgement="not_achieved")
     assert "1 open recommendation<" in client.get(URL, {"status": "not_met"}).content.decode()
     # an unknown filter value is ignored, not an error
     assert client.get(URL, {"theme": "nonsense", "status": "x"}).status_code == 200
@@ -96,11 +97,13 @@ def test_slippage_measures_from_the_first_target_to_the_current_one(inspector, p
     action = Action.objects.exclude(due_date=None).first()
     first = action.due_date
     for n, days in enumerate((60, 150)):
-        TargetRevision.objects.create(
+        TargetRevisionFactory(
             action=action,
+            previous_text="",
             previous_due=first + timedelta(days=[0, 60][n]),
             new_text="later",
             new_kind="date",
+            new_value="",
             new_due=first + timedelta(days=days),
             reason=f"reason {n}",
             proposed_on=date.today(),
@@ -114,9 +117,7 @@ def test_slippage_measures_from_the_first_target_to_the_current_one(inspector, p
 
 def test_dashboard_shows_charts_with_tables_and_flagged_actions(client, inspector, plan):
     action = Action.objects.first()
-    Escalation.objects.create(
-        action=action, step=3, cause="overdue", days=200, raised_on=date.today()
-    )
+    EscalationFactory(action=action, step=3, cause="overdue", days=200, raised_on=date.today())
     client.force_login(inspector)
     html = client.get(URL).content.decode()
     assert "1 action flagged by the escalation ladder" in html
@@ -127,7 +128,7 @@ def test_dashboard_shows_charts_with_tables_and_flagged_actions(client, inspecto
 
 def test_annual_report_page_and_downloads_agree(client, viewer, plan):
     rec = plan.responses.first().recommendation
-    Review.objects.create(
+    ReviewFactory(
         recommendation=rec,
         date=date.today(),
         judgement="achieved",

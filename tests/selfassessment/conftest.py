@@ -1,25 +1,26 @@
+"""The self-assessment tests' names for the personas: the service, its manager and a colleague
+(the practitioner), and an assessment in progress."""
+
 from __future__ import annotations
 
 import pytest
 
-from followthrough.organisations.models import Membership
-
-from .made import make_assessment, make_member, make_service, make_thematics
+from .made import make_assessment, make_thematics
 
 
 @pytest.fixture
-def service(db):
-    return make_service()
+def service(youth_justice_service):
+    return youth_justice_service
 
 
 @pytest.fixture
-def manager(service):
-    return make_member("manager", service, Membership.Role.APPROVER)
+def manager(service_manager):
+    return service_manager
 
 
 @pytest.fixture
-def colleague(service):
-    return make_member("colleague", service, Membership.Role.CONTRIBUTOR)
+def colleague(practitioner):
+    return practitioner
 
 
 @pytest.fixture

@@ -6,24 +6,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from followthrough.inspections.models import Recommendation, Report
-from followthrough.organisations.models import Membership, Organisation
+from followthrough.organisations.models import Organisation
 from followthrough.selfassessment.models import SelfAssessment
 from followthrough.selfassessment.services import assessment_start
-from tests.conftest import PASSWORD
+from tests.inspections.factories import RecommendationFactory, ReportFactory
+from tests.organisations.factories import YouthJusticeServiceFactory
 
 
 def make_thematics(*, reports: int = 2, per_report: int = 3, lines: int = 3) -> list[Report]:
     made = []
     for r in range(reports):
-        report = Report.objects.create(
+        report = ReportFactory(
             title=f"A thematic inspection of made-up practice {r + 1}", published=date(2024, 1, 1)
         )
         Recommendation.objects.bulk_create(
-            Recommendation(
+            RecommendationFactory.build(
                 report=report,
                 label=str(n + 1),
                 order=n,
@@ -41,17 +41,7 @@ def make_thematics(*, reports: int = 2, per_report: int = 3, lines: int = 3) -> 
 
 
 def make_service(name: str = "Riverside Youth Justice Service") -> Organisation:
-    return Organisation.objects.create(
-        name=name, short_name=name.split()[0] + " YJS", kind=Organisation.Kind.YOUTH_JUSTICE_SERVICE
-    )
-
-
-def make_member(username: str, organisation: Organisation, role: str):  # type: ignore[no-untyped-def]
-    user = get_user_model().objects.create_user(
-        username, password=PASSWORD, email=f"{username}@example.invalid"
-    )
-    Membership.objects.create(user=user, organisation=organisation, role=role)
-    return user
+    return YouthJusticeServiceFactory(name=name)
 
 
 def make_assessment(service: Organisation, year: int, actor) -> SelfAssessment:  # type: ignore[no-untyped-def]

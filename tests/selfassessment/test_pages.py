@@ -13,7 +13,6 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from followthrough.organisations.models import Membership
 from followthrough.selfassessment.models import (
     AssessedRecommendation,
     EnquiryAnswer,
@@ -22,7 +21,7 @@ from followthrough.selfassessment.models import (
     SelfAssessment,
 )
 
-from .made import make_assessment, make_member, make_service, make_thematics
+from .made import make_assessment, make_thematics
 
 
 def item_post(item, **overrides):
@@ -97,7 +96,7 @@ def test_the_form_explains_what_is_wrong(client, assessment, colleague):
 
 
 def test_an_evidence_file_is_kept_and_served_to_readers_only(
-    client, assessment, colleague, settings, tmp_path
+    client, assessment, colleague, outsider, settings, tmp_path
 ):
     settings.UPLOAD_ROOT = tmp_path
     item = assessment.items.first()
@@ -112,7 +111,6 @@ def test_an_evidence_file_is_kept_and_served_to_readers_only(
     assert entry.evidence_file_name == "minutes.txt"
     url = reverse("selfassessment:evidence-file", args=[entry.pk])
     assert b"".join(client.get(url).streaming_content).startswith(b"Minutes")
-    outsider = make_member("outsider", make_service("Hillside Youth Justice Service"), "admin")
     client.force_login(outsider)
     assert client.get(url).status_code == 404
 
@@ -185,7 +183,7 @@ def test_exports_hold_the_ratings_plan_and_every_answer(client, assessment, coll
 
 
 def test_board_and_summary_are_read_only_and_compare_with_last_year(
-    client, service, manager, assessment
+    client, service, manager, assessment, board_member
 ):
     last_year = make_assessment(service, 2025, manager)
     by_rec = {i.recommendation_id: i for i in last_year.items.all()}
@@ -198,8 +196,7 @@ def test_board_and_summary_are_read_only_and_compare_with_last_year(
     )
     AssessedRecommendation.objects.filter(pk=current[0].pk).update(rating="good")
     AssessedRecommendation.objects.filter(pk=current[1].pk).update(rating="good")
-    viewer = make_member("board-member", service, Membership.Role.VIEWER)
-    client.force_login(viewer)
+    client.force_login(board_member)
     summary = client.get(reverse("selfassessment:summary", args=[assessment.pk])).content
     assert b"1 rating improved, 1 slipped" in summary
     board = client.get(reverse("selfassessment:board", args=[assessment.pk])).content.decode()
@@ -216,9 +213,8 @@ def test_board_and_summary_are_read_only_and_compare_with_last_year(
 
 
 def test_another_service_and_the_inspectorate_see_nothing_until_shared(
-    client, assessment, inspector
+    client, assessment, inspector, outsider
 ):
-    outsider = make_member("outsider", make_service("Hillside Youth Justice Service"), "admin")
     urls = [
         reverse("selfassessment:assessment-detail", args=[assessment.pk]),
         reverse("selfassessment:summary", args=[assessment.pk]),

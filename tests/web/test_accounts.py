@@ -26,7 +26,9 @@ def test_password_reset_by_email_lets_the_user_sign_in_with_a_new_password(clien
         {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
     assert done.status_code == 302
-    signed_in = client.post(reverse("login"), {"username": "viewer", "password": NEW_PASSWORD})
+    signed_in = client.post(
+        reverse("login"), {"username": viewer.username, "password": NEW_PASSWORD}
+    )
     assert signed_in.status_code == 302
 
 

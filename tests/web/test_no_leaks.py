@@ -7,21 +7,16 @@ from datetime import date
 from django.urls import reverse
 
 from followthrough.actionplans.models import Action, ActionPlan, Response
-from followthrough.ingest.sample import sample_action_plan
-from followthrough.organisations.models import Membership, Organisation
-from followthrough.organisations.services import organisations_ensure_known
 from followthrough.reporting.selectors import overview_figures
-from tests.conftest import ingest_text
+from tests.actionplans.factories import make_sample_plan
 
 MARKER = "Quokkaprotocol"
 
 
 def make_draft(orgs):
-    result = ingest_text(
-        sample_action_plan(title="A thematic inspection of hidden work", today=date.today()),
-        "hidden.txt",
+    plan = make_sample_plan(
+        title="A thematic inspection of hidden work", today=date.today(), file_name="hidden.txt"
     )
-    plan = ActionPlan.objects.get(source=result.source)
     plan.status = ActionPlan.Status.DRAFT
     plan.coordinating_organisation = orgs["YJB"]
     plan.title = f"Draft plan {MARKER}"
@@ -55,13 +50,12 @@ def pages(plan, orgs) -> list[str]:
     return urls
 
 
-def test_a_draft_leaks_nothing_to_another_organisation(client, make_user, db):
-    orgs = {o.short_name: o for o in organisations_ensure_known()}
-    ingest_text(
-        sample_action_plan(title="A thematic inspection of open work", today=date.today()),
-        "open.txt",
+def test_a_draft_leaks_nothing_to_another_organisation(client, known_bodies, other_body_viewer):
+    orgs = known_bodies
+    make_sample_plan(
+        title="A thematic inspection of open work", today=date.today(), file_name="open.txt"
     )
-    outsider = make_user("outsider", "Ministry of Justice")
+    outsider = other_body_viewer  # reads for the Ministry of Justice; the draft is the YJB's
     before = [(f.slug, f.rows) for f in overview_figures(today=date.today(), user=outsider)]
     plan = make_draft(orgs)
     after = [(f.slug, f.rows) for f in overview_figures(today=date.today(), user=outsider)]
@@ -79,16 +73,11 @@ def test_a_draft_leaks_nothing_to_another_organisation(client, make_user, db):
     assert b"No action plan ingested" in html
 
 
-def test_the_drafting_organisation_and_the_inspectorate_see_it(client, make_user, db):
-    orgs = {o.short_name: o for o in organisations_ensure_known()}
-    plan = make_draft(orgs)
-    insider = make_user("insider", "Youth Justice Board", Membership.Role.VIEWER)
-    reviewer = make_user(
-        "reviewer",
-        Organisation.objects.get(short_name="HMI Probation").name,
-        Membership.Role.REVIEWER,
-    )
-    for user in (insider, reviewer):
+def test_the_drafting_organisation_and_the_inspectorate_see_it(
+    client, known_bodies, body_viewer, inspector
+):
+    plan = make_draft(known_bodies)
+    for user in (body_viewer, inspector):
         client.force_login(user)
         search = client.get(reverse("reporting:search"), {"q": MARKER}).content
         assert b"Recommendation 1" in search

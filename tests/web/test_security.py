@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
@@ -37,27 +36,26 @@ def test_pages_carry_no_inline_script_or_style(client, viewer, sample_plan):
 def test_repeated_failed_sign_ins_lock_the_account_out(client, viewer, settings):
     url = reverse("login")
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
-        response = client.post(url, {"username": "viewer", "password": "wrong password"})
+        response = client.post(url, {"username": viewer.username, "password": "wrong password"})
         assert response.status_code == 200
         assert b"There is a problem" in response.content
-    last = client.post(url, {"username": "viewer", "password": "wrong password"})
+    last = client.post(url, {"username": viewer.username, "password": "wrong password"})
     assert last.status_code == 429
-    locked = client.post(url, {"username": "viewer", "password": PASSWORD})
+    locked = client.post(url, {"username": viewer.username, "password": PASSWORD})
     assert locked.status_code == 429
     assert b"You cannot sign in for now" in locked.content
 
 
 def test_a_correct_password_signs_in(client, viewer):
-    response = client.post(reverse("login"), {"username": "viewer", "password": PASSWORD})
+    response = client.post(reverse("login"), {"username": viewer.username, "password": PASSWORD})
     assert response.status_code == 302
 
 
-def test_admin_is_for_superusers_only(client, viewer, db):
+def test_admin_is_for_superusers_only(client, viewer, superuser):
     viewer.is_staff = True
     viewer.save()
     client.force_login(viewer)
     assert client.get("/admin/").status_code == 302  # sent to the admin's own sign-in
-    superuser = get_user_model().objects.create_superuser("root", password=PASSWORD)
     client.force_login(superuser)
     assert client.get("/admin/").status_code == 200
 

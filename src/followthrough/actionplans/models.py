@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -166,6 +168,11 @@ class Tracked(models.Model):
 
     # Domain events about the action are named under this prefix.
     EVENT_PREFIX = "tracked"
+
+    # Declared for type checking only: each concrete model's progress records (its ProgressRecord
+    # subclass, related_name "updates") and the author simple_history stamps on a save.
+    updates: Any
+    _history_user: Any
 
     class Meta:
         abstract = True

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import models
 from django.db.models import Case, Q, Value, When
 
 from followthrough.organisations.access import standing_of
+
+if TYPE_CHECKING:
+    from .models import Action, ActionPlan, Response  # noqa: F401
+
+_Tracked = TypeVar("_Tracked", bound=models.Model)
 
 DUE_SOON_DAYS = 90
 
@@ -43,7 +48,7 @@ def state_expression(today: date, prefix: str = "") -> Case:
     )
 
 
-class ActionPlanQuerySet(models.QuerySet):
+class ActionPlanQuerySet(models.QuerySet["ActionPlan"]):
     def visible_to(self, user: Any) -> ActionPlanQuerySet:
         """Published plans for every signed-in user; drafts for their organisation and the
         inspectorate only."""
@@ -63,7 +68,7 @@ def _visible_plans(user: Any) -> Any:
     return ActionPlan.objects.visible_to(user).values("pk")
 
 
-class TrackedQuerySet(models.QuerySet):
+class TrackedQuerySet(models.QuerySet[_Tracked]):
     """State as of a day, for any tracked action (action-plan or improvement)."""
 
     def with_state(self, *, today: date) -> Any:
@@ -84,12 +89,12 @@ class TrackedQuerySet(models.QuerySet):
         return counts
 
 
-class ActionQuerySet(TrackedQuerySet):
+class ActionQuerySet(TrackedQuerySet["Action"]):
     def visible_to(self, user: Any) -> ActionQuerySet:
         return self.filter(response__action_plan__in=_visible_plans(user))
 
 
-class ResponseQuerySet(models.QuerySet):
+class ResponseQuerySet(models.QuerySet["Response"]):
     def visible_to(self, user: Any) -> ResponseQuerySet:
         return self.filter(action_plan__in=_visible_plans(user))
 

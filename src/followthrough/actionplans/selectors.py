@@ -10,12 +10,14 @@ from itertools import groupby
 from typing import Any
 
 from django.db.models import Count
+from rules.permissions import has_perm as rule_allows
 
 from followthrough.inspections.models import Recommendation, Report
 
-from .models import Action, ActionPlan, Decision, Response
+from .access import AMEND
+from .models import Action, ActionPlan, Decision, Response, Review, TargetRevision
 from .querysets import STATES
-from .smart import smart_score, tracked_advice
+from .smart import Advice, smart_score, tracked_advice
 
 
 def actions_by_recommendation(
@@ -99,20 +101,39 @@ def report_summaries(
     return summary
 
 
-@dataclass
+@dataclass(frozen=True)
+class ActionView:
+    """An action as a page shows it: the record, its SMART advice and whether the reader may
+    report progress on it."""
+
+    action: Action
+    advice: list[Advice]
+    can_report_progress: bool = False
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    """A response in a plan's table: its actions, their SMART score and whether the reader may
+    amend it."""
+
+    response: Response
+    actions: list[ActionView]
+    smart_score: int | None
+    can_edit: bool = False
+
+
+@dataclass(frozen=True)
 class PlanSection:
     """One part of a plan as published: main or additional recommendations, by addressee."""
 
     section: str
     title: str
-    groups: list[tuple[str, list[Response]]]
+    groups: list[tuple[str, list[ResponseView]]]
 
 
-def advise(response: Response, *, plan_date: date | None) -> None:
-    """Attach SMART advice to each of the response's actions and a score to the response."""
-    for action in response.action_list:
-        action.advice = tracked_advice(action, plan_date=plan_date)
-    response.smart_score = smart_score([a.advice for a in response.action_list])
+def action_views(actions: Iterable[Action], *, plan_date: date | None) -> list[ActionView]:
+    """Each action with its SMART advice, read against the date its plan was submitted."""
+    return [ActionView(action, tracked_advice(action, plan_date=plan_date)) for action in actions]
 
 
 def plan_smart_score(sections: list[PlanSection]) -> int | None:
@@ -126,9 +147,10 @@ def plan_smart_score(sections: list[PlanSection]) -> int | None:
     return round(sum(scores) / len(scores)) if scores else None
 
 
-def plan_table(plan: ActionPlan, *, today: date) -> list[PlanSection]:
-    """The plan laid out as published, each response carrying `action_list` (with `state` as of
-    today) and `action_summary`. Pages and every export read this, so they always agree."""
+def plan_table(plan: ActionPlan, *, today: date, user: Any = None) -> list[PlanSection]:
+    """The plan laid out as published, each response with its actions (their `state` as of
+    today) and SMART advice, and, given a user, whether they may amend it. Pages and every
+    export read this, so they always agree."""
     responses = list(
         plan.responses.select_related("recommendation", "responding_organisation").order_by(
             "recommendation__order"
@@ -142,71 +164,113 @@ def plan_table(plan: ActionPlan, *, today: date) -> list[PlanSection]:
         .order_by("response_id", "order")
     ):
         by_response[action.response_id].append(action)
+    rows = []
     for response in responses:
-        response.action_list = by_response.get(response.pk, [])
-        response.action_summary = action_summary(response.action_list)
-        advise(response, plan_date=plan.submitted)
+        # The amend rule reads `response.action_plan`: the reverse manager has already set it
+        # to `plan`, so it costs no query per response.
+        actions = action_views(by_response.get(response.pk, []), plan_date=plan.submitted)
+        rows.append(
+            ResponseView(
+                response,
+                actions,
+                smart_score([a.advice for a in actions]),
+                can_edit=user is not None and _may_amend(user, response),
+            )
+        )
     sections = []
-    for section, rows in groupby(responses, key=lambda r: r.recommendation.section):
+    for section, items in groupby(rows, key=lambda r: r.response.recommendation.section):
         groups = [
-            (addressee, list(items))
-            for addressee, items in groupby(rows, key=lambda r: r.recommendation.addressee_text)
+            (addressee, list(group))
+            for addressee, group in groupby(
+                items, key=lambda r: r.response.recommendation.addressee_text
+            )
         ]
         title = "Additional recommendations" if section == "additional" else "Recommendations"
         sections.append(PlanSection(section, title, groups))
     return sections
 
 
+def _may_amend(user: Any, response: Response) -> bool:
+    """The amend rule itself, as the plan page has always applied it: `user.has_perm` would also
+    let a superuser through on a submitted plan, which cannot be amended."""
+    return bool(rule_allows(AMEND, user, response))  # type: ignore[no-untyped-call]
+
+
+@dataclass(frozen=True)
+class RevisionView:
+    """A proposed or decided new target, and whether the reader may decide it."""
+
+    revision: TargetRevision
+    can_decide: bool
+
+
+def target_revisions(action: Action, *, user: Any) -> list[RevisionView]:
+    """The action's target ledger, oldest first, each entry with the reader's right to decide."""
+    return [
+        RevisionView(revision, user.has_perm("actionplans.decide_target", revision))
+        for revision in action.target_revisions.select_related("proposed_by", "decided_by")
+    ]
+
+
 STATUS_LABELS = dict(Action.Status.choices)
 
 
-def review_drift(reviews: list[Any], actions: list[Action]) -> None:
-    """Give each review `since`: what moved after it was made, read against its frozen
+@dataclass(frozen=True)
+class ReviewView:
+    """An inspectorate judgement and what moved after it was made, in words."""
+
+    review: Review
+    since: list[str]
+
+
+def review_drift(reviews: Iterable[Review], actions: list[Action]) -> list[ReviewView]:
+    """Each review with `since`: what moved after it was made, read against its frozen
     snapshot — targets that slipped (by how much, and the reasons given), status changes and
     actions added. One query for the target ledger, whatever the number of reviews."""
-    from .models import TargetRevision
-
     current = {a.pk: a for a in actions}
     ledger: dict[int, list[Any]] = defaultdict(list)
     for revision in TargetRevision.objects.filter(
         action_id__in=list(current), status=TargetRevision.Status.APPROVED
     ).order_by("decided_on", "id"):
         ledger[revision.action_id].append(revision)
-    for review in reviews:
-        then = [
-            a for r in (review.snapshot or {}).get("responses", []) for a in r.get("actions", [])
-        ]
-        since: list[str] = []
-        if not then or "id" not in then[0]:
-            review.since = since
+    return [ReviewView(review, _since(review, actions, current, ledger)) for review in reviews]
+
+
+def _since(
+    review: Review,
+    actions: list[Action],
+    current: dict[int, Action],
+    ledger: dict[int, list[Any]],
+) -> list[str]:
+    then = [a for r in (review.snapshot or {}).get("responses", []) for a in r.get("actions", [])]
+    since: list[str] = []
+    if not then or "id" not in then[0]:
+        return since
+    seen = set()
+    for old in then:
+        action = current.get(old["id"])
+        if action is None:
             continue
-        seen = set()
-        for old in then:
-            action = current.get(old["id"])
-            if action is None:
-                continue
-            seen.add(action.pk)
-            name = action.owner_text or "An action"
-            if old["target"] != action.target_text:
-                slip = ""
-                if old.get("due") and action.due_date:
-                    days = (action.due_date - date.fromisoformat(old["due"])).days
-                    slip = f" ({'+' if days >= 0 else ''}{days} days)"
-                reasons = [
-                    r.reason
-                    for r in ledger[action.pk]
-                    if r.decided_on and r.decided_on >= review.date
-                ]
-                why = f": {'; '.join(reasons)}" if reasons else ""
-                since.append(
-                    f"{name}: target moved from {old['target'] or 'none'} to "
-                    f"{action.target_text or 'none'}{slip}{why}"
-                )
-            if old["status"] != action.status:
-                since.append(
-                    f"{name}: {STATUS_LABELS.get(old['status'], old['status']).lower()} → "
-                    f"{action.get_status_display().lower()}"
-                )
-        added = [a for a in actions if a.pk not in seen and a.created_at.date() > review.date]
-        since.extend(f"{a.owner_text or 'An action'}: added" for a in added)
-        review.since = since
+        seen.add(action.pk)
+        name = action.owner_text or "An action"
+        if old["target"] != action.target_text:
+            slip = ""
+            if old.get("due") and action.due_date:
+                days = (action.due_date - date.fromisoformat(old["due"])).days
+                slip = f" ({'+' if days >= 0 else ''}{days} days)"
+            reasons = [
+                r.reason for r in ledger[action.pk] if r.decided_on and r.decided_on >= review.date
+            ]
+            why = f": {'; '.join(reasons)}" if reasons else ""
+            since.append(
+                f"{name}: target moved from {old['target'] or 'none'} to "
+                f"{action.target_text or 'none'}{slip}{why}"
+            )
+        if old["status"] != action.status:
+            since.append(
+                f"{name}: {STATUS_LABELS.get(old['status'], old['status']).lower()} → "
+                f"{action.get_status_display().lower()}"
+            )
+    added = [a for a in actions if a.pk not in seen and a.created_at.date() > review.date]
+    since.extend(f"{a.owner_text or 'An action'}: added" for a in added)
+    return since

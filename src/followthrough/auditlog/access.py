@@ -26,12 +26,12 @@ def get_audited_object_for_user(user: Any, kind: str, pk: int) -> models.Model:
             raise Http404
         return get_action_plan_for_report(user, plan.report_id, plan.pk)
     if kind == "response":
-        response = Response.objects.visible_to(user).filter(pk=pk).first()
+        response: Response | None = Response.objects.visible_to(user).filter(pk=pk).first()
         if response is None:
             raise Http404
         return response
     if kind == "action":
-        action = Action.objects.visible_to(user).filter(pk=pk).first()
+        action: Action | None = Action.objects.visible_to(user).filter(pk=pk).first()
         if action is None:
             raise Http404
         return action

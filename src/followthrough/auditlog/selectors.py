@@ -17,6 +17,7 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
+from simple_history.utils import get_history_model_for_model
 
 from followthrough.core.models import DomainEvent
 from followthrough.core.spreadsheets import spreadsheet_safe
@@ -78,7 +79,7 @@ def _history_entries(
     object_id: int | None,
     limit: int,
 ) -> list[tuple[Any, list[tuple[str, str, str]]]]:
-    history = model.history.model
+    history = get_history_model_for_model(model)
     rows = history.objects.select_related("history_user").order_by("-history_date", "-history_id")
     if since:
         rows = rows.filter(history_date__gte=since)
@@ -165,7 +166,7 @@ def audit_entries(
                     row.history_date,
                     row.history_user_id,
                     getattr(row, "history_organisations", None) or None,
-                    model._meta.verbose_name.capitalize(),
+                    str(model._meta.verbose_name).capitalize(),
                     row.id,
                     _label(row),
                     ACTIONS.get(row.history_type, row.history_type),
@@ -248,3 +249,8 @@ def audit_csv(entries: list[Entry]) -> str:
             ]
         )
     return out.getvalue()
+
+
+def user_id_named(username: str) -> int | None:
+    """The id of the account with this username, to filter the log by, or None."""
+    return get_user_model().objects.filter(username=username).values_list("pk", flat=True).first()

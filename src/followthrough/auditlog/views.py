@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,7 +10,7 @@ from django.utils.dateparse import parse_date
 from followthrough.core.access import access
 
 from .access import get_audited_object_for_user
-from .selectors import audit_csv, audit_entries, audited_models
+from .selectors import audit_csv, audit_entries, audited_models, user_id_named
 
 LOG_LIMIT = 200
 EXPORT_LIMIT = 50_000
@@ -35,11 +34,11 @@ def _filters(request: HttpRequest) -> tuple[dict, list[str]]:
                 )
     username = request.GET.get("user", "").strip()
     if username:
-        user = get_user_model().objects.filter(username=username).first()
-        if user is None:
+        user_id = user_id_named(username)
+        if user_id is None:
             errors.append("Enter the username of someone who has used Followthrough")
         else:
-            values["user_id"] = user.pk
+            values["user_id"] = user_id
     label = request.GET.get("record", "").strip()
     if label and label != "events" and label not in {m._meta.label for m in audited_models()}:
         errors.append("Select a kind of record from the list")

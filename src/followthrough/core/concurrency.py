@@ -3,7 +3,11 @@ on, and a save made against an older one is refused with the colleague's version
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db import models
+
+Record = TypeVar("Record", bound=models.Model)
 
 
 class StaleEdit(Exception):
@@ -14,10 +18,11 @@ class StaleEdit(Exception):
         self.current = current
 
 
-def locked_for_edit(record: Any, version: int | None) -> Any:
+def locked_for_edit(record: Record, version: int | None) -> Record:
     """The record as saved, locked for this transaction; StaleEdit if the form that changes it
     was opened on an older version."""
-    current = type(record).objects.select_for_update().get(pk=record.pk)
-    if current.version != version:
+    # `_default_manager` is `objects` on every versioned model, the only manager each declares.
+    current = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if current.version != version:  # type: ignore[attr-defined]  # versioned models all have it
         raise StaleEdit(current)
     return current

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +15,11 @@ from .history import audited_history
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Set by a service just before it saves, for simple_history to record as the change's author
+    # and reason. Declared for the type checker only: no column, no default.
+    _history_user: Any
+    _change_reason: str
 
     class Meta:
         abstract = True

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db import models
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
 from followthrough.core.models import SourceDocument
@@ -53,10 +55,13 @@ def find_report(title: str | None) -> Report | None:
     return None
 
 
-def _save(model: Any, instance: Any, fields: dict[str, Any]) -> Any:
+M = TypeVar("M", bound=models.Model)
+
+
+def _save(model: type[M], instance: M | None, fields: dict[str, Any]) -> M:
     """Create the row, or bring the existing one up to date with the new import."""
     if instance is None:
-        return model.objects.create(**fields)
+        return model._default_manager.create(**fields)  # `objects`: the only manager each has
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.save()
@@ -256,7 +261,9 @@ def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPl
     decisions = " ".join(
         (r.response.decision_text or "") for r in extraction.recommendations if r.response
     )
-    plan = ActionPlan.objects.filter(source__file_name=source.file_name, report=report).first()
+    plan: ActionPlan | None = ActionPlan.objects.filter(
+        source__file_name=source.file_name, report=report
+    ).first()
     fields = {
         "report": report,
         "title": doc.title or f"Action plan: {report.title}",

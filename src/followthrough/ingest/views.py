@@ -5,14 +5,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from followthrough.actionplans.models import ActionPlan, Decision
+from followthrough.actionplans.models import Decision
 from followthrough.core.access import access
-from followthrough.core.models import SourceDocument
 
+from .access import get_import_review_for_user, get_source_document_for_user
 from .models import ImportReview
 from .review import review_commit, review_discard, review_start
+from .selectors import import_reviews_recent
 from .services import IngestError
 
 CONTEXT_CHARS = 1500
@@ -28,10 +29,7 @@ def _offset(value: str | None, default: int, limit: int) -> int:
 @access("published_or_member")
 def source_passage(request: HttpRequest, pk: int) -> HttpResponse:
     """The exact passage a record was read from, highlighted within its surroundings."""
-    document = get_object_or_404(SourceDocument, pk=pk)
-    plans = ActionPlan.objects.filter(source=document)
-    if plans.exists() and not plans.visible_to(request.user).exists():
-        raise Http404  # the text of a draft plan is for its organisation and the inspectorate
+    document = get_source_document_for_user(request.user, pk)
     length = len(document.text)
     start = _offset(request.GET.get("start"), 0, length)
     end = _offset(request.GET.get("end"), min(length, start + CONTEXT_CHARS), length)
@@ -73,9 +71,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
                 error = reason[:1].upper() + reason[1:]
             else:
                 return redirect("ingest:import-review", pk=review.pk)
-    reviews = ImportReview.objects.select_related("created_by", "source").order_by(
-        "status", "-created_at"
-    )[:50]
+    reviews = import_reviews_recent()
     return render(
         request,
         "ingest/import_list.html",
@@ -86,7 +82,7 @@ def import_list(request: HttpRequest) -> HttpResponse:
 @access("importer", methods=("GET", "HEAD", "POST"))
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     """What was read, beside the passage it came from, with every field open to correction."""
-    review = get_object_or_404(ImportReview, pk=pk)
+    review = get_import_review_for_user(request.user, pk)
     errors: dict[str, str] = {}
     posted = request.POST if request.method == "POST" else {}
     if request.method == "POST" and review.status == ImportReview.Status.PENDING:

@@ -1,10 +1,44 @@
-"""Reads of reports, recommendations and their practice examples."""
+"""Reads of reports, their findings tables, recommendations and their practice examples."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from .models import Finding, Report
+
 RELATED_PRACTICE_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One statement of a findings table, with its percentages in the table's column order
+    (None where the source was unreadable or gave no figure)."""
+
+    finding: Finding
+    cells: list[float | None]
+
+
+@dataclass(frozen=True)
+class FindingsTables:
+    """A report's findings by section, and the columns every section's table shares."""
+
+    sections: list[tuple[str, list[FindingRow]]]
+    columns: list[str]
+
+
+def findings_tables(report: Report) -> FindingsTables:
+    """Every statement of the report's findings, grouped by section in report order: one query."""
+    findings = list(report.findings.all())
+    columns: list[str] = []
+    for finding in findings:
+        columns.extend(c for c in finding.values if c not in columns)
+    sections: list[tuple[str, list[FindingRow]]] = []
+    for finding in findings:
+        if not sections or sections[-1][0] != finding.section:
+            sections.append((finding.section, []))
+        sections[-1][1].append(FindingRow(finding, [finding.values.get(c) for c in columns]))
+    return FindingsTables(sections, columns)
 
 
 def related_practice(recommendation: Any) -> list[Any]:

@@ -138,6 +138,7 @@ def membership_reset_second_factor(*, membership: Membership, actor: Any) -> int
     """Remove a member's authenticator (a lost phone); they set a new one up at next sign-in."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    removed: int  # django_otp has no type information
     removed, _ = TOTPDevice.objects.filter(user=membership.user).delete()
     record_event(
         membership,

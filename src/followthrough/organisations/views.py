@@ -11,6 +11,7 @@ from followthrough.core.access import access
 from .access import get_organisation_for_user
 from .forms import InviteForm, MemberChangeForm, TwoFactorPolicyForm
 from .models import Membership, Organisation
+from .selectors import members_of
 from .services import (
     invitation_send,
     membership_change,
@@ -28,9 +29,7 @@ def _page(
     change_error: str | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    members = list(
-        organisation.memberships.select_related("user").order_by("-is_active", "user__username")
-    )
+    members = members_of(organisation)
     return render(
         request,
         "organisations/member_list.html",

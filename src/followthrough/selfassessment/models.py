@@ -18,7 +18,7 @@ from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
 
-class SelfAssessmentQuerySet(models.QuerySet):
+class SelfAssessmentQuerySet(models.QuerySet["SelfAssessment"]):
     def visible_to(self, user: Any) -> SelfAssessmentQuerySet:
         """The service's own assessments; shared ones for the inspectorate; all for superusers."""
         standing = standing_of(user)

@@ -236,17 +236,25 @@ def comparison(assessment: SelfAssessment, groups: list[Thematic]) -> Comparison
     return result
 
 
-def open_improvements(groups: list[Thematic], *, plan_date: date | None) -> list[Any]:
+@dataclass(frozen=True)
+class OpenImprovement:
+    """An improvement action not yet done, the recommendation it answers and its SMART advice."""
+
+    action: ImprovementAction
+    view: ItemView
+    advice: list[Advice]
+
+
+def open_improvements(groups: list[Thematic], *, plan_date: date | None) -> list[OpenImprovement]:
     """Improvement actions not yet done, most pressing first, each with its SMART advice."""
     order = {state: n for n, state in enumerate(OPEN_STATES)}
-    actions = []
-    for view in (v for g in groups for v in g.items):
-        for action in view.improvements:
-            action.advice = improvement_advice(action, plan_date=plan_date)
-            action.view = view
-            if action.state in order:
-                actions.append(action)
-    return sorted(actions, key=lambda a: (order[a.state], a.due_date or date.max))
+    found = [
+        OpenImprovement(action, view, improvement_advice(action, plan_date=plan_date))
+        for view in (v for g in groups for v in g.items)
+        for action in view.improvements
+        if action.state in order
+    ]
+    return sorted(found, key=lambda o: (order[o.action.state], o.action.due_date or date.max))
 
 
 def improvement_state_counts(groups: list[Thematic]) -> dict[str, int]:

@@ -160,18 +160,18 @@ def item_save(
         changed += _save(row, actor)
     held = {e.index: e for e in current.evidence.all()}
     for index, entry in sorted(evidence.items()):
-        row = held.get(index) or EvidenceHeld(item=current, index=index)
+        source = held.get(index) or EvidenceHeld(item=current, index=index)
         values = (entry.held, entry.link.strip(), entry.note.strip())
-        if row.pk and (row.held, row.link, row.note) == values and entry.file is None:
+        if source.pk and (source.held, source.link, source.note) == values and entry.file is None:
             continue
-        if not row.pk and values == (False, "", "") and entry.file is None:
+        if not source.pk and values == (False, "", "") and entry.file is None:
             continue
-        row.held, row.link, row.note = values
+        source.held, source.link, source.note = values
         if entry.file is not None:
-            row.evidence_file = upload_store(data=entry.file[1], kind=stored[index])
-            row.evidence_file_kind = stored[index]
-            row.evidence_file_name = entry.file[0][:255]
-        changed += _save(row, actor)
+            source.evidence_file = upload_store(data=entry.file[1], kind=stored[index])
+            source.evidence_file_kind = stored[index]
+            source.evidence_file_name = entry.file[0][:255]
+        changed += _save(source, actor)
     before = current.rating
     current.rating, current.rationale = rating, rationale.strip()
     current.version += 1

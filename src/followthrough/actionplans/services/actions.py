@@ -140,7 +140,7 @@ def progress_update_add(
         errors["new_status"] = "Select a status from the list"
     if errors:
         raise ValidationError(errors)
-    update = action.updates.model(
+    update: ProgressRecord = action.updates.model(
         action=action,
         date=on,
         author=actor if getattr(actor, "is_authenticated", False) else None,

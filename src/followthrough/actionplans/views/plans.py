@@ -99,9 +99,8 @@ def action_plan_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
 def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     plan = get_action_plan_for_report(request.user, pk, request.GET.get("plan"))
-    sections = plan_table(plan, today=today)
+    sections = plan_table(plan, today=today, user=request.user)
     score = plan_smart_score(sections)
-    standing = standing_of(request.user)
     can_submit = plan.status == "draft" and request.user.has_perm(
         "actionplans.submit_actionplan", plan
     )
@@ -109,13 +108,6 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actionplans.publish_actionplan", plan
     )
     versions = list(plan.versions.select_related("author").order_by("-number"))
-    plan_writer = standing.writes_for(plan.coordinating_organisation_id)
-    for part in sections:
-        for _, responses in part.groups:
-            for response in responses:
-                response.can_edit = plan.status in ("draft", "published") and (
-                    plan_writer or standing.writes_for(response.responding_organisation_id)
-                )
     return render(
         request,
         "actionplans/action_plan_detail.html",

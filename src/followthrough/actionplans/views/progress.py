@@ -24,6 +24,7 @@ from ..access import (
 )
 from ..forms import ProgressForm, TargetForm
 from ..models import Action
+from ..selectors import target_revisions
 from ..services import progress_update_add, target_revision_decide, target_revision_propose
 
 
@@ -35,9 +36,7 @@ def _progress_page(
     target_form: TargetForm | None = None,
 ) -> HttpResponse:
     today = timezone.localdate()
-    revisions = list(action.target_revisions.select_related("proposed_by", "decided_by"))
-    for revision in revisions:
-        revision.can_decide = request.user.has_perm("actionplans.decide_target", revision)
+    revisions = target_revisions(action, user=request.user)
     return render(
         request,
         "actionplans/action_progress.html",

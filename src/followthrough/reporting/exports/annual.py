@@ -12,7 +12,7 @@ from docx.shared import Mm
 from followthrough.core.documents import add_row, header_table, landscape_document, to_bytes
 
 from ..figures import bar_figure, burn_up_figure
-from ..selectors import AnnualReport
+from ..selectors import ActionProgress, AnnualReport
 from .rows import DECISIONS
 
 ACTION_HEADER = ["Owner", "Target", "Status", "Latest update"]
@@ -36,8 +36,8 @@ def charts(report: AnnualReport, fmt: str) -> list[dict[str, Any]]:
     return figures
 
 
-def _action_cells(action: Any) -> list[str]:
-    update = getattr(action, "latest_update", None)
+def _action_cells(row: ActionProgress) -> list[str]:
+    action, update = row.action, row.latest_update
     status = action.get_status_display()
     if action.state == "overdue":
         status += " (overdue)"
@@ -78,8 +78,8 @@ def annual_docx(report: AnnualReport) -> bytes:
         document.add_paragraph(f"Decision: {decisions or 'No response recorded'}")
         if entry.actions:
             table = header_table(document, ACTION_HEADER, ACTION_WIDTHS)
-            for action in entry.actions:
-                add_row(table, _action_cells(action), ACTION_WIDTHS)
+            for row in entry.actions:
+                add_row(table, _action_cells(row), ACTION_WIDTHS)
         else:
             document.add_paragraph("No actions recorded.")
         judged = entry.judgement

@@ -50,7 +50,8 @@ def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
             merged.paragraphs[0].add_run(
                 f"{addressee or 'Addressee not stated'} should:"
             ).bold = True
-            for response in responses:
+            for view in responses:
+                response, actions = view.response, [a.action for a in view.actions]
                 rec = response.recommendation
                 row = table.add_row().cells
                 row[0].text = rec.label
@@ -60,9 +61,9 @@ def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
                 cell_lines(row[1], [rec.text, *items])
                 row[2].text = DECISIONS.get(response.decision, "Not recorded")
                 cell_lines(row[3], response.narrative.split("\n\n"))
-                cell_lines(row[4], [a.owner_text or "No owner" for a in response.action_list])
+                cell_lines(row[4], [a.owner_text or "No owner" for a in actions])
                 row[5].text = ""
-                for index, action in enumerate(response.action_list):
+                for index, action in enumerate(actions):
                     paragraph = row[5].paragraphs[0] if index == 0 else row[5].add_paragraph()
                     paragraph.add_run(action.target_text or "No target")
                     if action.state == "overdue":

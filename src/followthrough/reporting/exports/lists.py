@@ -12,6 +12,7 @@ from followthrough.core.documents import add_row, header_table, landscape_docume
 from followthrough.core.spreadsheets import table_csv, table_xlsx
 from followthrough.inspections.themes import theme_label
 
+from ..selectors import OpenRecommendation
 from .rows import DECISIONS
 
 HEADER = [
@@ -33,24 +34,24 @@ DOCX_HEADER = ["Report", "Recommendation", "Addressed to", "Decision", "Status",
 DOCX_WIDTHS = [50, 90, 35, 25, 40, 33]
 
 
-def list_rows(recs: list[Any]) -> list[list[Any]]:
+def list_rows(recs: list[OpenRecommendation]) -> list[list[Any]]:
     return [
         [
-            rec.report.title,
-            rec.report.published,
-            rec.display_label,
-            rec.text,
-            rec.addressee_text,
-            "; ".join(theme_label(t) for t in rec.themes),
-            "; ".join(DECISIONS.get(r.decision, "Not recorded") for r in rec.response_list)
+            row.recommendation.report.title,
+            row.recommendation.report.published,
+            row.recommendation.display_label,
+            row.recommendation.text,
+            row.recommendation.addressee_text,
+            "; ".join(theme_label(t) for t in row.recommendation.themes),
+            "; ".join(DECISIONS.get(r.decision, "Not recorded") for r in row.responses)
             or "No response",
-            rec.status_label,
-            rec.action_summary,
-            rec.overdue,
-            rec.latest_review.get_judgement_display() if rec.latest_review else "Not judged",
-            rec.latest_review.date if rec.latest_review else None,
+            row.status_label,
+            row.summary,
+            row.overdue,
+            row.latest_review.get_judgement_display() if row.latest_review else "Not judged",
+            row.latest_review.date if row.latest_review else None,
         ]
-        for rec in recs
+        for row in recs
     ]
 
 
@@ -58,11 +59,11 @@ def _title(filters: str, today: date) -> str:
     return f"Open recommendations{f' ({filters})' if filters else ''}, as at {today:%-d %B %Y}"
 
 
-def list_csv(recs: list[Any], *, today: date, filters: str) -> bytes:
+def list_csv(recs: list[OpenRecommendation], *, today: date, filters: str) -> bytes:
     return table_csv(HEADER, list_rows(recs))
 
 
-def list_xlsx(recs: list[Any], *, today: date, filters: str) -> bytes:
+def list_xlsx(recs: list[OpenRecommendation], *, today: date, filters: str) -> bytes:
     return table_xlsx(
         HEADER,
         list_rows(recs),
@@ -72,7 +73,7 @@ def list_xlsx(recs: list[Any], *, today: date, filters: str) -> bytes:
     )
 
 
-def _short_rows(recs: list[Any]) -> list[list[str]]:
+def _short_rows(recs: list[OpenRecommendation]) -> list[list[str]]:
     rows = []
     for row in list_rows(recs):
         judged = f"{row[10]}, {row[11]:%b %Y}" if row[11] else row[10]
@@ -80,7 +81,7 @@ def _short_rows(recs: list[Any]) -> list[list[str]]:
     return rows
 
 
-def list_docx(recs: list[Any], *, today: date, filters: str) -> bytes:
+def list_docx(recs: list[OpenRecommendation], *, today: date, filters: str) -> bytes:
     title = _title(filters, today)
     document = landscape_document(title)
     document.add_heading(title, level=1)
@@ -90,7 +91,7 @@ def list_docx(recs: list[Any], *, today: date, filters: str) -> bytes:
     return to_bytes(document)
 
 
-def list_pdf(recs: list[Any], *, today: date, filters: str) -> bytes:
+def list_pdf(recs: list[OpenRecommendation], *, today: date, filters: str) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(

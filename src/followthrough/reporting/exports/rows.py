@@ -38,7 +38,8 @@ def action_rows(
     rows = []
     for part in sections if sections is not None else plan_table(plan, today=today):
         for addressee, responses in part.groups:
-            for response in responses:
+            for row in responses:
+                response = row.response
                 rec = response.recommendation
                 common = [
                     plan.report.title,
@@ -50,7 +51,7 @@ def action_rows(
                     response.decision_text,
                     response.narrative,
                 ]
-                actions = response.action_list or [None]
+                actions = [a.action for a in row.actions] or [None]
                 for action in actions:
                     if action is None:
                         rows.append([*common, "", "", "", "", None, ""])

@@ -2,7 +2,7 @@
 recommendations, completion and slippage over time, the annual progress report and search.
 Every function here issues a fixed number of queries, whatever the volume of data."""
 
-from .annual import JUDGEMENTS, AnnualReport, Entry, annual_report
+from .annual import JUDGEMENTS, ActionProgress, AnnualReport, Entry, annual_report
 from .overview import (
     STALE_DAYS,
     Figure,
@@ -15,8 +15,11 @@ from .recommendations import (
     CLOSED_JUDGEMENTS,
     FINISHED_STATES,
     REC_STATUSES,
+    OpenRecommendation,
+    RecommendationView,
     open_recommendations,
     recommendation_status,
+    recommendation_views,
 )
 from .search import recommendations_matching
 from .trends import SLIP_BANDS, Slip, burn_up, flagged_actions, slippage
@@ -28,9 +31,12 @@ __all__ = [
     "REC_STATUSES",
     "SLIP_BANDS",
     "STALE_DAYS",
+    "ActionProgress",
     "AnnualReport",
     "Entry",
     "Figure",
+    "OpenRecommendation",
+    "RecommendationView",
     "Slip",
     "annual_report",
     "burn_up",
@@ -41,6 +47,7 @@ __all__ = [
     "overview_figure",
     "overview_figures",
     "recommendation_status",
+    "recommendation_views",
     "recommendations_matching",
     "slippage",
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from followthrough.actionplans.models import Decision, ProgressUpdate, Review
+from followthrough.actionplans.models import Action, Decision, ProgressUpdate, Review
 from followthrough.actionplans.querysets import STATES
 from followthrough.actionplans.selectors import (
     actions_by_recommendation,
@@ -22,11 +22,19 @@ from .trends import burn_up
 JUDGEMENTS = dict(Review.Judgement.choices)
 
 
+@dataclass(frozen=True)
+class ActionProgress:
+    """An action with the latest progress reported on it."""
+
+    action: Action
+    latest_update: ProgressUpdate | None
+
+
 @dataclass
 class Entry:
     recommendation: Any
     responses: list[Any]
-    actions: list[Any]
+    actions: list[ActionProgress]
     review: Any | None
 
     @property
@@ -59,18 +67,20 @@ def annual_report(report: Report, *, user: Any, today: date) -> AnnualReport:
     latest: dict[int, Any] = {}
     for update in ProgressUpdate.objects.filter(action_id__in=action_ids).order_by("-date", "-id"):
         latest.setdefault(update.action_id, update)
-    for group in actions.values():
-        for action in group:
-            action.latest_update = latest.get(action.pk)
     reviews: dict[int, Any] = {}
     for review in Review.objects.filter(recommendation_id__in=ids).order_by("-date", "-id"):
         reviews.setdefault(review.recommendation_id, review)
     entries = [
-        Entry(rec, responses.get(rec.pk, []), actions.get(rec.pk, []), reviews.get(rec.pk))
+        Entry(
+            rec,
+            responses.get(rec.pk, []),
+            [ActionProgress(a, latest.get(a.pk)) for a in actions.get(rec.pk, [])],
+            reviews.get(rec.pk),
+        )
         for rec in recs
     ]
     decisions = Counter(r.decision for e in entries for r in e.responses)
-    states = Counter(a.state for e in entries for a in e.actions)
+    states = Counter(a.action.state for e in entries for a in e.actions)
     judgements = Counter(e.judgement for e in entries)
     return AnnualReport(
         report=report,

@@ -1,12 +1,20 @@
-"""Open recommendations across reports for the inspectorate's dashboard, with each one's status."""
+"""Recommendations as pages show them: with the responses and actions answering them on a
+report's pages, and open across reports, with each one's status, for the inspectorate."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from followthrough.actionplans.models import Action, Response, Review
-from followthrough.actionplans.selectors import action_summary
+from followthrough.actionplans.selectors import (
+    ActionView,
+    action_summary,
+    actions_by_recommendation,
+    responses_by_recommendation,
+)
+from followthrough.actionplans.smart import tracked_advice
 from followthrough.inspections.models import Recommendation
 
 CLOSED_JUDGEMENTS = {"achieved", "superseded"}
@@ -23,16 +31,81 @@ REC_STATUSES = {
 }
 
 
-def recommendation_status(rec: Any) -> str:
+def recommendation_status(latest_review: Review | None, actions: list[Action]) -> str:
     """Where an open recommendation stands: the body's declaration and the inspectorate's
     judgement are two stages, never merged."""
-    if rec.latest_review and rec.latest_review.judgement in ("partly_achieved", "not_achieved"):
+    if latest_review and latest_review.judgement in ("partly_achieved", "not_achieved"):
         return "not_met"
-    if not rec.action_list:
+    if not actions:
         return "no_actions"
-    if all(a.state in FINISHED_STATES for a in rec.action_list):
+    if all(a.state in FINISHED_STATES for a in actions):
         return "actions_complete"
     return "in_progress"
+
+
+@dataclass(frozen=True)
+class RecommendationView:
+    """A recommendation on a report's pages: the responses the user may see, each action with
+    its SMART advice and whether the user may report progress on it, and a one-line summary."""
+
+    recommendation: Recommendation
+    responses: list[Response]
+    actions: list[ActionView]
+    summary: str
+
+
+def recommendation_views(
+    recommendations: list[Recommendation], *, today: date, user: Any
+) -> list[RecommendationView]:
+    """Each recommendation with what answers it, in two queries however many there are."""
+    ids = [r.pk for r in recommendations]
+    actions = actions_by_recommendation(ids, today=today, user=user)
+    responses = responses_by_recommendation(ids, user=user)
+    views = []
+    for rec in recommendations:
+        found = actions.get(rec.pk, [])
+        views.append(
+            RecommendationView(
+                rec,
+                responses.get(rec.pk, []),
+                [
+                    ActionView(
+                        action,
+                        tracked_advice(action, plan_date=action.response.action_plan.submitted),
+                        can_report_progress=user.has_perm("actionplans.add_progress", action),
+                    )
+                    for action in found
+                ],
+                action_summary(found),
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class OpenRecommendation:
+    """A recommendation not yet judged achieved or superseded, for the inspectorate's list."""
+
+    recommendation: Recommendation
+    responses: list[Response]
+    actions: list[Action]
+    latest_review: Review | None
+
+    @property
+    def summary(self) -> str:
+        return action_summary(self.actions)
+
+    @property
+    def overdue(self) -> int:
+        return sum(a.state == "overdue" for a in self.actions)
+
+    @property
+    def status(self) -> str:
+        return recommendation_status(self.latest_review, self.actions)
+
+    @property
+    def status_label(self) -> str:
+        return REC_STATUSES[self.status]
 
 
 def open_recommendations(
@@ -47,7 +120,7 @@ def open_recommendations(
     overdue_only: bool = False,
     year: int | None = None,
     limit: int = 500,
-) -> list[Any]:
+) -> list[OpenRecommendation]:
     """Every recommendation the inspectorate has not judged achieved or superseded, with its
     responses, actions and latest judgement, filtered as asked. A fixed number of queries."""
 
@@ -78,20 +151,15 @@ def open_recommendations(
         actions.setdefault(action.response.recommendation_id, []).append(action)
     out = []
     for rec in recs:
-        rec.latest_review = latest.get(rec.pk)
-        if rec.latest_review and rec.latest_review.judgement in CLOSED_JUDGEMENTS:
+        judged = latest.get(rec.pk)
+        if judged and judged.judgement in CLOSED_JUDGEMENTS:
             continue
-        rec.response_list = responses.get(rec.pk, [])
-        rec.action_list = actions.get(rec.pk, [])
-        rec.action_summary = action_summary(rec.action_list)
-        rec.overdue = sum(a.state == "overdue" for a in rec.action_list)
-        rec.status = recommendation_status(rec)
-        rec.status_label = REC_STATUSES[rec.status]
-        if status and rec.status != status:
+        row = OpenRecommendation(rec, responses.get(rec.pk, []), actions.get(rec.pk, []), judged)
+        if status and row.status != status:
             continue
-        if decision and not any(r.decision == decision for r in rec.response_list):
+        if decision and not any(r.decision == decision for r in row.responses):
             continue
-        if overdue_only and not rec.overdue:
+        if overdue_only and not row.overdue:
             continue
-        out.append(rec)
+        out.append(row)
     return out[:limit]

@@ -12,14 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from followthrough.actionplans.access import get_action_plan_for_report
-from followthrough.actionplans.selectors import (
-    action_summary,
-    actions_by_recommendation,
-    advise,
-    report_summaries,
-    responses_by_recommendation,
-    review_drift,
-)
+from followthrough.actionplans.selectors import report_summaries, review_drift
 from followthrough.core.access import access
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
 from followthrough.inspections.models import Report
@@ -28,7 +21,7 @@ from followthrough.organisations.access import standing_of
 
 from ..exports import FORMATS
 from ..exports.annual import ANNUAL_FORMATS, charts
-from ..selectors import annual_report
+from ..selectors import annual_report, recommendation_views
 
 
 @access("signed_in")
@@ -40,32 +33,16 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "reporting/report_list.html", {"rows": rows, "today": today})
 
 
-def _decorate(recommendations: list, *, today, user) -> None:
-    ids = [r.pk for r in recommendations]
-    actions = actions_by_recommendation(ids, today=today, user=user)
-    responses = responses_by_recommendation(ids, user=user)
-    for rec in recommendations:
-        rec.action_list = actions.get(rec.pk, [])
-        rec.response_list = responses.get(rec.pk, [])
-        rec.action_summary = action_summary(rec.action_list)
-        for action in rec.action_list:
-            action.can_report_progress = user.has_perm("actionplans.add_progress", action)
-        for response in rec.response_list:
-            response.action_list = [a for a in rec.action_list if a.response_id == response.pk]
-            advise(response, plan_date=response.action_plan.submitted)
-
-
 @access("signed_in")
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     report = get_report_for_user(request.user, pk)
-    recommendations = list(report.recommendations.all())
-    _decorate(recommendations, today=today, user=request.user)
+    views = recommendation_views(list(report.recommendations.all()), today=today, user=request.user)
     sections = []
-    for section, recs in groupby(recommendations, key=lambda r: r.section):
+    for section, rows in groupby(views, key=lambda v: v.recommendation.section):
         groups = [
             (addressee, list(items))
-            for addressee, items in groupby(recs, key=lambda r: r.addressee_text)
+            for addressee, items in groupby(rows, key=lambda v: v.recommendation.addressee_text)
         ]
         sections.append((section, groups))
     plans = list(report.action_plans.visible_to(request.user))
@@ -91,19 +68,20 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     recommendation = get_recommendation_for_user(request.user, pk)
-    _decorate([recommendation], today=today, user=request.user)
+    (view,) = recommendation_views([recommendation], today=today, user=request.user)
     reviews = list(recommendation.reviews.select_related("reviewer"))
     related = related_practice(recommendation)
-    review_drift(reviews, recommendation.action_list)
+    drift = review_drift(reviews, [a.action for a in view.actions])
     can_review = request.user.has_perm("actionplans.add_review", recommendation)
     return render(
         request,
         "reporting/recommendation_detail.html",
         {
             "recommendation": recommendation,
+            "view": view,
             "report": recommendation.report,
             "today": today,
-            "reviews": reviews,
+            "reviews": drift,
             "can_review": can_review,
             "related_practice": related,
         },
