@@ -41,7 +41,7 @@ MEANINGS = {
     "services": "writes: <noun>_<verb>, keyword-only, validate then save; callers hold the "
     "transaction",
     "selectors": "reads: functions returning querysets or typed dataclasses pages render",
-    "access": "get_<noun>_for_user and the require_ helpers: outsiders get 404",
+    "access": "get_<noun>_for_user and the other fetches views use: outsiders get 404",
     "rules": "the rules predicates and permissions access.py checks",
     "forms": "GOV.UK forms",
     "views": "thin views (a package once past 400 lines)",
@@ -274,3 +274,29 @@ def test_selectors_and_views_never_write(path: Path) -> None:
         )
     ]
     assert not writes, "call a service instead: " + ", ".join(writes)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in _read_side_modules() if "views" in p.parts or p.stem == "views"],
+    ids=lambda p: str(p.relative_to(SRC)),
+)
+def test_views_query_through_selectors_and_access(path: Path) -> None:
+    """A view never starts a query from a model's manager: it asks its app's selectors for what
+    it shows and its access module for the record it acts on."""
+    managers = [
+        f"line {node.lineno}: {ast.unparse(node)}"
+        for node in ast.walk(ast.parse(path.read_text()))
+        if (isinstance(node, ast.Attribute) and node.attr == "objects")
+        or (isinstance(node, ast.Name) and node.id in ("get_object_or_404", "get_list_or_404"))
+    ]
+    assert not managers, "move these reads into selectors or access: " + ", ".join(managers)
+
+
+def test_every_module_imports() -> None:
+    """A moved name fails here, in a second, rather than as errors across the suite."""
+    import importlib
+
+    for path in _source_files():
+        name = _module_name(path).removesuffix(".__init__")
+        importlib.import_module(name)

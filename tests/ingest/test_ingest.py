@@ -223,7 +223,7 @@ def stored_plans() -> list[dict]:
 
 
 # Each case is a list of plans (recommendations, seed); plans answer the one report.
-@pytest.mark.parametrize("plans", [[(8, 1)], [(16, 0)], [(23, 7)], [(4, 0), (9, 0)]])
+@pytest.mark.parametrize("plans", [[(8, 1)], [(16, 0)], [(23, 7)], [(4, 0), (9, 0)], [(160, 3)]])
 def test_the_sample_plan_ingests_to_the_records_the_workflow_tests_build(db, plans):
     """The workflow tests build the sample plan from factories; ingesting its text must make the
     very same records, or those tests would be testing a plan no import produces."""

@@ -10,7 +10,8 @@ from django.db import transaction
 from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
 from followthrough.selfassessment.models import AssessedRecommendation, SelfAssessment
-from followthrough.selfassessment.services import assessment_start, scope_recommendations
+from followthrough.selfassessment.selectors import scope_recommendations
+from followthrough.selfassessment.services import assessment_start
 from tests.conftest import ingest_text
 from tests.ingest.test_benchmarking import MADE as TOOL
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from followthrough.inspections.access import get_report_for_user
 
-from .models import Action, ActionPlan, ProgressUpdate, Response, TargetRevision
+from .models import Action, ActionPlan, PlanVersion, ProgressUpdate, Response, TargetRevision
 
 # What `for_write=True` asks of each record: a published plan is amended, never overwritten.
 AMEND = "actionplans.amend_response"
@@ -44,7 +44,10 @@ def get_action_plan_for_report(
 
 def get_action_plan_for_user(user: Any, pk: int, *, perm: str | None = None) -> ActionPlan:
     """A plan the user may see and, when `perm` is named (submit, publish), may act on."""
-    plan = get_object_or_404(ActionPlan.objects.visible_to(user).select_related("report"), pk=pk)
+    plan = get_object_or_404(
+        ActionPlan.objects.visible_to(user).select_related("report", "source"), pk=pk
+    )
+    _require(user, "actionplans.view_actionplan", plan)
     if perm:
         _require(user, perm, plan)
     return plan
@@ -98,4 +101,14 @@ def get_progress_update_with_file_for_user(user: Any, pk: int) -> ProgressUpdate
             action__in=Action.objects.visible_to(user).values("pk")
         ).exclude(evidence_file=""),
         pk=pk,
+    )
+
+
+def get_plan_version_for_user(user: Any, plan_pk: int, number: int) -> PlanVersion:
+    """One numbered version of a plan the user may see."""
+    plan = get_action_plan_for_user(user, plan_pk)
+    return get_object_or_404(
+        PlanVersion.objects.select_related("author", "action_plan__report"),
+        action_plan=plan,
+        number=number,
     )

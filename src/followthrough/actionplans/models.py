@@ -170,9 +170,11 @@ class Tracked(models.Model):
     EVENT_PREFIX = "tracked"
 
     # Declared for type checking only: each concrete model's progress records (its ProgressRecord
-    # subclass, related_name "updates") and the author simple_history stamps on a save.
+    # subclass, related_name "updates"), the author simple_history stamps on a save, and the
+    # state TrackedQuerySet.with_state annotates on the rows it reads.
     updates: Any
     _history_user: Any
+    state: str
 
     class Meta:
         abstract = True

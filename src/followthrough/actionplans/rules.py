@@ -30,10 +30,9 @@ rules.add_perm(
 )
 
 
-# Writing: the workflow's views use these; docs/security.md lists them and
-# tests/actionplans/test_rules.py checks every role against that table.
-
-
+# Writing: the workflow's views check these through actionplans/access.py; docs/security.md
+# lists them and tests/actionplans/test_rules.py checks every role against that table. The role
+# sets are organisations.models.WRITERS, read through each user's standing.
 def _role(user, organisation_id) -> str | None:
     return standing_of(user).roles.get(organisation_id)
 

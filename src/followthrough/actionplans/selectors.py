@@ -15,7 +15,7 @@ from rules.permissions import has_perm as rule_allows
 from followthrough.inspections.models import Recommendation, Report
 
 from .access import AMEND
-from .models import Action, ActionPlan, Decision, Response, Review, TargetRevision
+from .models import Action, ActionPlan, Decision, PlanVersion, Response, Review, TargetRevision
 from .querysets import STATES
 from .smart import Advice, smart_score, tracked_advice
 
@@ -274,3 +274,14 @@ def _since(
     added = [a for a in actions if a.pk not in seen and a.created_at.date() > review.date]
     since.extend(f"{a.owner_text or 'An action'}: added" for a in added)
     return since
+
+
+def plan_versions(plan: ActionPlan) -> list[PlanVersion]:
+    """Every version of a published plan, newest first, with its author."""
+    return list(plan.versions.select_related("author").order_by("-number"))
+
+
+def latest_version_number(plan: ActionPlan) -> int | None:
+    """The number of the plan's newest version, or None before publication."""
+    number: int | None = plan.versions.order_by("-number").values_list("number", flat=True).first()
+    return number

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .models import Finding, Report
+from .models import Finding, Recommendation, Report
 
 RELATED_PRACTICE_LIMIT = 5
 
@@ -68,8 +68,15 @@ def related_practice(recommendation: Any) -> list[Any]:
     )
 
 
-def recommendation_text(rec: Any) -> str:
+def recommendation_text(rec: Recommendation) -> str:
+    """The recommendation's text with its lettered items, one per line, as exports print it."""
     items = "\n".join(
         f"{i['label'] + '. ' if i.get('label') else '• '}{i['text']}" for i in rec.items
     )
-    return rec.text + (f"\n{items}" if items else "")
+    text: str = rec.text
+    return text + (f"\n{items}" if items else "")
+
+
+def reports_for(user: Any) -> list[Report]:
+    """Every report the user may read, with its inspectorates."""
+    return list(Report.objects.visible_to(user).prefetch_related("inspectorates"))

@@ -84,3 +84,21 @@ def get_organisation_for_user(user: Any, pk: int, *, for_write: bool = False) ->
     if for_write and not user.has_perm("organisations.manage_members", organisation):
         raise Http404
     return organisation
+
+
+def get_membership_for_user(user: Any, organisation_pk: int, pk: int) -> Membership:
+    """A membership of an organisation the user administers."""
+    organisation = get_organisation_for_user(user, organisation_pk, for_write=True)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organisation"), pk=pk, organisation=organisation
+    )
+
+
+def get_writer_organisations_for_user(user: Any) -> list[Organisation]:
+    """The organisations the user writes for, by name; 404 when there are none, so pages for
+    writers do not admit to existing for anyone else."""
+    ids = standing_of(user).writer_organisation_ids
+    organisations = list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+    if not organisations:
+        raise Http404
+    return organisations

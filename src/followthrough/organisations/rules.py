@@ -29,3 +29,19 @@ def reads_audit_log(user) -> bool:
 # The dashboard and imports do not admit to existing for anyone outside the inspectorate.
 rules.add_perm("organisations.use_inspectorate_pages", rules.is_authenticated & sees_all_drafts)
 rules.add_perm("organisations.read_audit_log", rules.is_authenticated & reads_audit_log)
+
+
+@rules.predicate
+def writes_for_organisation(user, organisation) -> bool:
+    return organisation is not None and standing_of(user).writes_for(organisation.pk)
+
+
+@rules.predicate
+def writes_for_any_organisation(user) -> bool:
+    return bool(standing_of(user).writer_organisation_ids)
+
+
+# Contributors, approvers and admins write for their organisation: they start its plans and
+# report progress on its actions (each record's own rules say which, and when).
+rules.add_perm("organisations.write_for", rules.is_authenticated & writes_for_organisation)
+rules.add_perm("organisations.write_for_any", rules.is_authenticated & writes_for_any_organisation)

@@ -4,13 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from followthrough.core.access import access
 
-from .access import get_organisation_for_user
+from .access import get_membership_for_user, get_organisation_for_user
 from .forms import InviteForm, MemberChangeForm, TwoFactorPolicyForm
-from .models import Membership, Organisation
+from .models import Organisation
 from .selectors import members_of
 from .services import (
     invitation_send,
@@ -77,8 +77,8 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access("organisation_admin", methods=("POST",))
 def member_change(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    organisation = get_organisation_for_user(request.user, pk, for_write=True)
-    membership = get_object_or_404(Membership, pk=membership_pk, organisation=organisation)
+    membership = get_membership_for_user(request.user, pk, membership_pk)
+    organisation = membership.organisation
     form = MemberChangeForm(request.POST, organisation=organisation)
     if not form.is_valid():
         error = next(iter(form.errors.values()))[0]

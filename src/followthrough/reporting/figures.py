@@ -24,7 +24,7 @@ def bar_figure(
 
 
 def burn_up_figure(rows: list[tuple[str, int, int]], fmt: str = "svg") -> dict[str, Any]:
-    """Actions promised and completed by period (reporting.trends.burn_up's rows)."""
+    """Actions promised and completed by period (reporting.selectors.burn_up's rows)."""
     image = line_chart(
         BURN_UP_TITLE,
         tuple(period for period, _, _ in rows),

@@ -11,7 +11,13 @@ from django.shortcuts import get_object_or_404
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .models import AssessedRecommendation, ImprovementAction, SelfAssessment
+from .models import (
+    AssessedRecommendation,
+    EvidenceHeld,
+    ImprovementAction,
+    ImprovementUpdate,
+    SelfAssessment,
+)
 
 VIEW = "selfassessment.view_selfassessment"
 CHANGE = "selfassessment.change_selfassessment"
@@ -77,3 +83,31 @@ def services_for(user: Any) -> list[Organisation]:
         ids = standing.writer_organisation_ids
         services = services.filter(pk__in=ids)
     return list(services.order_by("name"))
+
+
+def get_evidence_file_for_user(user: Any, pk: int) -> EvidenceHeld:
+    """An evidence file of an assessment, to whoever may read the assessment."""
+    return get_object_or_404(
+        EvidenceHeld.objects.filter(
+            item__assessment__in=SelfAssessment.objects.visible_to(user).values("pk")
+        ).exclude(evidence_file=""),
+        pk=pk,
+    )
+
+
+def get_improvement_update_file_for_user(user: Any, pk: int) -> ImprovementUpdate:
+    """An improvement update's evidence file, to whoever may read the assessment."""
+    return get_object_or_404(
+        ImprovementUpdate.objects.filter(
+            action__item__assessment__in=SelfAssessment.objects.visible_to(user).values("pk")
+        ).exclude(evidence_file=""),
+        pk=pk,
+    )
+
+
+def get_services_for_user(user: Any) -> list[Organisation]:
+    """The services the user may start an assessment for; 404 when there are none."""
+    services = services_for(user)
+    if not services:
+        raise Http404
+    return services

@@ -4,8 +4,6 @@ each one, its lines of enquiry answered, the evidence held, and a rating on the 
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 
@@ -14,22 +12,9 @@ from followthrough.actionplans.querysets import TrackedQuerySet
 from followthrough.core.history import audited_history
 from followthrough.core.models import TimeStamped
 from followthrough.inspections.models import Recommendation
-from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-
-class SelfAssessmentQuerySet(models.QuerySet["SelfAssessment"]):
-    def visible_to(self, user: Any) -> SelfAssessmentQuerySet:
-        """The service's own assessments; shared ones for the inspectorate; all for superusers."""
-        standing = standing_of(user)
-        if not getattr(user, "is_authenticated", False):
-            return self.none()
-        if standing.is_superuser:
-            return self
-        visible = models.Q(organisation_id__in=standing.organisation_ids)
-        if standing.is_inspectorate:
-            visible |= models.Q(shared_with_inspectorate=True)
-        return self.filter(visible)
+from .querysets import SelfAssessmentQuerySet
 
 
 class SelfAssessment(TimeStamped):

@@ -3,7 +3,6 @@ sharing. Callers hold the transaction."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +14,6 @@ from followthrough.actionplans.services import EVIDENCE_KINDS, tracked_fill
 from followthrough.core.concurrency import locked_for_edit
 from followthrough.core.events import record_event
 from followthrough.core.uploads import upload_check, upload_store
-from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
 
 from .models import (
@@ -26,22 +24,7 @@ from .models import (
     Rating,
     SelfAssessment,
 )
-
-# Addressees a youth justice service answers for: the teams, their managers and their boards.
-SERVICE_ADDRESSEE_RE = re.compile(
-    r"youth offending|\bYOTs?\b|\bYJS\b|youth justice services?\b|management boards?|"
-    r"prevention managers|case managers",
-    re.IGNORECASE,
-)
-
-
-def scope_recommendations() -> list[Recommendation]:
-    """Every recommendation addressed to youth offending teams, their managers or boards, across
-    ingested reports, grouped by report (thematic) in publication order. One query."""
-    candidates = Recommendation.objects.select_related("report").order_by(
-        "report__published", "report__title", "order"
-    )
-    return [r for r in candidates if SERVICE_ADDRESSEE_RE.search(r.addressee_text or "")]
+from .selectors import scope_missing, scope_recommendations
 
 
 def assessment_start(
@@ -80,13 +63,6 @@ def assessment_start(
         data={"year": year, "recommendations": assessment.items.count()},
     )
     return assessment
-
-
-def scope_missing(assessment: SelfAssessment) -> list[Recommendation]:
-    """In-scope recommendations imported since the assessment started (a thematic published
-    mid-year): two queries."""
-    held = set(assessment.items.values_list("recommendation_id", flat=True))
-    return [r for r in scope_recommendations() if r.pk not in held]
 
 
 def assessment_scope_add(*, assessment: SelfAssessment, actor: Any) -> int:

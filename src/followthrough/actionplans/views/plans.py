@@ -6,19 +6,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.inspections.access import get_report_for_user
-from followthrough.organisations.access import standing_of
-from followthrough.organisations.models import Organisation
+from followthrough.organisations.access import get_writer_organisations_for_user
 
-from ..access import get_action_plan_for_report, get_action_plan_for_user
-from ..models import ActionPlan, Decision, PlanVersion
-from ..selectors import plan_smart_score, plan_table
+from ..access import get_action_plan_for_report, get_action_plan_for_user, get_plan_version_for_user
+from ..models import ActionPlan, Decision
+from ..selectors import latest_version_number, plan_smart_score, plan_table, plan_versions
 from ..services import action_plan_publish, action_plan_start, action_plan_submit
 
 
@@ -27,18 +26,10 @@ def plan_url(plan: ActionPlan) -> str:
     return f"{reverse('actionplans:report-action-plan', args=[plan.report_id])}?plan={plan.pk}"
 
 
-def _writer_organisations(user) -> list[Organisation]:
-    standing = standing_of(user)
-    ids = standing.writer_organisation_ids
-    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
-
-
 @access("organisation_writer", methods=FORM_METHODS)
 def action_plan_new(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_report_for_user(request.user, pk)
-    organisations = _writer_organisations(request.user)
-    if not organisations:
-        raise Http404
+    organisations = get_writer_organisations_for_user(request.user)
     error = None
     if request.method == "POST":
         chosen = next(
@@ -107,7 +98,7 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_publish = plan.status == "submitted" and request.user.has_perm(
         "actionplans.publish_actionplan", plan
     )
-    versions = list(plan.versions.select_related("author").order_by("-number"))
+    versions = plan_versions(plan)
     return render(
         request,
         "actionplans/action_plan_detail.html",
@@ -127,10 +118,8 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @access("published_or_member")
 def plan_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """One version of a plan, read back exactly as it stood."""
-    plan = get_action_plan_for_user(request.user, pk)
-    version = get_object_or_404(
-        PlanVersion.objects.select_related("author"), action_plan=plan, number=number
-    )
+    version = get_plan_version_for_user(request.user, pk, number)
+    plan = version.action_plan
     return render(
         request,
         "actionplans/plan_version.html",
@@ -139,6 +128,6 @@ def plan_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "report": plan.report,
             "version": version,
             "decisions": dict(Decision.choices),
-            "latest": plan.versions.order_by("-number").values_list("number", flat=True).first(),
+            "latest": latest_version_number(plan),
         },
     )

@@ -10,7 +10,8 @@ from typing import Any
 from django.db.models import Count, Max, Q
 
 from followthrough.actionplans.models import Action, Decision, Response
-from followthrough.actionplans.querysets import STATES, state_expression
+from followthrough.actionplans.querysets import STATES
+from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
 
 
@@ -49,10 +50,9 @@ def _by_state(today: date, user: Any) -> Figure:
 def _grouped(
     user: Any, today: date, field: str, label_field: str, slug: str, title: str, heading: str
 ) -> Figure:
-    state = state_expression(today)
     rows = (
         Action.objects.visible_to(user)
-        .annotate(state=state)
+        .with_state(today=today)
         .values(field, label_field)
         .annotate(
             total=Count("id"),
@@ -100,11 +100,10 @@ def overview_figures(*, today: date, user: Any) -> list[Figure]:
 
 def organisation_rows(*, today: date, user: Any) -> list[dict[str, Any]]:
     """Every organisation that is addressed or owns actions, with what it owns and how it stands."""
-    state = state_expression(today)
     owned = {
         r["owner_organisation_id"]: r
         for r in Action.objects.visible_to(user)
-        .annotate(state=state)
+        .with_state(today=today)
         .values("owner_organisation_id")
         .annotate(
             total=Count("id"),
@@ -175,3 +174,23 @@ def organisation_dashboard(*, organisation: Organisation, today: date, user: Any
         row["overdue"] += action.state == "overdue"
         row["completed"] += action.state == "completed"
     return {"lists": lists, "by_report": sorted(by_report.items()), "total": len(actions)}
+
+
+def organisation_actions(organisation: Organisation, *, user: Any, today: date) -> list[Action]:
+    """The actions one body owns in the plans the user may read, with their state, by report."""
+    return list(
+        Action.objects.visible_to(user)
+        .filter(owner_organisation=organisation)
+        .with_state(today=today)
+        .select_related("response__recommendation__report")
+        .order_by(
+            "response__recommendation__report__title", "response__recommendation__order", "order"
+        )
+    )
+
+
+def organisation_recommendations(organisation: Organisation) -> list[Recommendation]:
+    """The recommendations addressed to one body, by report."""
+    return list(
+        organisation.recommendations.select_related("report").order_by("report__title", "order")
+    )

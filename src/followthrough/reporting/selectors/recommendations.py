@@ -133,8 +133,8 @@ def open_recommendations(
         recs = recs.filter(report__published__year=year)
     if theme:
         recs = recs.filter(themes__icontains=f'"{theme}"')
-    recs = list(recs.order_by("-report__published", "report__title", "order")[: limit * 2])
-    ids = [r.pk for r in recs]
+    chosen = list(recs.order_by("-report__published", "report__title", "order")[: limit * 2])
+    ids = [r.pk for r in chosen]
     latest: dict[int, Any] = {}
     for review in Review.objects.filter(recommendation_id__in=ids).order_by("-date", "-id"):
         latest.setdefault(review.recommendation_id, review)
@@ -150,7 +150,7 @@ def open_recommendations(
     ):
         actions.setdefault(action.response.recommendation_id, []).append(action)
     out = []
-    for rec in recs:
+    for rec in chosen:
         judged = latest.get(rec.pk)
         if judged and judged.judgement in CLOSED_JUDGEMENTS:
             continue

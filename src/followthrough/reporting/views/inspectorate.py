@@ -11,14 +11,19 @@ from django.utils import timezone
 
 from followthrough.actionplans.models import Decision
 from followthrough.core.access import access
-from followthrough.inspections.models import Report
 from followthrough.inspections.themes import THEMES, theme_label
-from followthrough.organisations.models import Organisation
 
 from ..exports import FORMATS
 from ..exports.lists import LIST_FORMATS
 from ..figures import bar_figure, burn_up_figure
 from ..selectors import REC_STATUSES, burn_up, flagged_actions, open_recommendations, slippage
+from ..selectors.choices import (
+    filter_organisations,
+    filter_reports,
+    filter_years,
+    organisation_named,
+    report_named,
+)
 
 
 def _int(value: str | None) -> int | None:
@@ -45,10 +50,10 @@ def _describe(filters: dict[str, Any]) -> str:
     """The filters in words, for export titles."""
     parts = []
     if filters["report_id"]:
-        report = Report.objects.filter(pk=filters["report_id"]).first()
+        report = report_named(filters["report_id"])
         parts.append(report.title if report else "no such report")
     if filters["organisation_id"]:
-        org = Organisation.objects.filter(pk=filters["organisation_id"]).first()
+        org = organisation_named(filters["organisation_id"])
         parts.append(f"addressed to {org.short_name if org else 'nobody'}")
     if filters["theme"]:
         parts.append(theme_label(filters["theme"]).lower())
@@ -93,19 +98,9 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
             "flagged": flagged_actions(user=request.user),
             "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
             "statuses": REC_STATUSES.items(),
-            "reports": Report.objects.order_by("title").only("id", "title"),
-            "organisations": Organisation.objects.filter(recommendations__isnull=False)
-            .distinct()
-            .order_by("name"),
-            "years": sorted(
-                {
-                    d.year
-                    for d in Report.objects.exclude(published=None).values_list(
-                        "published", flat=True
-                    )
-                },
-                reverse=True,
-            ),
+            "reports": filter_reports(),
+            "organisations": filter_organisations(),
+            "years": filter_years(),
         },
     )
 

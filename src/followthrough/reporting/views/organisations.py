@@ -4,15 +4,22 @@ user's own organisation."""
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
+from rules.permissions import has_perm as rule_allows
 
 from followthrough.actionplans.models import Action
 from followthrough.core.access import access
-from followthrough.organisations.access import standing_of
-from followthrough.organisations.models import Organisation
+from followthrough.organisations.access import get_organisation_for_user
+from followthrough.organisations.selectors import organisations_of
 
-from ..selectors import STALE_DAYS, organisation_dashboard, organisation_rows
+from ..selectors import (
+    STALE_DAYS,
+    organisation_actions,
+    organisation_dashboard,
+    organisation_recommendations,
+    organisation_rows,
+)
 
 
 @access("signed_in")
@@ -29,19 +36,9 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """What one body owns across every report: one answer, however documents spell its name."""
     today = timezone.localdate()
-    organisation = get_object_or_404(Organisation, pk=pk)
-    actions = list(
-        Action.objects.visible_to(request.user)
-        .filter(owner_organisation=organisation)
-        .with_state(today=today)
-        .select_related("response__recommendation__report")
-        .order_by(
-            "response__recommendation__report__title", "response__recommendation__order", "order"
-        )
-    )
-    recommendations = list(
-        organisation.recommendations.select_related("report").order_by("report__title", "order")
-    )
+    organisation = get_organisation_for_user(request.user, pk)
+    actions = organisation_actions(organisation, user=request.user, today=today)
+    recommendations = organisation_recommendations(organisation)
     return render(
         request,
         "reporting/organisation_detail.html",
@@ -60,10 +57,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @access("signed_in")
 def my_organisation(request: HttpRequest) -> HttpResponse:
     """The dashboard of the organisation the user works for (they choose if they have several)."""
-    standing = standing_of(request.user)
-    organisations = list(
-        Organisation.objects.filter(pk__in=standing.organisation_ids).order_by("name")
-    )
+    organisations = organisations_of(request.user)
     if not organisations:
         return render(request, "reporting/my_organisation.html", {"organisations": []})
     chosen = next(
@@ -79,7 +73,7 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
             "today": today,
             "stale_days": STALE_DAYS,
             # every action listed is owned by the chosen organisation and in a published plan
-            "can_report": standing.writes_for(chosen.pk),
+            "can_report": rule_allows("organisations.write_for", request.user, chosen),
             "statuses": Action.Status.choices,
             **organisation_dashboard(organisation=chosen, today=today, user=request.user),
         },

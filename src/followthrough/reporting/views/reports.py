@@ -10,14 +10,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
+from rules.permissions import has_perm as rule_allows
 
 from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.selectors import report_summaries, review_drift
 from followthrough.core.access import access
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
 from followthrough.inspections.models import Report
-from followthrough.inspections.selectors import related_practice
-from followthrough.organisations.access import standing_of
+from followthrough.inspections.selectors import related_practice, reports_for
 
 from ..exports import FORMATS
 from ..exports.annual import ANNUAL_FORMATS, charts
@@ -27,7 +27,7 @@ from ..selectors import annual_report, recommendation_views
 @access("signed_in")
 def report_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    reports = list(Report.objects.visible_to(request.user).prefetch_related("inspectorates"))
+    reports = reports_for(request.user)
     summaries = report_summaries(reports, today=today, user=request.user)
     rows = [(report, summaries[report.pk]) for report in reports]
     return render(request, "reporting/report_list.html", {"rows": rows, "today": today})
@@ -46,7 +46,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ]
         sections.append((section, groups))
     plans = list(report.action_plans.visible_to(request.user))
-    can_start_plan = bool(standing_of(request.user).writer_organisation_ids)
+    can_start_plan = rule_allows("organisations.write_for_any", request.user)
     return render(
         request,
         "reporting/report_detail.html",

@@ -6,8 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -15,19 +14,17 @@ from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.forms import apply_errors
 
 from .. import selectors
-from ..access import CHANGE, get_assessment_for_user, services_for
+from ..access import CHANGE, get_assessment_for_user, get_services_for_user, services_for
 from ..exports import answers_xlsx, plan_docx
 from ..forms import StartForm
 from ..models import Rating, SelfAssessment
-from ..selectors import contributors
+from ..selectors import contributors, scope_missing, scope_recommendations
 from ..services import (
     assessment_reopen,
     assessment_scope_add,
     assessment_share,
     assessment_sign_off,
     assessment_start,
-    scope_missing,
-    scope_recommendations,
 )
 
 
@@ -35,9 +32,7 @@ from ..services import (
 def assessment_new(request: HttpRequest) -> HttpResponse:
     """Start an assessment: the service, the year, and the scope (every recommendation made to
     youth justice services and their boards, ticked by default)."""
-    services = services_for(request.user)
-    if not services:
-        raise Http404
+    services = get_services_for_user(request.user)
     scope = scope_recommendations()
     initial = {
         "year": timezone.localdate().year,
@@ -159,19 +154,13 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @access("signed_in")
 def assessment_list(request: HttpRequest) -> HttpResponse:
     """Every assessment the user may read: their own service's, and those shared with them."""
-    assessments = (
-        SelfAssessment.objects.visible_to(request.user)
-        .select_related("organisation")
-        .annotate(
-            recommendations=Count("items", distinct=True),
-            rated=Count("items", filter=~Q(items__rating=""), distinct=True),
-        )
-        .order_by("organisation__name", "-year")
-    )
     return render(
         request,
         "selfassessment/assessment_list.html",
-        {"assessments": list(assessments), "can_start": bool(services_for(request.user))},
+        {
+            "assessments": selectors.assessments_for(request.user),
+            "can_start": bool(services_for(request.user)),
+        },
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,9 +16,13 @@ from followthrough.core.forms import save_versioned
 from followthrough.core.uploads import upload_response_for
 
 from .. import selectors
-from ..access import TRACK, get_improvement_for_user, get_item_for_user
+from ..access import (
+    TRACK,
+    get_improvement_for_user,
+    get_improvement_update_file_for_user,
+    get_item_for_user,
+)
 from ..forms import ImprovementForm
-from ..models import ImprovementAction, ImprovementUpdate, SelfAssessment
 from ..selectors import improvement_advice
 from ..services import improvement_save
 
@@ -93,7 +97,7 @@ def improvement_progress(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("selfassessment:improvement-progress", pk=action.pk)
     else:
         form = ProgressForm(initial={"on": today})
-    state = ImprovementAction.objects.with_state(today=today).get(pk=action.pk).state
+    state = selectors.improvement_state(action, today=today)
     return render(
         request,
         "selfassessment/improvement_progress.html",
@@ -112,12 +116,4 @@ def improvement_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @access("assessment_reader")
 def improvement_update_file(request: HttpRequest, pk: int) -> HttpResponse:
-    update = get_object_or_404(
-        ImprovementUpdate.objects.filter(
-            action__item__assessment__in=SelfAssessment.objects.visible_to(request.user).values(
-                "pk"
-            )
-        ).exclude(evidence_file=""),
-        pk=pk,
-    )
-    return upload_response_for(update)
+    return upload_response_for(get_improvement_update_file_for_user(request.user, pk))

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,9 +17,9 @@ from followthrough.core.forms import apply_errors
 from followthrough.core.uploads import upload_response_for
 
 from .. import selectors
-from ..access import get_item_for_user
+from ..access import get_evidence_file_for_user, get_item_for_user
 from ..forms import ItemForm
-from ..models import AssessedRecommendation, EvidenceHeld, SelfAssessment
+from ..models import AssessedRecommendation
 from ..selectors import item_history
 from ..services import Evidence, item_save
 
@@ -101,12 +101,7 @@ def _initial(view: selectors.ItemView) -> dict:
 def _next_url(item: AssessedRecommendation, onward: bool) -> str:
     """After saving: the next recommendation in scope, or back to the assessment."""
     if onward:
-        following = (
-            AssessedRecommendation.objects.filter(assessment_id=item.assessment_id)
-            .filter(order__gt=item.order)
-            .order_by("order")
-            .first()
-        )
+        following = selectors.item_after(item)
         if following is not None:
             return reverse("selfassessment:item-edit", args=[following.pk])
     url = reverse("selfassessment:assessment-detail", args=[item.assessment_id])
@@ -125,24 +120,11 @@ def _item_page(request, item, view, form, stale=None) -> HttpResponse:  # type: 
             "form": form,
             "stale": stale,
             "history": item_history(item),
-            "last_year": AssessedRecommendation.objects.filter(
-                assessment__organisation_id=item.assessment.organisation_id,
-                assessment__year__lt=item.assessment.year,
-                recommendation_id=item.recommendation_id,
-            )
-            .select_related("assessment")
-            .order_by("-assessment__year")
-            .first(),
+            "last_year": selectors.item_last_year(item),
         },
     )
 
 
 @access("assessment_reader")
 def evidence_held_file(request: HttpRequest, pk: int) -> HttpResponse:
-    entry = get_object_or_404(
-        EvidenceHeld.objects.filter(
-            item__assessment__in=SelfAssessment.objects.visible_to(request.user).values("pk")
-        ).exclude(evidence_file=""),
-        pk=pk,
-    )
-    return upload_response_for(entry)
+    return upload_response_for(get_evidence_file_for_user(request.user, pk))

@@ -7,25 +7,23 @@ enquiry and evidence sources the assessment holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
 from followthrough.actionplans.querysets import STATES
 from followthrough.actionplans.smart import Advice, tracked_advice
 
-from .models import (
+from ..models import (
     AssessedRecommendation,
     EnquiryAnswer,
-    EvidenceHeld,
     ImprovementAction,
     Rating,
     SelfAssessment,
 )
 
-RANK = {
+RANK: dict[str, int] = {
     Rating.OUTSTANDING: 4,
     Rating.GOOD: 3,
     Rating.REQUIRES_IMPROVEMENT: 2,
@@ -273,65 +271,7 @@ def improvement_advice(action: ImprovementAction, *, plan_date: date | None) -> 
     return tracked_advice(action, plan_date=plan_date)
 
 
-def contributors(assessment: SelfAssessment) -> list[str]:
-    """Everyone who saved an answer, evidence entry or rating, by name: four queries."""
-    ids: set[int] = set()
-    items = assessment.items.values("pk")
-    for model, filters in (
-        (AssessedRecommendation, {"assessment_id": assessment.pk}),
-        (EnquiryAnswer, {"item_id__in": items}),
-        (EvidenceHeld, {"item_id__in": items}),
-    ):
-        ids.update(
-            model.history.filter(**filters, history_user__isnull=False)  # type: ignore[attr-defined]
-            .values_list("history_user_id", flat=True)
-            .distinct()
-        )
-    users = get_user_model().objects.filter(pk__in=ids).order_by("last_name", "username")
-    return [u.get_full_name() or u.username for u in users]
-
-
-@dataclass
-class AnswerChange:
-    at: datetime
-    user: str
-    part: str
-    value: str
-
-
-def item_history(item: AssessedRecommendation, *, limit: int = 100) -> list[AnswerChange]:
-    """Every saved version of one recommendation's answers, evidence and rating, newest first:
-    four queries however long the history."""
-    rec = item.recommendation
-    rows: list[tuple[datetime, int | None, str, str]] = []
-    for row in EnquiryAnswer.history.filter(item_id=item.pk).order_by("-history_date")[:limit]:  # type: ignore[attr-defined]
-        question = _at(rec.lines_of_enquiry, row.index)
-        value = EnquiryAnswer.Answer(row.answer).label if row.answer else "Not answered"
-        rows.append((row.history_date, row.history_user_id, question, _join(value, row.comment)))
-    for row in EvidenceHeld.history.filter(item_id=item.pk).order_by("-history_date")[:limit]:  # type: ignore[attr-defined]
-        prompt = _at(rec.evidence_prompts, row.index)
-        held = "Held" if row.held else "Not held"
-        where = _join(row.link, row.evidence_file_name)
-        rows.append((row.history_date, row.history_user_id, prompt, _join(held, where, row.note)))
-    for row in AssessedRecommendation.history.filter(id=item.pk).order_by("-history_date")[:limit]:  # type: ignore[attr-defined]
-        if row.rating or row.rationale:
-            label = dict(AssessedRecommendation._meta.get_field("rating").choices).get(row.rating)
-            rows.append(
-                (row.history_date, row.history_user_id, "Rating", _join(label or "", row.rationale))
-            )
-    rows.sort(key=lambda r: r[0], reverse=True)
-    rows = rows[:limit]
-    users = get_user_model().objects.filter(pk__in={r[1] for r in rows if r[1]})
-    names = {u.pk: u.get_full_name() or u.username for u in users}
-    return [
-        AnswerChange(at, names.get(uid, "system") if uid else "system", part, value)
-        for at, uid, part, value in rows
-    ]
-
-
-def _at(texts: list[str], index: int) -> str:
-    return texts[index] if index < len(texts) else f"Item {index + 1}"
-
-
-def _join(*parts: str) -> str:
-    return " – ".join(p for p in parts if p)
+def improvement_state(action: ImprovementAction, *, today: date) -> str:
+    """The action's state as of today (overdue, due soon…), read as every list reads it."""
+    state: str = ImprovementAction.objects.with_state(today=today).get(pk=action.pk).state
+    return state

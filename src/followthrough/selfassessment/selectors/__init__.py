@@ -1,0 +1,65 @@
+"""The self-assessment read side: the assessment grouped by thematic, the heat map, evidence
+coverage, the improvement plan, the comparison with the year before, the history of answers and
+the scope. Every function issues a fixed number of queries, however large the assessment."""
+
+from .assessments import (
+    ANSWER_LABELS,
+    RANK,
+    Change,
+    Comparison,
+    ItemView,
+    Line,
+    OpenImprovement,
+    Progress,
+    Source,
+    Thematic,
+    comparison,
+    improvement_advice,
+    improvement_state,
+    improvement_state_counts,
+    item_view,
+    item_views,
+    open_improvements,
+    progress,
+    thematics,
+)
+from .history import AnswerChange, contributors, item_history
+from .scope import (
+    SERVICE_ADDRESSEE_RE,
+    assessments_for,
+    item_after,
+    item_last_year,
+    scope_missing,
+    scope_recommendations,
+)
+
+__all__ = [
+    "ANSWER_LABELS",
+    "RANK",
+    "SERVICE_ADDRESSEE_RE",
+    "AnswerChange",
+    "Change",
+    "Comparison",
+    "ItemView",
+    "Line",
+    "OpenImprovement",
+    "Progress",
+    "Source",
+    "Thematic",
+    "assessments_for",
+    "comparison",
+    "contributors",
+    "improvement_advice",
+    "improvement_state",
+    "improvement_state_counts",
+    "item_after",
+    "item_history",
+    "item_last_year",
+    "item_view",
+    "item_views",
+    "open_improvements",
+    "progress",
+    "scope_missing",
+    "scope_recommendations",
+    "thematics",
+]
