@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .models import ImportReview
@@ -14,3 +15,74 @@ def import_reviews_recent() -> Any:
     return ImportReview.objects.select_related("created_by", "source").order_by(
         "status", "-created_at"
     )[:RECENT_REVIEWS]
+
+
+def review_records(
+    review: ImportReview, *, posted: Mapping[str, str], errors: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Each recommendation read from an action plan under review, beside its source passage,
+    with what the reviewer typed over it (posted) and what was wrong with that (errors)."""
+    extraction = review.extraction
+    records = []
+    for i, rec in enumerate(extraction.get("recommendations", [])):
+        provenance = rec.get("provenance") or {}
+        start, end = provenance.get("start"), provenance.get("end")
+        passage = review.text[start:end] if start is not None and end is not None else ""
+        actions = (rec.get("response") or {}).get("actions", [])
+        records.append(
+            {
+                "index": i,
+                "rec": rec,
+                "passage": passage[:3000],
+                "actions": [{"index": j, **a} for j, a in enumerate(actions)],
+            }
+        )
+    for record in records:
+        rec, i = record["rec"], record["index"]
+        record["addressee"] = posted.get(f"r{i}-addressee", rec.get("addressee") or "")
+        record["text"] = posted.get(f"r{i}-text", rec.get("text") or "")
+        record["decision"] = posted.get(
+            f"r{i}-decision", (rec.get("response") or {}).get("decision") or ""
+        )
+        for a in record["actions"]:
+            j = a["index"]
+            a["owner_value"] = posted.get(f"r{i}-a{j}-owner", a.get("owner") or "")
+            a["target_value"] = posted.get(f"r{i}-a{j}-target", a.get("target_text") or "")
+            a["owner_error"] = errors.get(f"r{i}-a{j}-owner")
+            a["target_error"] = errors.get(f"r{i}-a{j}-target")
+        record["text_error"] = errors.get(f"r{i}-text")
+        record["decision_error"] = errors.get(f"r{i}-decision")
+    return records
+
+
+def review_thematics(
+    review: ImportReview, *, posted: Mapping[str, str], errors: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Each thematic read from a benchmarking tool under review, with the reviewer's corrections
+    and their errors."""
+    extraction = review.extraction
+    thematics = []
+    for k, thematic in enumerate(extraction.get("thematics", [])):
+        recs = [
+            {
+                "index": i,
+                "addressee": posted.get(f"t{k}-r{i}-addressee", rec.get("addressee") or ""),
+                "text": posted.get(f"t{k}-r{i}-text", rec.get("text") or ""),
+                "items": rec.get("items", []),
+                "lines_of_enquiry": len(rec.get("lines_of_enquiry", [])),
+                "evidence": len(rec.get("evidence", [])),
+            }
+            for i, rec in enumerate(thematic.get("recommendations", []))
+        ]
+        thematics.append(
+            {
+                "index": k,
+                "title": posted.get(f"t{k}-title", thematic.get("title") or ""),
+                "year": posted.get(f"t{k}-year", str(thematic.get("year") or "")),
+                "recommendations": recs,
+                "additional": thematic.get("additional", []),
+                "title_error": errors.get(f"t{k}-title"),
+                "year_error": errors.get(f"t{k}-year"),
+            }
+        )
+    return thematics

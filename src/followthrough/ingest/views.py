@@ -13,7 +13,7 @@ from followthrough.core.access import access
 from .access import get_import_review_for_user, get_source_document_for_user
 from .models import ImportReview
 from .review import review_commit, review_discard, review_start
-from .selectors import import_reviews_recent
+from .selectors import import_reviews_recent, review_records, review_thematics
 from .services import IngestError
 
 CONTEXT_CHARS = 1500
@@ -112,59 +112,8 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
         except IngestError as exc:
             errors = {"": str(exc)}
     extraction = review.extraction
-    records = []
-    for i, rec in enumerate(extraction.get("recommendations", [])):
-        provenance = rec.get("provenance") or {}
-        start, end = provenance.get("start"), provenance.get("end")
-        passage = review.text[start:end] if start is not None and end is not None else ""
-        actions = (rec.get("response") or {}).get("actions", [])
-        records.append(
-            {
-                "index": i,
-                "rec": rec,
-                "passage": passage[:3000],
-                "actions": [{"index": j, **a} for j, a in enumerate(actions)],
-            }
-        )
-    for record in records:
-        rec, i = record["rec"], record["index"]
-        record["addressee"] = posted.get(f"r{i}-addressee", rec.get("addressee") or "")
-        record["text"] = posted.get(f"r{i}-text", rec.get("text") or "")
-        record["decision"] = posted.get(
-            f"r{i}-decision", (rec.get("response") or {}).get("decision") or ""
-        )
-        for a in record["actions"]:
-            j = a["index"]
-            a["owner_value"] = posted.get(f"r{i}-a{j}-owner", a.get("owner") or "")
-            a["target_value"] = posted.get(f"r{i}-a{j}-target", a.get("target_text") or "")
-            a["owner_error"] = errors.get(f"r{i}-a{j}-owner")
-            a["target_error"] = errors.get(f"r{i}-a{j}-target")
-        record["text_error"] = errors.get(f"r{i}-text")
-        record["decision_error"] = errors.get(f"r{i}-decision")
-    thematics = []
-    for k, thematic in enumerate(extraction.get("thematics", [])):
-        recs = [
-            {
-                "index": i,
-                "addressee": posted.get(f"t{k}-r{i}-addressee", rec.get("addressee") or ""),
-                "text": posted.get(f"t{k}-r{i}-text", rec.get("text") or ""),
-                "items": rec.get("items", []),
-                "lines_of_enquiry": len(rec.get("lines_of_enquiry", [])),
-                "evidence": len(rec.get("evidence", [])),
-            }
-            for i, rec in enumerate(thematic.get("recommendations", []))
-        ]
-        thematics.append(
-            {
-                "index": k,
-                "title": posted.get(f"t{k}-title", thematic.get("title") or ""),
-                "year": posted.get(f"t{k}-year", str(thematic.get("year") or "")),
-                "recommendations": recs,
-                "additional": thematic.get("additional", []),
-                "title_error": errors.get(f"t{k}-title"),
-                "year_error": errors.get(f"t{k}-year"),
-            }
-        )
+    records = review_records(review, posted=posted, errors=errors)
+    thematics = review_thematics(review, posted=posted, errors=errors)
     return render(
         request,
         "ingest/import_review.html",
