@@ -15,7 +15,18 @@ from rules.permissions import has_perm as rule_allows
 from followthrough.inspections.models import Recommendation, Report
 
 from .access import AMEND
-from .models import Action, ActionPlan, Decision, PlanVersion, Response, Review, TargetRevision
+from .models import (
+    Action,
+    ActionPlan,
+    Decision,
+    Escalation,
+    PlanVersion,
+    ProgressRecord,
+    Response,
+    Review,
+    TargetRevision,
+    Tracked,
+)
 from .querysets import STATES
 from .smart import Advice, smart_score, tracked_advice
 
@@ -285,3 +296,13 @@ def latest_version_number(plan: ActionPlan) -> int | None:
     """The number of the plan's newest version, or None before publication."""
     number: int | None = plan.versions.order_by("-number").values_list("number", flat=True).first()
     return number
+
+
+def progress_updates(action: Tracked) -> list[ProgressRecord]:
+    """A tracked action's progress updates (plan or improvement action), with their authors."""
+    return list(action.updates.select_related("author"))
+
+
+def escalation_steps(action: Action) -> list[Escalation]:
+    """Each rung of the escalation ladder the action reached, open or cleared."""
+    return list(action.escalations.all())

@@ -24,7 +24,7 @@ from ..access import (
 )
 from ..forms import ProgressForm, TargetForm
 from ..models import Action
-from ..selectors import target_revisions
+from ..selectors import escalation_steps, progress_updates, target_revisions
 from ..services import progress_update_add, target_revision_decide, target_revision_propose
 
 
@@ -44,8 +44,8 @@ def _progress_page(
             "action": action,
             "form": form or ProgressForm(initial={"on": today}),
             "target_form": target_form or TargetForm(),
-            "updates": list(action.updates.select_related("author")),
-            "escalations": list(action.escalations.all()),
+            "updates": progress_updates(action),
+            "escalations": escalation_steps(action),
             "revisions": revisions,
             "rec": action.response.recommendation,
             "plan": action.response.action_plan,

@@ -10,9 +10,9 @@ from followthrough.actionplans.models import ActionPlan
 from followthrough.inspections.models import Recommendation
 
 
-def recommendations_matching(query: str, *, user: Any) -> Any:
+def recommendations_matching(query: str, *, user: Any, limit: int) -> list[Recommendation]:
     """Recommendations whose text, responses or actions mention every word of query; text in
-    plans the user may not see never matches."""
+    plans the user may not see never matches. At most `limit`, by report title and order."""
     plans = ActionPlan.objects.visible_to(user).values("pk")
     result = Recommendation.objects.visible_to(user)
     for word in query.split()[:10]:
@@ -29,4 +29,6 @@ def recommendations_matching(query: str, *, user: Any) -> Any:
             )
             | Q(responses__action_plan__in=plans, responses__narrative__icontains=word)
         )
-    return result.distinct()
+    return list(
+        result.distinct().select_related("report").order_by("report__title", "order")[:limit]
+    )

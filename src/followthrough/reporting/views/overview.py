@@ -42,11 +42,7 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     results = []
     if query:
-        results = list(
-            recommendations_matching(query, user=request.user)
-            .select_related("report")
-            .order_by("report__title", "order")[:SEARCH_LIMIT]
-        )
+        results = recommendations_matching(query, user=request.user, limit=SEARCH_LIMIT)
     return render(
         request,
         "reporting/search.html",

@@ -4,8 +4,6 @@ progress report."""
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,12 +14,12 @@ from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.selectors import report_summaries, review_drift
 from followthrough.core.access import access
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
-from followthrough.inspections.models import Report
 from followthrough.inspections.selectors import related_practice, reports_for
 
 from ..exports import FORMATS
 from ..exports.annual import ANNUAL_FORMATS, charts
 from ..selectors import annual_report, recommendation_views
+from ..selectors.reports import recommendation_reviews, report_page
 
 
 @access("signed_in")
@@ -37,29 +35,19 @@ def report_list(request: HttpRequest) -> HttpResponse:
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     report = get_report_for_user(request.user, pk)
-    views = recommendation_views(list(report.recommendations.all()), today=today, user=request.user)
-    sections = []
-    for section, rows in groupby(views, key=lambda v: v.recommendation.section):
-        groups = [
-            (addressee, list(items))
-            for addressee, items in groupby(rows, key=lambda v: v.recommendation.addressee_text)
-        ]
-        sections.append((section, groups))
-    plans = list(report.action_plans.visible_to(request.user))
+    page = report_page(report, user=request.user, today=today)
     can_start_plan = rule_allows("organisations.write_for_any", request.user)
     return render(
         request,
         "reporting/report_detail.html",
         {
             "report": report,
-            "sections": sections,
-            "plans": plans,
+            "sections": page.sections,
+            "plans": page.plans,
             "today": today,
             "can_start_plan": can_start_plan,
-            "findings_count": report.findings.count(),
-            "practice_examples": list(report.practice_examples.all())
-            if report.kind == Report.Kind.PRACTICE_GUIDE
-            else [],
+            "findings_count": page.findings_count,
+            "practice_examples": page.practice_examples,
         },
     )
 
@@ -69,7 +57,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     recommendation = get_recommendation_for_user(request.user, pk)
     (view,) = recommendation_views([recommendation], today=today, user=request.user)
-    reviews = list(recommendation.reviews.select_related("reviewer"))
+    reviews = recommendation_reviews(recommendation)
     related = related_practice(recommendation)
     drift = review_drift(reviews, [a.action for a in view.actions])
     can_review = request.user.has_perm("actionplans.add_review", recommendation)

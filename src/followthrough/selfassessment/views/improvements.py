@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.actionplans.forms import ProgressForm
+from followthrough.actionplans.selectors import progress_updates
 from followthrough.actionplans.views.progress import progress_post
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.forms import save_versioned
@@ -108,7 +109,7 @@ def improvement_progress(request: HttpRequest, pk: int) -> HttpResponse:
             "rec": action.item.recommendation,
             "assessment": action.item.assessment,
             "form": form,
-            "updates": list(action.updates.select_related("author")),
+            "updates": progress_updates(action),
             "advice": improvement_advice(action, plan_date=action.item.assessment.signed_off_on),
         },
     )

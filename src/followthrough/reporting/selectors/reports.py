@@ -1,0 +1,51 @@
+"""A report's page: its recommendations grouped as printed (section, then addressee), each with
+the responses and actions answering it, the plans the user may read, and what else the report
+holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+from followthrough.actionplans.models import ActionPlan, Review
+from followthrough.inspections.models import PracticeExample, Recommendation, Report
+
+from .recommendations import RecommendationView, recommendation_views
+
+# (section, [(addressee, [views])]) in the order the report prints them.
+Sections = list[tuple[str, list[tuple[str, list[RecommendationView]]]]]
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    sections: Sections
+    plans: list[ActionPlan]
+    findings_count: int
+    practice_examples: list[PracticeExample]
+
+
+def report_page(report: Report, *, user: Any, today: date) -> ReportPage:
+    """Everything the report page shows, in a fixed number of queries."""
+    views = recommendation_views(list(report.recommendations.all()), today=today, user=user)
+    sections: Sections = []
+    for section, rows in groupby(views, key=lambda v: v.recommendation.section):
+        groups = [
+            (addressee, list(items))
+            for addressee, items in groupby(rows, key=lambda v: v.recommendation.addressee_text)
+        ]
+        sections.append((section, groups))
+    return ReportPage(
+        sections=sections,
+        plans=list(report.action_plans.visible_to(user)),
+        findings_count=report.findings.count(),
+        practice_examples=list(report.practice_examples.all())
+        if report.kind == Report.Kind.PRACTICE_GUIDE
+        else [],
+    )
+
+
+def recommendation_reviews(recommendation: Recommendation) -> list[Review]:
+    """The inspectorate's judgements on one recommendation, with their reviewers."""
+    return list(recommendation.reviews.select_related("reviewer"))
