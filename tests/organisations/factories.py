@@ -7,14 +7,14 @@ from django.conf import settings
 
 from followthrough.organisations.aliases import BODIES
 from followthrough.organisations.models import Membership, Organisation
-from followthrough.organisations.services import organisation_for_body
+from followthrough.organisations.services import organisation_ensure
 
 PASSWORD = "correct-horse-battery-staple"
 
 
 def known_body(short_name: str) -> Organisation:
     """One of the canonical bodies (YJB, MoJ, HMI Probation …), made as ingest makes it."""
-    return organisation_for_body(next(b for b in BODIES if b.short_name == short_name))
+    return organisation_ensure(body=next(b for b in BODIES if b.short_name == short_name))
 
 
 class UserFactory(factory.django.DjangoModelFactory):

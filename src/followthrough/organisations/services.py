@@ -20,7 +20,8 @@ from .aliases import BODIES, Body, bodies_named_in
 from .models import Membership, Organisation
 
 
-def organisation_for_body(body: Body) -> Organisation:
+def organisation_ensure(*, body: Body) -> Organisation:
+    """The organisation for one of the canonical bodies, made the first time it is needed."""
     organisation, _ = Organisation.objects.get_or_create(
         name=body.name,
         defaults={"short_name": body.short_name, "kind": body.kind, "aliases": list(body.aliases)},
@@ -31,7 +32,7 @@ def organisation_for_body(body: Body) -> Organisation:
 def organisations_ensure_known() -> list[Organisation]:
     """Create every body of the alias table that does not exist yet."""
     existing = {o.name: o for o in Organisation.objects.filter(name__in=[b.name for b in BODIES])}
-    return [existing.get(b.name) or organisation_for_body(b) for b in BODIES]
+    return [existing.get(b.name) or organisation_ensure(body=b) for b in BODIES]
 
 
 def organisations_resolve(*, text: str | None) -> list[Organisation]:
@@ -40,7 +41,7 @@ def organisations_resolve(*, text: str | None) -> list[Organisation]:
     if not bodies:
         return []
     by_name = {o.name: o for o in Organisation.objects.filter(Q(name__in=[b.name for b in bodies]))}
-    return [by_name.get(b.name) or organisation_for_body(b) for b in bodies]
+    return [by_name.get(b.name) or organisation_ensure(body=b) for b in bodies]
 
 
 def _active_admins(organisation: Organisation) -> int:
