@@ -9,6 +9,7 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from followthrough.core.forms import int_param
 from followthrough.inspections.access import get_report_for_user
 
 from .models import Action, ActionPlan, PlanVersion, ProgressUpdate, Response, TargetRevision
@@ -28,7 +29,7 @@ def get_action_plan_for_report(
 ) -> ActionPlan:
     """The report's plan (the latest, unless one is named) if the user may see it, else 404."""
     if isinstance(plan_pk, str):  # straight from ?plan=, which anyone can type
-        plan_pk = int(plan_pk) if plan_pk.isdigit() else None
+        plan_pk = int_param(plan_pk)
     report = get_report_for_user(user, report_pk)
     plans = (
         report.action_plans.visible_to(user)

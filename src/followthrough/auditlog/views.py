@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 
 from followthrough.core.access import access
+from followthrough.core.forms import date_param
 
 from .access import get_audited_object_for_user
 from .selectors import audit_csv, audit_entries, audited_models, user_id_named
@@ -16,18 +16,23 @@ LOG_LIMIT = 200
 EXPORT_LIMIT = 50_000
 
 
+# A log starts after the product existed; dates outside these years are typing slips.
+MIN_DAY = date(2000, 1, 1)
+MAX_DAY = date(2999, 12, 31)
+
+
 def _filters(request: HttpRequest) -> tuple[dict, list[str]]:
     errors = []
     values: dict = {"since": None, "until": None, "user_id": None, "model_label": None}
     for key, end in (("since", False), ("until", True)):
         raw = request.GET.get(key, "").strip()
         if raw:
-            day = parse_date(raw)
+            day = date_param(raw)
+            which = "start" if key == "since" else "end"
             if day is None:
-                errors.append(
-                    f"Enter the {'start' if key == 'since' else 'end'} date as "
-                    "YYYY-MM-DD, for example 2026-03-31"
-                )
+                errors.append(f"Enter the {which} date as YYYY-MM-DD, for example 2026-03-31")
+            elif not MIN_DAY <= day <= MAX_DAY:
+                errors.append(f"The {which} date must be between {MIN_DAY.year} and {MAX_DAY.year}")
             else:
                 values[key] = timezone.make_aware(
                     datetime.combine(day, time.max if end else time.min)

@@ -3,12 +3,14 @@ ValidationError or a stale version comes back onto the form."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.dateparse import parse_date
 
 from .concurrency import StaleEdit
 
@@ -89,3 +91,27 @@ def save_versioned(request: HttpRequest, form_class: type[forms.Form], save, wha
         apply_errors(form, exc)
         return form, None, False
     return form, None, True
+
+
+# Ids and years in query strings stay within what a database integer holds.
+LARGEST_ID = 2**31 - 1
+
+
+def int_param(value: object) -> int | None:
+    """A whole number typed into a URL (an id, a year), or None for anything else: ASCII digits
+    only ("²" is a digit to Python but not a number), and no larger than a database id."""
+    text = str(value or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10:
+        return None
+    number = int(text)
+    return number if number <= LARGEST_ID else None
+
+
+def date_param(value: object) -> date | None:
+    """A date typed as YYYY-MM-DD, or None for anything else, including impossible dates such as
+    2026-02-30 or 0000-00-00."""
+    text = str(value or "").strip()
+    try:
+        return parse_date(text) if text else None
+    except ValueError:
+        return None

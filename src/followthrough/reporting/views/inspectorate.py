@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from followthrough.actionplans.models import Decision
 from followthrough.core.access import access
+from followthrough.core.forms import int_param
 from followthrough.inspections.themes import THEMES, theme_label
 
 from ..exports import FORMATS
@@ -26,23 +27,19 @@ from ..selectors.choices import (
 )
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 def _filters(params: QueryDict) -> dict[str, Any]:
     """The dashboard's filters, read once for the page and its exports; unknown values drop."""
     decision = params.get("decision") or None
     theme = params.get("theme") or None
     status = params.get("status") or None
     return {
-        "report_id": _int(params.get("report")),
-        "organisation_id": _int(params.get("organisation")),
+        "report_id": int_param(params.get("report")),
+        "organisation_id": int_param(params.get("organisation")),
         "decision": decision if decision in Decision.values else None,
         "theme": theme if theme in THEMES else None,
         "status": status if status in REC_STATUSES else None,
         "overdue_only": params.get("overdue") == "on",
-        "year": _int(params.get("year")),
+        "year": int_param(params.get("year")),
     }
 
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
-from followthrough.core.forms import apply_errors
+from followthrough.core.forms import apply_errors, int_param
 
 from .. import selectors
 from ..access import CHANGE, get_assessment_for_user, get_services_for_user, services_for
@@ -59,7 +59,7 @@ def assessment_new(request: HttpRequest) -> HttpResponse:
     groups: dict[int, tuple] = {}
     for rec in scope:
         groups.setdefault(rec.report_id, (rec.report, []))[1].append(rec)
-    selected = {int(v) for v in form["recommendations"].value() or [] if str(v).isdigit()}
+    selected = {n for v in form["recommendations"].value() or [] if (n := int_param(v)) is not None}
     return render(
         request,
         "selfassessment/assessment_new.html",
