@@ -16,7 +16,9 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from simple_history.utils import get_history_model_for_model
 
 from followthrough.core.models import DomainEvent
@@ -73,6 +75,7 @@ def _short(value: Any) -> str:
 def _history_entries(
     model: type[models.Model],
     *,
+    user: Any,
     since: datetime | None,
     until: datetime | None,
     user_id: int | None,
@@ -89,6 +92,9 @@ def _history_entries(
         rows = rows.filter(history_user_id=user_id)
     if object_id:
         rows = rows.filter(id=object_id)
+    visible = _visible_ids(model, user)
+    if visible is not None:
+        rows = rows.filter(id__in=visible)
     window = list(rows[:limit])
     if not window:
         return []
@@ -115,6 +121,40 @@ def _history_entries(
     return out
 
 
+# Records whose history is read only by those who may read the record: the path from each model
+# to the record whose visible_to decides (the record itself when the path is empty). Reports,
+# recommendations, organisations and memberships are open to every reader of the log.
+VISIBLE_THROUGH: dict[str, tuple[str, str]] = {
+    "actionplans.ActionPlan": ("actionplans.ActionPlan", ""),
+    "actionplans.Response": ("actionplans.ActionPlan", "action_plan"),
+    "actionplans.Action": ("actionplans.ActionPlan", "response__action_plan"),
+    "actionplans.ProgressUpdate": ("actionplans.ActionPlan", "action__response__action_plan"),
+    "actionplans.TargetRevision": ("actionplans.ActionPlan", "action__response__action_plan"),
+    "selfassessment.SelfAssessment": ("selfassessment.SelfAssessment", ""),
+    "selfassessment.AssessedRecommendation": ("selfassessment.SelfAssessment", "assessment"),
+    "selfassessment.EnquiryAnswer": ("selfassessment.SelfAssessment", "item__assessment"),
+    "selfassessment.EvidenceHeld": ("selfassessment.SelfAssessment", "item__assessment"),
+    "selfassessment.ImprovementAction": ("selfassessment.SelfAssessment", "item__assessment"),
+    "selfassessment.ImprovementUpdate": (
+        "selfassessment.SelfAssessment",
+        "action__item__assessment",
+    ),
+}
+
+
+def _visible_ids(model: type[models.Model], user: Any) -> Any | None:
+    """The ids of the model's records the user may read, as a subquery; None when every reader
+    of the log may read them all."""
+    rule = VISIBLE_THROUGH.get(model._meta.label)
+    if rule is None:
+        return None
+    root_label, path = rule
+    root = apps.get_model(root_label)
+    visible_roots = root._default_manager.visible_to(user).values("pk")
+    lookup = f"{path}__in" if path else "pk__in"
+    return model._default_manager.filter(**{lookup: visible_roots}).values("pk")
+
+
 def _label(row: Any) -> str:
     """A short description from the row's own fields: no query per row."""
     for name in LABEL_FIELDS:
@@ -135,6 +175,7 @@ def _organisations_of(user_ids: Iterable[int]) -> dict[int, str]:
 
 def audit_entries(
     *,
+    user: Any,
     since: datetime | None = None,
     until: datetime | None = None,
     user_id: int | None = None,
@@ -142,7 +183,8 @@ def audit_entries(
     target: models.Model | None = None,
     limit: int = 200,
 ) -> list[Entry]:
-    """The newest changes and events first, filtered as asked."""
+    """The newest changes and events first, filtered as asked, of the records `user` may read:
+    each record's history and events obey the record's own visibility."""
     # (when, user id, organisations then or None if unknown, record, id, label, action, changes)
     raw: list[
         tuple[datetime, int | None, str | None, str, int, str, str, list[tuple[str, str, str]]]
@@ -155,6 +197,7 @@ def audit_entries(
     for model in chosen:
         for row, changes in _history_entries(
             model,
+            user=user,
             since=since,
             until=until,
             user_id=user_id,
@@ -187,6 +230,7 @@ def audit_entries(
                 content_type__model=target._meta.model_name,
                 object_id=target.pk,
             )
+        events = events.filter(_visible_events(user))
         for event in events[:limit]:
             raw.append(
                 (
@@ -218,6 +262,17 @@ def audit_entries(
         )
         for at, uid, then, label, oid, obj, action, changes in raw
     ]
+
+
+def _visible_events(user: Any) -> Q:
+    """Events about records of the restricted models only where the user may read the record."""
+    condition = Q()
+    for label in VISIBLE_THROUGH:
+        model = apps.get_model(label)
+        content_type = ContentType.objects.get_for_model(model)
+        visible = _visible_ids(model, user)
+        condition &= ~Q(content_type=content_type) | Q(object_id__in=visible)
+    return condition
 
 
 def audit_csv(entries: list[Entry]) -> str:

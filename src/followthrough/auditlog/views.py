@@ -55,7 +55,7 @@ def _filters(request: HttpRequest) -> tuple[dict, list[str]]:
 @access("audit_reader")
 def audit_log(request: HttpRequest) -> HttpResponse:
     values, errors = _filters(request)
-    entries = [] if errors else audit_entries(**values, limit=LOG_LIMIT)
+    entries = [] if errors else audit_entries(user=request.user, **values, limit=LOG_LIMIT)
     kinds = [(m._meta.label, m._meta.verbose_name.capitalize()) for m in audited_models()]
     return render(
         request,
@@ -77,7 +77,7 @@ def audit_export(request: HttpRequest) -> HttpResponse:
     if errors:
         raise Http404
     response = HttpResponse(
-        audit_csv(audit_entries(**values, limit=EXPORT_LIMIT)),
+        audit_csv(audit_entries(user=request.user, **values, limit=EXPORT_LIMIT)),
         content_type="text/csv; charset=utf-8",
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -88,7 +88,7 @@ def audit_export(request: HttpRequest) -> HttpResponse:
 @access("published_or_member")
 def object_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     target = get_audited_object_for_user(request.user, kind, pk)
-    entries = audit_entries(target=target, limit=LOG_LIMIT)
+    entries = audit_entries(user=request.user, target=target, limit=LOG_LIMIT)
     return render(
         request,
         "auditlog/object_history.html",
