@@ -44,7 +44,8 @@ demo: migrate
 	$(BIN)/followthrough demo_users
 	$(BIN)/followthrough demo_self_assessment
 	@echo "Serving Followthrough on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	$(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)
+	# DEBUG off: visitors see the product's own error pages, never Django's debug pages.
+	DEBUG=false $(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)
 
 serve: migrate
 	$(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)

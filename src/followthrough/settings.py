@@ -58,6 +58,8 @@ if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set to a long random value in production")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names in production")
+    if "*" in ALLOWED_HOSTS:
+        raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names, not *")
 
 INSTALLED_APPS = [
     # First, so that its GOV.UK sign-in and password templates win over the admin's.
@@ -148,6 +150,7 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "followthrough.core.passwords.UsernameNotInPasswordValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},

@@ -36,3 +36,24 @@ def test_demo_service_manager_and_part_done_assessment(db, monkeypatch, client):
     listing = client.get("/self-assessments/")
     assert listing.status_code == 200
     assert str(year).encode() in listing.content and b"Northbridge" in listing.content
+
+
+def test_demo_has_an_inspectorate_admin_who_reads_the_audit_log(db, monkeypatch, client):
+    """Issue 12's demo: the audit log can be seen with a demo login."""
+    monkeypatch.setenv("DEMO_PASSWORD", "a-demo-password-1")
+    call_command("demo_users", verbosity=0)
+    admin = get_user_model().objects.get(username="inspectorate-admin")
+    assert admin.check_password("a-demo-password-1")
+    membership = Membership.objects.get(user=admin)
+    assert membership.role == "admin" and membership.organisation.kind == "inspectorate"
+    client.force_login(admin)
+    assert client.get("/audit/").status_code == 200
+
+
+def test_make_demo_serves_the_products_own_error_pages():
+    """The demo runs with DEBUG off, so a mistyped address shows our 404, not Django's."""
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text()
+    demo = makefile[makefile.index("\ndemo:") : makefile.index("\nserve:")]
+    assert "DEBUG=false" in demo and "runserver --insecure" in demo

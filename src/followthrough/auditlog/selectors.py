@@ -294,12 +294,12 @@ def audit_csv(entries: list[Entry]) -> str:
         writer.writerow(
             [
                 e.at.isoformat(timespec="seconds"),
-                e.user,
-                e.organisations,
-                e.model,
+                spreadsheet_safe(e.user),
+                spreadsheet_safe(e.organisations),
+                spreadsheet_safe(e.model),
                 e.object_id,
                 spreadsheet_safe(e.object_label),
-                e.action,
+                spreadsheet_safe(e.action),
                 spreadsheet_safe(e.summary),
             ]
         )

@@ -144,6 +144,12 @@ DEMO_USERS = [
         Membership.Role.REVIEWER,
         "inspectorate reviewer",
     ),
+    (
+        "inspectorate-admin",
+        "HM Inspectorate of Probation",
+        Membership.Role.ADMIN,
+        "reads the audit log; imports documents",
+    ),
     ("viewer", "Ministry of Justice", Membership.Role.VIEWER, "reads plans"),
     ("contributor", "Youth Justice Board", Membership.Role.CONTRIBUTOR, "writes responses"),
     ("approver", "Youth Justice Board", Membership.Role.APPROVER, "submits and publishes plans"),
