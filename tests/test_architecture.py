@@ -300,3 +300,18 @@ def test_every_module_imports() -> None:
     for path in _source_files():
         name = _module_name(path).removesuffix(".__init__")
         importlib.import_module(name)
+
+
+def test_permissions_are_checked_through_the_rule_itself() -> None:
+    """`user.has_perm` grants an active superuser everything, past every state rule; the code
+    asks `core.access.allowed`, which asks the rule (the one exception: a page-level rule with no
+    record, where superusers are meant to pass)."""
+    calls = [
+        f"{path.relative_to(SRC)}:{node.lineno}"
+        for path in _source_files()
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Attribute)
+        and node.attr == "has_perm"
+        and path != SRC / "core" / "access.py"
+    ]
+    assert not calls, "use core.access.allowed: " + ", ".join(calls)

@@ -9,6 +9,7 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from followthrough.core.access import allowed
 from followthrough.core.forms import int_param
 from followthrough.inspections.access import get_report_for_user
 
@@ -20,7 +21,7 @@ PROGRESS = "actionplans.add_progress"
 
 
 def _require(user: Any, perm: str, obj: Any) -> None:
-    if not user.has_perm(perm, obj):
+    if not allowed(user, perm, obj):
         raise Http404
 
 

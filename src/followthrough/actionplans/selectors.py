@@ -10,8 +10,8 @@ from itertools import groupby
 from typing import Any
 
 from django.db.models import Count
-from rules.permissions import has_perm as rule_allows
 
+from followthrough.core.access import allowed
 from followthrough.inspections.models import Recommendation, Report
 
 from .access import AMEND
@@ -204,7 +204,7 @@ def plan_table(plan: ActionPlan, *, today: date, user: Any = None) -> list[PlanS
 def _may_amend(user: Any, response: Response) -> bool:
     """The amend rule itself, as the plan page has always applied it: `user.has_perm` would also
     let a superuser through on a submitted plan, which cannot be amended."""
-    return bool(rule_allows(AMEND, user, response))  # type: ignore[no-untyped-call]
+    return bool(allowed(user, AMEND, response))
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ class RevisionView:
 def target_revisions(action: Action, *, user: Any) -> list[RevisionView]:
     """The action's target ledger, oldest first, each entry with the reader's right to decide."""
     return [
-        RevisionView(revision, user.has_perm("actionplans.decide_target", revision))
+        RevisionView(revision, allowed(user, "actionplans.decide_target", revision))
         for revision in action.target_revisions.select_related("proposed_by", "decided_by")
     ]
 

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from followthrough.actionplans.models import ActionPlan
+from followthrough.core.access import allowed
 from followthrough.core.models import SourceDocument
 
 from .models import ImportReview
@@ -25,6 +26,6 @@ def get_source_document_for_user(user: Any, pk: int) -> SourceDocument:
 
 def get_import_review_for_user(user: Any, pk: int) -> ImportReview:
     """An import under review, for those who import documents (the inspectorate)."""
-    if not user.has_perm("organisations.use_inspectorate_pages"):
+    if not allowed(user, "organisations.use_inspectorate_pages"):
         raise Http404
     return get_object_or_404(ImportReview, pk=pk)

@@ -5,12 +5,14 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from followthrough.core.access import allowed
+
 from .models import Recommendation, Report
 
 
 def get_report_for_user(user: Any, pk: int) -> Report:
     report = get_object_or_404(Report.objects.prefetch_related("inspectorates"), pk=pk)
-    if not user.has_perm("inspections.view_report", report):
+    if not allowed(user, "inspections.view_report", report):
         raise Http404
     return report
 
@@ -22,8 +24,8 @@ def get_recommendation_for_user(user: Any, pk: int, *, perm: str | None = None) 
         Recommendation.objects.select_related("report", "source").prefetch_related("addressees"),
         pk=pk,
     )
-    if not user.has_perm("inspections.view_recommendation", recommendation):
+    if not allowed(user, "inspections.view_recommendation", recommendation):
         raise Http404
-    if perm and not user.has_perm(perm, recommendation):
+    if perm and not allowed(user, perm, recommendation):
         raise Http404
     return recommendation

@@ -8,6 +8,8 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from followthrough.core.access import allowed
+
 from .models import SIGNERS, WRITERS, Membership, Organisation
 
 
@@ -81,7 +83,7 @@ def get_organisation_for_user(user: Any, pk: int, *, for_write: bool = False) ->
     """Any signed-in user may read an organisation; writing to it (its members, its second-factor
     rule) is for its administrators and superusers."""
     organisation = get_object_or_404(Organisation, pk=pk)
-    if for_write and not user.has_perm("organisations.manage_members", organisation):
+    if for_write and not allowed(user, "organisations.manage_members", organisation):
         raise Http404
     return organisation
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from followthrough.core.access import allowed
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
@@ -38,7 +39,7 @@ def get_assessment_for_user(
         SelfAssessment.objects.visible_to(user).select_related("organisation", "signed_off_by"),
         pk=pk,
     )
-    if not user.has_perm(perm, assessment):
+    if not allowed(user, perm, assessment):
         raise Http404
     return assessment
 
@@ -55,7 +56,7 @@ def get_item_for_user(
         ).select_related("assessment__organisation", "recommendation__report"),
         pk=pk,
     )
-    if not user.has_perm(perm, item.assessment):
+    if not allowed(user, perm, item.assessment):
         raise Http404
     return item
 
@@ -70,7 +71,7 @@ def get_improvement_for_user(user: Any, pk: int, *, for_write: bool = False) -> 
         ).select_related("item__assessment__organisation", "item__recommendation__report"),
         pk=pk,
     )
-    if not user.has_perm(perm, action.item.assessment):
+    if not allowed(user, perm, action.item.assessment):
         raise Http404
     return action
 

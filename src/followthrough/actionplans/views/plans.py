@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from followthrough.core.access import FORM_METHODS, access
+from followthrough.core.access import FORM_METHODS, access, allowed
 from followthrough.inspections.access import get_report_for_user
 from followthrough.organisations.access import get_writer_organisations_for_user
 
@@ -92,11 +92,11 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_action_plan_for_report(request.user, pk, request.GET.get("plan"))
     sections = plan_table(plan, today=today, user=request.user)
     score = plan_smart_score(sections)
-    can_submit = plan.status == "draft" and request.user.has_perm(
-        "actionplans.submit_actionplan", plan
+    can_submit = plan.status == "draft" and allowed(
+        request.user, "actionplans.submit_actionplan", plan
     )
-    can_publish = plan.status == "submitted" and request.user.has_perm(
-        "actionplans.publish_actionplan", plan
+    can_publish = plan.status == "submitted" and allowed(
+        request.user, "actionplans.publish_actionplan", plan
     )
     versions = plan_versions(plan)
     return render(

@@ -15,6 +15,7 @@ from followthrough.actionplans.selectors import (
     responses_by_recommendation,
 )
 from followthrough.actionplans.smart import tracked_advice
+from followthrough.core.access import allowed
 from followthrough.inspections.models import Recommendation
 
 CLOSED_JUDGEMENTS = {"achieved", "superseded"}
@@ -72,7 +73,7 @@ def recommendation_views(
                     ActionView(
                         action,
                         tracked_advice(action, plan_date=action.response.action_plan.submitted),
-                        can_report_progress=user.has_perm("actionplans.add_progress", action),
+                        can_report_progress=allowed(user, "actionplans.add_progress", action),
                     )
                     for action in found
                 ],

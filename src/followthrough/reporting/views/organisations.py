@@ -6,10 +6,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from rules.permissions import has_perm as rule_allows
 
 from followthrough.actionplans.models import Action
-from followthrough.core.access import access
+from followthrough.core.access import access, allowed
 from followthrough.organisations.access import get_organisation_for_user
 from followthrough.organisations.selectors import organisations_of
 
@@ -44,8 +43,8 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reporting/organisation_detail.html",
         {
             "organisation": organisation,
-            "can_manage_members": request.user.has_perm(
-                "organisations.manage_members", organisation
+            "can_manage_members": allowed(
+                request.user, "organisations.manage_members", organisation
             ),
             "actions": actions,
             "recommendations": recommendations,
@@ -73,7 +72,7 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
             "today": today,
             "stale_days": STALE_DAYS,
             # every action listed is owned by the chosen organisation and in a published plan
-            "can_report": rule_allows("organisations.write_for", request.user, chosen),
+            "can_report": allowed(request.user, "organisations.write_for", chosen),
             "statuses": Action.Status.choices,
             **organisation_dashboard(organisation=chosen, today=today, user=request.user),
         },

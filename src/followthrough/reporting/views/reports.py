@@ -8,11 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
-from rules.permissions import has_perm as rule_allows
 
 from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.selectors import report_summaries, review_drift
-from followthrough.core.access import access
+from followthrough.core.access import access, allowed
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
 from followthrough.inspections.selectors import related_practice, reports_for
 
@@ -36,7 +35,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     report = get_report_for_user(request.user, pk)
     page = report_page(report, user=request.user, today=today)
-    can_start_plan = rule_allows("organisations.write_for_any", request.user)
+    can_start_plan = allowed(request.user, "organisations.write_for_any")
     return render(
         request,
         "reporting/report_detail.html",
@@ -60,7 +59,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     reviews = recommendation_reviews(recommendation)
     related = related_practice(recommendation)
     drift = review_drift(reviews, [a.action for a in view.actions])
-    can_review = request.user.has_perm("actionplans.add_review", recommendation)
+    can_review = allowed(request.user, "actionplans.add_review", recommendation)
     return render(
         request,
         "reporting/recommendation_detail.html",

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from followthrough.core.access import FORM_METHODS, access
+from followthrough.core.access import FORM_METHODS, access, allowed
 from followthrough.core.forms import apply_errors, int_param
 
 from .. import selectors
@@ -182,16 +182,16 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = get_assessment_for_user(request.user, pk)
     user = request.user
     context = _context(request, assessment)
-    can_change = user.has_perm("selfassessment.change_selfassessment", assessment)
+    can_change = allowed(user, "selfassessment.change_selfassessment", assessment)
     context.update(
         contributors=contributors(assessment),
         missing=scope_missing(assessment) if can_change else [],
         can_change=can_change,
-        can_sign=user.has_perm("selfassessment.signoff_selfassessment", assessment),
-        can_share=user.has_perm("selfassessment.share_selfassessment", assessment),
+        can_sign=allowed(user, "selfassessment.signoff_selfassessment", assessment),
+        can_share=allowed(user, "selfassessment.share_selfassessment", assessment),
         can_reopen=assessment.status == SelfAssessment.Status.SIGNED_OFF
-        and user.has_perm("selfassessment.reopen_selfassessment", assessment),
-        can_track=user.has_perm("selfassessment.track_improvement", assessment),
+        and allowed(user, "selfassessment.reopen_selfassessment", assessment),
+        can_track=allowed(user, "selfassessment.track_improvement", assessment),
     )
     return render(request, "selfassessment/assessment_detail.html", context)
 
