@@ -215,7 +215,12 @@ def target_revision_propose(
 def target_revision_decide(
     *, revision: TargetRevision, approve: bool, actor: Any, today: date
 ) -> TargetRevision:
-    """Approve (the action takes the new target; the first one is kept) or reject."""
+    """Approve (the action takes the new target; the first one is kept) or reject. Decided
+    once: the proposal is read again under a lock, so of two approvers acting at the same moment
+    the second is told it is already decided, whatever the page they posted from showed."""
+    revision = (
+        TargetRevision.objects.select_for_update().select_related("action").get(pk=revision.pk)
+    )
     if revision.status != TargetRevision.Status.PROPOSED:
         raise ValidationError("This new target has already been decided")
     revision.status = TargetRevision.Status.APPROVED if approve else TargetRevision.Status.REJECTED
@@ -223,7 +228,7 @@ def target_revision_decide(
     revision._history_user = actor
     revision.save()
     if approve:
-        action = revision.action
+        action = type(revision.action).objects.select_for_update().get(pk=revision.action_id)
         if not action.original_target_text:
             action.original_target_text = action.target_text
         action.target_text, action.target_kind = revision.new_text, revision.new_kind
