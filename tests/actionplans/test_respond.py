@@ -118,3 +118,16 @@ def test_the_rules_hold_outside_forms_too(draft):
 def test_published_responses_are_not_edited_in_place(client, draft):
     published = Response.objects.filter(action_plan__status="published").first()
     assert edit(client, published, decision="agreed").status_code == 404
+
+
+def test_a_refused_edit_keeps_the_users_words(client, draft):
+    """Issue 12, item 8: the stale form shows exactly what was typed, not a Python list."""
+    response = draft.responses.first()
+    assert edit(client, response, decision="agreed", narrative="Their words.").status_code == 302
+    stale = edit(
+        client, response, decision="not_agreed", reason_categories=["policy"], narrative="My words."
+    )
+    html = stale.content.decode()
+    assert "My words." in html
+    assert "[&#x27;" not in html and "['" not in html
+    assert "Select a decision" not in html

@@ -31,9 +31,7 @@ def test_a_second_decision_on_a_stale_copy_is_refused(proposal, body_approver, i
     second = TargetRevision.objects.get(pk=proposal.pk)
     target_revision_decide(revision=first, approve=True, actor=body_approver, today=date.today())
     with pytest.raises(ValidationError, match="already been decided"):
-        target_revision_decide(
-            revision=second, approve=False, actor=inspector, today=date.today()
-        )
+        target_revision_decide(revision=second, approve=False, actor=inspector, today=date.today())
     proposal.refresh_from_db()
     assert proposal.status == TargetRevision.Status.APPROVED
     proposal.action.refresh_from_db()

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django.utils.dateparse import parse_date
 
 from .concurrency import StaleEdit
@@ -68,6 +68,14 @@ def apply_errors(form: forms.Form, exc: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, errors)
 
 
+def posted_with_version(posted: QueryDict, version: int) -> QueryDict:
+    """The posted form again, as typed, carrying the version saved since: `posted | {...}` would
+    turn every value into the list QueryDict keeps underneath."""
+    data = posted.copy()
+    data["version"] = str(version)
+    return data
+
+
 def save_versioned(request: HttpRequest, form_class: type[forms.Form], save, what: str):  # type: ignore[no-untyped-def]
     """Run a save on a valid form; a stale version or a rule broken comes back on the form.
 
@@ -79,7 +87,7 @@ def save_versioned(request: HttpRequest, form_class: type[forms.Form], save, wha
         with transaction.atomic():
             save(form.cleaned_data)
     except StaleEdit as exc:
-        form = form_class(request.POST | {"version": str(exc.current.version)})
+        form = form_class(posted_with_version(request.POST, exc.current.version))
         form.is_valid()
         form.add_error(
             None,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.concurrency import StaleEdit
-from followthrough.core.forms import apply_errors
+from followthrough.core.forms import apply_errors, posted_with_version
 from followthrough.core.uploads import upload_response_for
 
 from .. import selectors
@@ -60,7 +60,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
         except StaleEdit as exc:
             stale = exc.current
-            form = ItemForm(request.POST | {"version": str(stale.version)}, view=view)
+            form = ItemForm(posted_with_version(request.POST, stale.version), view=view)
             form.is_valid()
             form.add_error(
                 None,
