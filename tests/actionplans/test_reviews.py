@@ -46,7 +46,9 @@ def test_bodies_cannot_judge_themselves(client, body_admin, sample_plan):
     assert client.get(reverse("actionplans:review-new", args=[rec.pk])).status_code == 404
 
 
-def test_a_judgement_shows_what_slipped_after_it_and_why(client, inspector, sample_plan):
+def test_a_judgement_shows_what_slipped_after_it_and_why(
+    client, inspector, body_approver, sample_plan
+):
     from django.db import transaction
 
     from followthrough.actionplans.models import Action
@@ -78,7 +80,8 @@ def test_a_judgement_shows_what_slipped_after_it_and_why(client, inspector, samp
             actor=inspector,
             today=today,
         )
-        target_revision_decide(revision=revision, approve=True, actor=inspector, today=today)
+        # A second person approves: the proposer may not (four eyes on targets).
+        target_revision_decide(revision=revision, approve=True, actor=body_approver, today=today)
     Action.objects.filter(pk=action.pk).update(status="in_progress")
     client.force_login(inspector)
     html = client.get(reverse("reporting:recommendation-detail", args=[rec.pk])).content

@@ -32,6 +32,9 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _SEASON = re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?{_YEAR}", re.IGNORECASE)
+# "Q5 2027" is a typing slip, not the year 2027: a quarter that does not exist makes the target
+# unreadable, so the form asks again.
+_NO_SUCH_QUARTER = re.compile(r"\bQ(?:[05-9]|\d{2,})\b", re.IGNORECASE)
 _QUALIFIED_YEAR = re.compile(
     rf"\b(early|mid|middle of|late|end of|by end of)\s*-?\s*{_YEAR}", re.IGNORECASE
 )
@@ -127,7 +130,7 @@ def _candidates(text: str) -> list[tuple[date, str, str, tuple[int, int]]]:
 def parse_target(text: str | None) -> Target:
     """Read a published target; unknown when nothing in it is a period or a status."""
     raw = (text or "").strip()
-    if not raw:
+    if not raw or _NO_SUCH_QUARTER.search(raw):
         return Target("unknown")
     if _COMPLETED.search(raw):
         return Target("completed")

@@ -17,6 +17,8 @@ from followthrough.organisations.models import Organisation
 from ..models import Action, ProgressRecord, Response, TargetRevision, Tracked
 from .versions import amendment_begin, version_record
 
+# Dates before this are typing slips (0001-01-01), not when anything in a plan happened.
+EARLIEST_DATE = date(2000, 1, 1)
 EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "text"}
 
 
@@ -128,6 +130,8 @@ def progress_update_add(
             errors["evidence_file"] = exc.messages[0]
     if on > today:
         errors["on"] = "The date of the update must be today or in the past"
+    elif on < EARLIEST_DATE:
+        errors["on"] = f"The date of the update must be in {EARLIEST_DATE.year} or later"
     if not text.strip():
         errors["text"] = (
             "Say why the action is withdrawn"
@@ -223,6 +227,11 @@ def target_revision_decide(
     )
     if revision.status != TargetRevision.Status.PROPOSED:
         raise ValidationError("This new target has already been decided")
+    if approve and revision.proposed_by_id is not None and revision.proposed_by_id == actor.pk:
+        # Four eyes, as a closure has: the person who asked for more time does not grant it.
+        raise ValidationError(
+            "Someone other than the person who proposed it must approve a new target"
+        )
     revision.status = TargetRevision.Status.APPROVED if approve else TargetRevision.Status.REJECTED
     revision.decided_by, revision.decided_on = actor, today
     revision._history_user = actor

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from followthrough.core.events import record_event
 
 from ..models import Review
+from .actions import EARLIEST_DATE
 
 
 def review_record(
@@ -27,6 +28,8 @@ def review_record(
     errors: dict[str, str] = {}
     if on > today:
         errors["on"] = "The date of the judgement must be today or in the past"
+    elif on < EARLIEST_DATE:
+        errors["on"] = f"The date of the judgement must be in {EARLIEST_DATE.year} or later"
     if not commentary.strip():
         errors["commentary"] = "Enter the commentary that explains the judgement"
     if errors:
