@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
@@ -13,6 +13,7 @@ from django.db.models import Count
 
 from followthrough.core.access import allowed
 from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.access import standing_of
 
 from .access import AMEND
 from .models import (
@@ -306,3 +307,24 @@ def progress_updates(action: Tracked) -> list[ProgressRecord]:
 def escalation_steps(action: Action) -> list[Escalation]:
     """Each rung of the escalation ladder the action reached, open or cleared."""
     return list(action.escalations.all())
+
+
+def history_starts_for(user: Any, record: Any) -> datetime | None:
+    """When a plan record's history starts for this reader: at the plan's first publication for
+    anyone outside the drafting organisation and the inspectorate, so draft wording stays with
+    those who drafted it; None (the whole history) for them, and for any other record."""
+    if isinstance(record, ActionPlan):
+        plan = record
+    elif isinstance(record, Response):
+        plan = record.action_plan
+    elif isinstance(record, Action):
+        plan = record.response.action_plan
+    else:
+        return None
+    standing = standing_of(user)
+    if standing.sees_all_drafts or plan.coordinating_organisation_id in standing.organisation_ids:
+        return None
+    first: datetime | None = (
+        plan.versions.order_by("number").values_list("created_at", flat=True).first()
+    )
+    return first

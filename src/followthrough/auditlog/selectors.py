@@ -81,8 +81,20 @@ def _history_entries(
     user_id: int | None,
     object_id: int | None,
     limit: int,
+    history_from: datetime | None = None,
 ) -> list[tuple[Any, list[tuple[str, str, str]]]]:
     history = get_history_model_for_model(model)
+    shown = Q()
+    if history_from is not None and object_id:
+        # The reader's history starts at history_from: the record as it stood then is the first
+        # version shown, with nothing before it to compare against.
+        baseline = (
+            history.objects.filter(id=object_id, history_date__lt=history_from)
+            .order_by("-history_date", "-history_id")
+            .values_list("history_id", flat=True)
+            .first()
+        )
+        shown = Q(history_date__gte=history_from) | Q(history_id=baseline)
     rows = history.objects.select_related("history_user").order_by("-history_date", "-history_id")
     if since:
         rows = rows.filter(history_date__gte=since)
@@ -92,6 +104,7 @@ def _history_entries(
         rows = rows.filter(history_user_id=user_id)
     if object_id:
         rows = rows.filter(id=object_id)
+    rows = rows.filter(shown)
     visible = _visible_ids(model, user)
     if visible is not None:
         rows = rows.filter(id__in=visible)
@@ -100,7 +113,7 @@ def _history_entries(
         return []
     names = _tracked_fields(history)
     versions: dict[int, list[Any]] = {}
-    for version in history.objects.filter(id__in={r.id for r in window}).order_by(
+    for version in history.objects.filter(shown, id__in={r.id for r in window}).order_by(
         "id", "history_date", "history_id"
     ):
         versions.setdefault(version.id, []).append(version)
@@ -181,6 +194,7 @@ def audit_entries(
     user_id: int | None = None,
     model_label: str | None = None,
     target: models.Model | None = None,
+    history_from: datetime | None = None,
     limit: int = 200,
 ) -> list[Entry]:
     """The newest changes and events first, filtered as asked, of the records `user` may read:
@@ -203,6 +217,7 @@ def audit_entries(
             user_id=user_id,
             object_id=target.pk if target else None,
             limit=limit,
+            history_from=history_from,
         ):
             raw.append(
                 (
@@ -224,6 +239,8 @@ def audit_entries(
             events = events.filter(at__lte=until)
         if user_id:
             events = events.filter(actor_id=user_id)
+        if history_from is not None:
+            events = events.filter(at__gte=history_from)
         if target is not None:
             events = events.filter(
                 content_type__app_label=target._meta.app_label,

@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from followthrough.actionplans.selectors import history_starts_for
 from followthrough.core.access import access
 from followthrough.core.forms import date_param
 
@@ -88,7 +89,12 @@ def audit_export(request: HttpRequest) -> HttpResponse:
 @access("published_or_member")
 def object_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     target = get_audited_object_for_user(request.user, kind, pk)
-    entries = audit_entries(user=request.user, target=target, limit=LOG_LIMIT)
+    entries = audit_entries(
+        user=request.user,
+        target=target,
+        history_from=history_starts_for(request.user, target),
+        limit=LOG_LIMIT,
+    )
     return render(
         request,
         "auditlog/object_history.html",
