@@ -15,6 +15,11 @@ from ..types import ExtractionError
 
 FORMATS = ("text", "html", "docx", "pdf")
 
+# A Word file is a zip: one built to unpack to far more than it weighs would exhaust the server
+# before a line is read. Real reports unpack to a few megabytes, their text XML to less.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+MAX_DOCUMENT_XML_BYTES = 16 * 1024 * 1024
+
 
 def sniff_format(file_name: str, content: bytes) -> str:
     """The format the bytes are in; never trusted from the file name alone."""
@@ -24,6 +29,7 @@ def sniff_format(file_name: str, content: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(content)) as archive:
                 if "word/document.xml" in archive.namelist():
+                    _refuse_bomb(archive)
                     return "docx"
         except zipfile.BadZipFile as exc:
             raise ExtractionError("the file looks like a Word document but is corrupt") from exc
@@ -34,6 +40,18 @@ def sniff_format(file_name: str, content: bytes) -> str:
     ):
         return "html"
     return "text"
+
+
+def _refuse_bomb(archive: zipfile.ZipFile) -> None:
+    """Refuse by the sizes the archive declares, before anything is unpacked."""
+    unpacked = sum(info.file_size for info in archive.infolist())
+    text_xml = archive.getinfo("word/document.xml").file_size
+    if unpacked > MAX_UNPACKED_BYTES or text_xml > MAX_DOCUMENT_XML_BYTES:
+        raise ExtractionError(
+            f"the Word document unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)}MB "
+            "(or its text to more than "
+            f"{MAX_DOCUMENT_XML_BYTES // (1024 * 1024)}MB): it is not a report"
+        )
 
 
 def to_text(file_name: str, content: bytes) -> tuple[str, str]:
