@@ -14,7 +14,7 @@ from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate,
 from followthrough.core.models import DomainEvent, SourceDocument
 from followthrough.ingest import loaders
 from followthrough.ingest.sample import sample_action_plan
-from followthrough.ingest.services import IngestError
+from followthrough.ingest.services import AlreadyImported, IngestError
 from followthrough.inspections.models import Recommendation, Report
 from tests.actionplans.factories import make_sample_plan
 from tests.conftest import corpus_file, ingest_text
@@ -50,10 +50,19 @@ def test_the_same_file_twice_creates_nothing_new(db):
     assert counts() == before
 
 
+def test_the_command_line_offers_replace_for_a_changed_file(db, tmp_path):
+    """The web says a different version is already imported; the command names its flag."""
+    ingest_text(plan_text(), "plan.txt")
+    path = tmp_path / "plan.txt"
+    path.write_text(plan_text().replace("report progress", "report on progress"))
+    with pytest.raises(CommandError, match="use --replace to re-import it"):
+        call_command("ingest", str(path))
+
+
 def test_a_changed_file_is_refused_unless_replaced(db):
     ingest_text(plan_text(), "plan.txt")
     changed = plan_text().replace("report progress", "report on progress")
-    with pytest.raises(IngestError, match="--replace"):
+    with pytest.raises(AlreadyImported, match="a different version of this file is already"):
         ingest_text(changed, "plan.txt")
     result = ingest_text(changed, "plan.txt", replace=True)
     assert result.status == "replaced"

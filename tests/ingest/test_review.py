@@ -156,3 +156,34 @@ def test_a_benchmarking_tool_is_reviewed_and_corrected_before_import(client, imp
     rec = drums.recommendations.get(label="1", section="main")
     assert rec.addressee_text == "Drum and percussion tutors"
     assert rec.history.latest().history_change_reason == "Corrected in review before import"
+
+
+def test_review_errors_read_as_sentences_not_python_lists(client, importer):
+    """Issue 12, item 14: the import page's error summary shows the message, not ['…']."""
+    upload(client, "made.docx", made.as_docx())
+    review = ImportReview.objects.get()
+    url = reverse("ingest:import-review", args=[review.pk])
+    html = client.post(url, {"action": "commit", "r0-a1-target": "whenever we can"}).content
+    assert b"[&#x27;" not in html and b"['" not in html
+
+
+def test_a_second_review_of_a_changed_file_gives_web_advice_not_a_command(client, importer):
+    """Issue 12, item 14: no command-line flags on a web page."""
+    from datetime import date
+
+    from followthrough.ingest.sample import sample_action_plan
+
+    text = sample_action_plan(title="A thematic inspection of sample work", today=date.today())
+    upload(client, "plan.txt", text.encode())
+    first = ImportReview.objects.get()
+    client.post(reverse("ingest:import-review", args=[first.pk]), {"action": "commit"})
+    response = upload(client, "plan.txt", (text + "\nA note added later.\n").encode())
+    second = ImportReview.objects.filter(status="pending").first()
+    if second is None:  # refused at upload: the message is on the upload page
+        html = response.content.decode()
+    else:
+        html = client.post(
+            reverse("ingest:import-review", args=[second.pk]), {"action": "commit"}
+        ).content.decode()
+    assert "--replace" not in html
+    assert "already imported" in html

@@ -25,6 +25,11 @@ class IngestError(Exception):
     """A document was refused; the message says why in one line."""
 
 
+class AlreadyImported(IngestError):
+    """A different version of a file of the same name is already imported; the command line
+    offers --replace, the web says so in its own words."""
+
+
 @dataclass
 class IngestResult:
     file_name: str
@@ -150,9 +155,7 @@ def document_store(
     existing = SourceDocument.objects.filter(sha256=sha256).first()
     previous = existing or SourceDocument.objects.filter(file_name=name).first()
     if previous and not replace:
-        raise IngestError(
-            f"{name}: a different version is already ingested; use --replace to re-import it"
-        )
+        raise AlreadyImported(f"{name}: a different version of this file is already imported")
     fields = {
         "file_name": name,
         "sha256": sha256,

@@ -108,7 +108,11 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
                     return redirect("ingest:import-list")
                 errors[""] = "Choose to import the document or to discard it"
         except ValidationError as exc:
-            errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages[0]}
+            errors = (
+                {field: " ".join(messages) for field, messages in exc.message_dict.items()}
+                if hasattr(exc, "error_dict")
+                else {"": exc.messages[0]}
+            )
         except IngestError as exc:
             errors = {"": str(exc)}
     extraction = review.extraction

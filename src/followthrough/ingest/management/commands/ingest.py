@@ -17,7 +17,12 @@ from rich.progress import Progress
 from rich.table import Table
 
 from followthrough.ingest.review import review_commit, review_discard, review_start
-from followthrough.ingest.services import IngestError, IngestResult, document_ingest
+from followthrough.ingest.services import (
+    AlreadyImported,
+    IngestError,
+    IngestResult,
+    document_ingest,
+)
 
 
 def expand(paths: list[str]) -> list[Path]:
@@ -51,6 +56,8 @@ def ingest_files(
                             file_name=path.name, content=path.read_bytes(), replace=replace
                         )
                     )
+            except AlreadyImported as exc:
+                errors.append(f"{exc}; use --replace to re-import it")
             except IngestError as exc:
                 errors.append(str(exc))
             progress.advance(task)
