@@ -1,0 +1,36 @@
+"""The embedded SQLite database takes concurrent writers: eight saves of the same action at once
+give one save and seven stale-version refusals, never "database is locked" (issue 12, item 5).
+Real threads against a real file database, in a process of its own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the embedded default is SQLite")
+def test_eight_concurrent_saves_give_one_save_and_seven_refusals(tmp_path):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'concurrent.sqlite3'}",
+        "FOLLOWTHROUGH_VAR_DIR": str(tmp_path),
+        "PYTHONPATH": str(HERE.parent.parent),
+    }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [sys.executable, str(HERE / "sqlite_writers.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("saved=1 stale=7 failed=0"), result.stdout
