@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from followthrough.actionplans.selectors import history_starts_for
 from followthrough.core.access import access
-from followthrough.core.forms import date_param
+from followthrough.core.forms import date_param, text_param
 
 from .access import get_audited_object_for_user
 from .selectors import audit_csv, audit_entries, audited_models, user_id_named
@@ -38,7 +38,7 @@ def _filters(request: HttpRequest) -> tuple[dict, list[str]]:
                 values[key] = timezone.make_aware(
                     datetime.combine(day, time.max if end else time.min)
                 )
-    username = request.GET.get("user", "").strip()
+    username = text_param(request.GET.get("user"), limit=150)
     if username:
         user_id = user_id_named(username)
         if user_id is None:

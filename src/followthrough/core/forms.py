@@ -123,3 +123,9 @@ def date_param(value: object) -> date | None:
         return parse_date(text) if text else None
     except ValueError:
         return None
+
+
+def text_param(value: object, *, limit: int = 200) -> str:
+    """Text typed into a URL, trimmed and without NUL characters, which PostgreSQL refuses in any
+    string (so a query carrying one would fail, not find nothing)."""
+    return str(value or "").replace("\x00", "").strip()[:limit]

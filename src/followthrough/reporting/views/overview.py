@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from followthrough.core.access import access
+from followthrough.core.forms import text_param
 
 from ..charts import bar_chart_svg
 from ..selectors import overview_figure, overview_figures, recommendations_matching
@@ -39,7 +40,7 @@ SEARCH_LIMIT = 50
 
 @access("signed_in")
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
+    query = text_param(request.GET.get("q"))
     results = []
     if query:
         results = recommendations_matching(query, user=request.user, limit=SEARCH_LIMIT)
