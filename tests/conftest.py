@@ -200,3 +200,20 @@ def corpus_ingested(db):
         with transaction.atomic():
             results.append(document_ingest(file_name=path.name, content=path.read_bytes()))
     return results
+
+
+def production_env(var_dir: Path, **overrides: str) -> dict[str, str]:
+    """The environment of a production start, with synthetic values that only satisfy the
+    start-up checks, for tests that run the CLI in a process of its own."""
+    env = {
+        **os.environ,
+        "FOLLOWTHROUGH_PRODUCTION": "true",
+        "DEBUG": "false",
+        "SECRET_KEY": "k" * 20 + "-not-a-real-secret-" + "z" * 30,
+        "ALLOWED_HOSTS": "followthrough.example",
+        "FOLLOWTHROUGH_VAR_DIR": str(var_dir),
+        **overrides,
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
+    return env

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -10,7 +9,7 @@ import sys
 import pytest
 from django.urls import reverse
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, production_env
 
 
 def test_every_page_sends_the_security_headers(client, viewer):
@@ -68,16 +67,7 @@ def test_read_only_pages_refuse_writes(client, viewer, method):
 
 
 def test_production_settings_pass_djangos_deployment_checks(tmp_path):
-    env = {
-        **os.environ,
-        "FOLLOWTHROUGH_PRODUCTION": "true",
-        "DEBUG": "false",
-        "SECRET_KEY": "k" * 20 + "-not-a-real-secret-" + "z" * 30,
-        "ALLOWED_HOSTS": "followthrough.example",
-        "FOLLOWTHROUGH_VAR_DIR": str(tmp_path),
-    }
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process
+    env = production_env(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "followthrough", "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,

@@ -4,7 +4,6 @@ wildcard host."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -14,6 +13,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from followthrough.auditlog.selectors import Entry, audit_csv
+from tests.conftest import production_env
 
 
 def test_every_text_cell_of_the_audit_export_stays_text():
@@ -48,16 +48,7 @@ def test_a_password_unlike_the_username_is_accepted(db):
 
 
 def test_production_refuses_a_wildcard_host(tmp_path):
-    env = {
-        **os.environ,
-        "FOLLOWTHROUGH_PRODUCTION": "true",
-        "DEBUG": "false",
-        "SECRET_KEY": "k" * 20 + "-not-a-real-secret-" + "z" * 30,
-        "ALLOWED_HOSTS": "followthrough.example,*",
-        "FOLLOWTHROUGH_VAR_DIR": str(tmp_path),
-    }
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    env = production_env(tmp_path, ALLOWED_HOSTS="followthrough.example,*")
     result = subprocess.run(
         [sys.executable, "-m", "followthrough", "check"],
         capture_output=True,
