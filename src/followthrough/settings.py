@@ -61,6 +61,14 @@ if PRODUCTION:
     if "*" in ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names, not *")
 
+# Links in emails are built from this, never from the request's Host header (a client sets it).
+SITE_URL = os.environ.get(
+    "SITE_URL",
+    f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if PRODUCTION else "http://localhost:8000",
+)
+if not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"SITE_URL must start with https:// or http://, not {SITE_URL!r}")
+
 INSTALLED_APPS = [
     # First, so that its GOV.UK sign-in and password templates win over the admin's.
     "followthrough.web",
@@ -221,6 +229,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind N reverse proxies that each append to X-Forwarded-For, the client is the address the
+# outermost one saw; 0 (the default) trusts no header and keys on the connection's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "followthrough.web.client_address.client_address"
 
 # Email: printed to the console unless an SMTP host is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

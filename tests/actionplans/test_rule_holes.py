@@ -73,3 +73,83 @@ def test_an_approver_cannot_approve_their_own_new_target(client, sample_plan, bo
     action.refresh_from_db()
     revision.refresh_from_db()
     assert action.target_text == first and revision.status == "proposed"
+
+
+def _draft_response(decision="agreed", narrative="Synthetic response."):
+    from tests.actionplans.factories import ActionPlanFactory
+
+    plan = ActionPlanFactory(status="draft", submitted=None)
+    return ResponseFactory(action_plan=plan, decision=decision, narrative=narrative)
+
+
+def test_a_target_before_the_plan_is_refused_on_a_new_plan(db, body_contributor):
+    from followthrough.actionplans.services import action_save
+
+    response = _draft_response()
+    with pytest.raises(ValidationError) as refused:
+        action_save(
+            response=response,
+            action=None,
+            description="Publish synthetic guidance",
+            owner_text="Head of Synthetic Practice",
+            owner_organisation=None,
+            target_text="March 2010",
+            measure="Guidance published",
+            version=None,
+            actor=body_contributor,
+        )
+    assert "The target date must be after the plan's date" in " ".join(refused.value.messages)
+    assert not response.actions.exists()
+
+
+def test_the_smart_check_of_a_draft_counts_a_past_target_as_before_the_plan(db):
+    from followthrough.actionplans.selectors import plan_table
+
+    response = _draft_response()
+    ActionFactory(response=response, target_text="March 2010")
+    sections = plan_table(response.action_plan, today=date(2026, 11, 29), user=None)
+    checks = {
+        a.check
+        for s in sections
+        for _, rows in s.groups
+        for r in rows
+        for v in r.actions
+        for a in v.advice
+    }
+    assert "after_plan" in checks
+
+
+def _submit(plan, actor):
+    from followthrough.actionplans.services import action_plan_submit
+
+    with pytest.raises(ValidationError) as refused:
+        action_plan_submit(plan=plan, actor=actor, today=date(2026, 11, 29))
+    return refused.value.messages
+
+
+def test_an_agreed_response_with_a_blank_response_is_not_submitted(db, body_approver):
+    response = _draft_response(narrative="")
+    ActionFactory(response=response)
+    problems = _submit(response.action_plan, body_approver)
+    assert any("enter the response" in p for p in problems)
+
+
+def test_an_agreed_response_with_no_action_is_not_submitted(db, body_approver):
+    response = _draft_response()
+    problems = _submit(response.action_plan, body_approver)
+    assert any("add at least one action" in p for p in problems)
+
+
+def test_submit_names_every_problem_of_every_response(client, db, body_approver):
+    from followthrough.organisations.models import Organisation
+
+    plan = _draft_response(narrative="").action_plan
+    plan.coordinating_organisation = Organisation.objects.get(short_name="YJB")
+    plan.save()
+    for _ in range(11):
+        ResponseFactory(action_plan=plan, decision="", narrative="")
+    problems = _submit(plan, body_approver)
+    assert len(problems) == 13  # blank text and no action on the first; no decision on eleven
+    client.force_login(body_approver)
+    page = client.post(reverse("actionplans:plan-submit", args=[plan.pk]), follow=True)
+    assert page.content.decode().count("select a decision") == 11

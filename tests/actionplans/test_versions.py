@@ -129,12 +129,10 @@ def test_snapshot_changes_name_added_actions_and_new_decisions():
 
 
 def test_publishing_records_version_one(client, body_approver, sample_plan):
-    from tests.actionplans.test_workflow import start
+    from tests.actionplans.test_workflow import complete, start
 
     plan = start(client, body_approver)
-    for response in plan.responses.all():
-        response.decision = "agreed"
-        response.save()
+    complete(plan)
     client.post(reverse("actionplans:plan-submit", args=[plan.pk]))
     client.post(reverse("actionplans:plan-publish", args=[plan.pk]))
     version = plan.versions.get()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from followthrough.actionplans.models import ActionPlan
 from followthrough.core.models import DomainEvent
 from followthrough.organisations.models import Organisation
+from tests.actionplans.factories import ActionFactory
 
 
 def start(client, approver):
@@ -20,6 +21,15 @@ def start(client, approver):
     return ActionPlan.objects.get(status="draft")
 
 
+def complete(plan):
+    """Every response agreed, in words, with one action that has a target still to come."""
+    for response in plan.responses.all():
+        response.decision = "agreed"
+        response.narrative = "We will."
+        response.save()
+        ActionFactory(response=response, target_text="March 2099")
+
+
 def test_a_plan_is_submitted_only_when_every_response_meets_the_rules(
     client, body_approver, sample_plan
 ):
@@ -28,10 +38,7 @@ def test_a_plan_is_submitted_only_when_every_response_meets_the_rules(
     assert b"select a decision" in page.content
     plan.refresh_from_db()
     assert plan.status == "draft"
-    for response in plan.responses.all():
-        response.decision = "agreed"
-        response.narrative = "We will."
-        response.save()
+    complete(plan)
     client.post(reverse("actionplans:plan-submit", args=[plan.pk]))
     plan.refresh_from_db()
     assert plan.status == "submitted" and plan.submitted is not None

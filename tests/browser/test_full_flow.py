@@ -9,7 +9,7 @@ import pytest
 from django.db import transaction
 
 from followthrough.actionplans.models import Action, ActionPlan, Review
-from followthrough.actionplans.services import response_record
+from followthrough.actionplans.services import action_save, response_record
 from followthrough.inspections.models import Report
 from tests.browser.conftest import sign_in as sign_in_as
 from tests.conftest import PASSWORD
@@ -60,6 +60,19 @@ def test_from_response_to_judgement_to_the_annual_report(
                 agreed_part="",
                 narrative="We will.",
                 version=response.version,
+                actor=None,
+            )
+    for response in plan.responses.filter(actions__isnull=True):
+        with transaction.atomic():
+            action_save(
+                response=response,
+                action=None,
+                description="Publish synthetic guidance",
+                owner_text="Head of Synthetic Practice",
+                owner_organisation=None,
+                target_text="March 2099",
+                measure="Guidance published",
+                version=None,
                 actor=None,
             )
 

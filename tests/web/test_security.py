@@ -76,3 +76,79 @@ def test_production_settings_pass_djangos_deployment_checks(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _fail_sign_in(client, username: str, forwarded_for: str, times: int) -> int:
+    status = 0
+    for _ in range(times):
+        status = client.post(
+            reverse("login"),
+            {"username": username, "password": "wrong password"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        ).status_code
+    return status
+
+
+def test_behind_a_trusted_proxy_one_attacker_cannot_lock_everyone_out(client, viewer, settings):
+    """Issue 12, item 14: behind a proxy every request comes from the proxy's address, so a
+    lockout keyed on it locks the person out for everyone; with TRUSTED_PROXY_COUNT set, the
+    client's own address (the one the proxy saw) is used."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    limit = settings.AXES_FAILURE_LIMIT
+    # The attacker forges a leading X-Forwarded-For entry; the proxy appends what it saw.
+    assert _fail_sign_in(client, viewer.username, "192.0.2.99, 198.51.100.6", limit) == 429
+    signed_in = client.post(
+        reverse("login"),
+        {"username": viewer.username, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+    assert signed_in.status_code == 302
+    client.logout()
+    # Forging another leading entry does not get the attacker a fresh count.
+    assert _fail_sign_in(client, viewer.username, "192.0.2.100, 198.51.100.6", 1) == 429
+
+
+def test_without_a_trusted_proxy_forwarded_headers_are_ignored(client, viewer, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    limit = settings.AXES_FAILURE_LIMIT
+    for n in range(limit):
+        _fail_sign_in(client, viewer.username, f"198.51.100.{n}", 1)
+    assert _fail_sign_in(client, viewer.username, "198.51.100.200", 1) == 429
+
+
+def test_invitation_links_use_the_configured_site_url_not_the_host_header(
+    client, body_admin, settings
+):
+    from django.core import mail
+
+    from followthrough.organisations.models import Organisation
+
+    settings.SITE_URL = "https://followthrough.example"
+    settings.ALLOWED_HOSTS = ["testserver", "evil.example"]
+    client.force_login(body_admin)
+    client.post(
+        reverse(
+            "organisations:member-invite",
+            args=[Organisation.objects.get(short_name="YJB").pk],
+        ),
+        {"email": "new.colleague@example.invalid", "role": "viewer"},
+        HTTP_HOST="evil.example",
+    )
+    [email] = mail.outbox
+    assert "https://followthrough.example/accounts/password/reset/" in email.body
+    assert "evil.example" not in email.body
+
+
+def test_password_reset_links_use_the_configured_site_url(client, viewer, settings):
+    from django.core import mail
+
+    settings.SITE_URL = "https://followthrough.example"
+    settings.ALLOWED_HOSTS = ["testserver", "evil.example"]
+    viewer.email = "viewer@example.invalid"
+    viewer.save()
+    client.post(reverse("password_reset"), {"email": viewer.email}, HTTP_HOST="evil.example")
+    [email] = mail.outbox
+    assert "https://followthrough.example/accounts/password/reset/" in email.body
+    assert "evil.example" not in email.body

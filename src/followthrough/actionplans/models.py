@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -52,6 +53,14 @@ class ActionPlan(Provenanced, TimeStamped):
 
     def __str__(self) -> str:
         return self.title
+
+    def plan_date(self, today: date) -> date | None:
+        """The date the plan speaks from: when it was submitted, or, for a draft, today (it
+        cannot be submitted earlier); None for an imported plan that gives no date. A target
+        before it is already missed when it is made."""
+        if self.status == self.Status.DRAFT:
+            return today
+        return self.submitted
 
 
 class Response(Provenanced, TimeStamped):

@@ -180,7 +180,7 @@ def plan_table(plan: ActionPlan, *, today: date, user: Any = None) -> list[PlanS
     for response in responses:
         # The amend rule reads `response.action_plan`: the reverse manager has already set it
         # to `plan`, so it costs no query per response.
-        actions = action_views(by_response.get(response.pk, []), plan_date=plan.submitted)
+        actions = action_views(by_response.get(response.pk, []), plan_date=plan.plan_date(today))
         rows.append(
             ResponseView(
                 response,

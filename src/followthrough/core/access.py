@@ -21,6 +21,7 @@ RULES = {
     "signed_in": "any signed-in user",
     "published_or_member": "published records to any signed-in user; drafts only to the drafting "
     "organisation, the inspectorate and superusers",
+    "invitee": "the person invited, while the invitation waits for their answer",
     "audit_reader": "administrators of an inspectorate and superusers",
     "organisation_admin": "administrators of the organisation in the URL, and superusers",
     "target_approver": "approvers of the organisation that drafted the plan or gives the response",

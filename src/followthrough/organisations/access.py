@@ -96,6 +96,17 @@ def get_membership_for_user(user: Any, organisation_pk: int, pk: int) -> Members
     )
 
 
+def get_invitation_for_user(user: Any, pk: int) -> Membership:
+    """An invitation waiting for this user's answer; anyone else's, or one already answered,
+    is not found."""
+    return get_object_or_404(
+        Membership.objects.select_related("organisation"),
+        pk=pk,
+        user_id=getattr(user, "pk", None),
+        pending=True,
+    )
+
+
 def get_writer_organisations_for_user(user: Any) -> list[Organisation]:
     """The organisations the user writes for, by name; 404 when there are none, so pages for
     writers do not admit to existing for anyone else."""

@@ -65,3 +65,7 @@ class MemberChangeForm(GovukFormMixin, forms.Form):
 
 class TwoFactorPolicyForm(forms.Form):
     require_two_factor = forms.BooleanField(required=False)
+
+
+class InvitationAnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accept", "Accept"), ("decline", "Decline")])

@@ -55,6 +55,11 @@ class Membership(TimeStamped):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     is_active = models.BooleanField(default=True)
+    # An invitation to someone who already has an account waits here, inactive, until they
+    # accept it: nobody is added to an organisation by another organisation's admin alone.
+    pending = models.BooleanField(
+        default=False, help_text="Invited; waiting for the person to accept or decline."
+    )
     history = audited_history()
 
     class Meta:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db.models import Q
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -53,10 +53,15 @@ def _active_admins(organisation: Organisation) -> int:
 def membership_invite(
     *, organisation: Organisation, email: str, role: str, actor: Any
 ) -> Membership:
-    """Add someone to an organisation, creating their account if they have none."""
+    """Add someone to an organisation. A new address gets an account at once (the emailed link
+    to choose a password proves it is theirs); an account someone already uses is only invited,
+    and joins when its owner accepts, so one organisation's admin cannot enrol another's member."""
     User = get_user_model()
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
+    established = user is not None and (
+        user.has_usable_password() or user.memberships.filter(is_active=True).exists()
+    )
     if user is None:
         user = User(username=email, email=email)
         user.set_unusable_password()
@@ -65,16 +70,41 @@ def membership_invite(
     membership = Membership.objects.filter(user=user, organisation=organisation).first()
     if membership is not None and membership.is_active:
         raise ValidationError(f"{email} is already a member of {organisation.short_name}")
+    if membership is not None and membership.pending:
+        raise ValidationError(f"{email} has already been invited to {organisation.short_name}")
     if membership is None:
         membership = Membership(user=user, organisation=organisation, role=role)
         code = "organisations.membership.invited"
     else:
-        membership.role, membership.is_active = role, True
-        code = "organisations.membership.reactivated"
+        membership.role = role
+        code = (
+            "organisations.membership.reinvited"
+            if established
+            else ("organisations.membership.reactivated")
+        )
+    membership.is_active, membership.pending = not established, established
     membership.full_clean()
     membership._history_user = actor
     membership.save()
-    record_event(membership, code, actor=actor, data={"email": email, "role": role})
+    record_event(
+        membership,
+        code,
+        actor=actor,
+        data={"email": email, "role": role, "awaiting_acceptance": established},
+    )
+    return membership
+
+
+def membership_answer(*, membership: Membership, accept: bool, actor: Any) -> Membership:
+    """The invited person accepts or declines; either way the invitation is answered once."""
+    if not membership.pending or membership.user_id != getattr(actor, "pk", None):
+        raise ValidationError("This invitation has already been answered")
+    membership.pending = False
+    membership.is_active = accept
+    membership._history_user = actor
+    membership.save()
+    verb = "accepted" if accept else "declined"
+    record_event(membership, f"organisations.membership.{verb}", actor=actor, data={})
     return membership
 
 
@@ -92,6 +122,11 @@ def membership_change(
         raise ValidationError(
             f"{membership.organisation.short_name} needs at least one active administrator"
         )
+    if action == "reactivate" and membership.pending:
+        raise ValidationError(
+            f"{membership.user.email or membership.user.get_username()} has not accepted the "
+            "invitation yet"
+        )
     if action == "deactivate" and membership.user_id == getattr(actor, "pk", None):
         raise ValidationError("You cannot deactivate your own membership")
     before = {"role": membership.role, "is_active": membership.is_active}
@@ -99,6 +134,7 @@ def membership_change(
         membership.role = role or membership.role
     elif action in ("deactivate", "reactivate"):
         membership.is_active = action == "reactivate"
+        membership.pending = False  # deactivating withdraws an invitation not yet answered
     else:
         raise ValidationError("Select what to change")
     membership.full_clean()
@@ -136,9 +172,24 @@ def organisation_set_two_factor(
 
 
 def membership_reset_second_factor(*, membership: Membership, actor: Any) -> int:
-    """Remove a member's authenticator (a lost phone); they set a new one up at next sign-in."""
+    """Remove a member's authenticator (a lost phone); they set a new one up at next sign-in.
+    The authenticator is the account's, not the membership's: where another organisation the
+    person belongs to requires it, only that organisation's admin may reset it."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    others = (
+        Membership.objects.filter(
+            user_id=membership.user_id, is_active=True, organisation__require_two_factor=True
+        )
+        .exclude(organisation_id=membership.organisation_id)
+        .values_list("organisation__short_name", flat=True)
+        .order_by("organisation__short_name")
+    )
+    if others:
+        raise ValidationError(
+            f"You cannot reset this authenticator: {', '.join(others)} requires it. "
+            "Ask an administrator there to reset it"
+        )
     removed: int  # django_otp has no type information
     removed, _ = TOTPDevice.objects.filter(user=membership.user).delete()
     record_event(
@@ -150,20 +201,27 @@ def membership_reset_second_factor(*, membership: Membership, actor: Any) -> int
     return removed
 
 
-def invitation_send(*, membership: Membership, request: HttpRequest) -> None:
-    """Send the new member a link to choose their password (the password-reset link)."""
+def invitation_send(*, membership: Membership) -> None:
+    """Email the person: a new account gets a link to choose a password; an existing one is
+    asked to sign in and accept. Links are built from the configured SITE_URL, never from the
+    request's Host header, which a client chooses."""
     user = membership.user
     context = {
         "user": user,
         "organisation": membership.organisation,
         "role": membership.get_role_display(),
-        "domain": request.get_host(),
-        "protocol": "https" if request.is_secure() else "http",
+        "site_url": settings.SITE_URL.rstrip("/"),
         "uid": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
+        "pending": membership.pending,
     }
+    subject = (
+        f"You are invited to join {membership.organisation.short_name} on Followthrough"
+        if membership.pending
+        else f"You have been added to {membership.organisation.short_name} on Followthrough"
+    )
     send_mail(
-        subject=f"You have been added to {membership.organisation.short_name} on Followthrough",
+        subject=subject,
         message=render_to_string("organisations/invitation_email.txt", context),
         from_email=None,
         recipient_list=[user.email],

@@ -8,12 +8,17 @@ from django.shortcuts import redirect, render
 
 from followthrough.core.access import access
 
-from .access import get_membership_for_user, get_organisation_for_user
-from .forms import InviteForm, MemberChangeForm, TwoFactorPolicyForm
+from .access import (
+    get_invitation_for_user,
+    get_membership_for_user,
+    get_organisation_for_user,
+)
+from .forms import InvitationAnswerForm, InviteForm, MemberChangeForm, TwoFactorPolicyForm
 from .models import Organisation
 from .selectors import members_of
 from .services import (
     invitation_send,
+    membership_answer,
     membership_change,
     membership_invite,
     membership_reset_second_factor,
@@ -62,14 +67,17 @@ def member_invite(request: HttpRequest, pk: int) -> HttpResponse:
                     role=form.cleaned_data["role"],
                     actor=request.user,
                 )
-                invitation_send(membership=membership, request=request)
+                invitation_send(membership=membership)
         except ValidationError as exc:
             form.add_error("email", exc.messages[0])
         else:
+            role = membership.get_role_display().lower()
             messages.success(
                 request,
-                f"{membership.user.email} has been invited as "
-                f"{membership.get_role_display().lower()}",
+                f"{membership.user.email} has been invited as {role}: they join when they "
+                "accept the invitation"
+                if membership.pending
+                else f"{membership.user.email} has been invited as {role}",
             )
             return redirect("organisations:member-list", pk=organisation.pk)
     return _page(request, organisation, invite=form)
@@ -122,3 +130,26 @@ def two_factor_policy(request: HttpRequest, pk: int) -> HttpResponse:
         + " sign in with an authenticator app",
     )
     return redirect("organisations:member-list", pk=organisation.pk)
+
+
+@access("invitee", methods=("POST",))
+def invitation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    """The invited person accepts or declines, from their account page."""
+    membership = get_invitation_for_user(request.user, pk)
+    form = InvitationAnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Select whether to accept or decline the invitation")
+        return redirect("web:account")
+    accept = form.cleaned_data["answer"] == "accept"
+    try:
+        with transaction.atomic():
+            membership_answer(membership=membership, accept=accept, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        name = membership.organisation.name
+        messages.success(
+            request,
+            f"You are now a member of {name}" if accept else f"You declined to join {name}",
+        )
+    return redirect("web:account")

@@ -29,5 +29,9 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/account.html",
-        {"memberships": memberships, "has_authenticator": has_authenticator},
+        {
+            "memberships": memberships,
+            "invitations": [m for m in memberships if m.pending],
+            "has_authenticator": has_authenticator,
+        },
     )

@@ -10,7 +10,13 @@ from .actions import (
     target_revision_propose,
     tracked_fill,
 )
-from .plans import action_plan_publish, action_plan_start, action_plan_submit, response_record
+from .plans import (
+    action_plan_publish,
+    action_plan_start,
+    action_plan_submit,
+    response_record,
+    submit_problems,
+)
 from .reviews import review_record
 from .versions import amendment_begin, plan_snapshot, snapshot_changes, version_record
 
@@ -27,6 +33,7 @@ __all__ = [
     "response_record",
     "review_record",
     "snapshot_changes",
+    "submit_problems",
     "target_revision_decide",
     "target_revision_propose",
     "tracked_fill",

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from followthrough.core.concurrency import locked_for_edit
 from followthrough.core.events import record_event
@@ -90,6 +91,12 @@ def action_save(
         target_text=target_text,
         measure=measure,
     )
+    changed_target = action is None or target_text != before["target_text"]
+    starts = response.action_plan.plan_date(timezone.localdate())
+    if changed_target and starts and current.due_date and current.due_date < starts:
+        raise ValidationError(
+            {"target_text": f"The target date must be after the plan's date, {starts:%-d %B %Y}"}
+        )
     current.owner_organisation = owner_organisation or response.responding_organisation
     current.full_clean()
     current.version = (current.version or 0) + (1 if action is not None else 0)

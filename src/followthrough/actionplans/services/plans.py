@@ -13,7 +13,7 @@ from followthrough.core.events import record_event
 from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
-from ..models import ActionPlan, Response
+from ..models import Action, ActionPlan, Decision, Response
 from .versions import amendment_begin, version_record
 
 
@@ -91,10 +91,23 @@ def action_plan_submit(*, plan: ActionPlan, actor: Any, today: date) -> ActionPl
     """Draft → submitted: every response has a decision that meets the decision rules."""
     if plan.status != ActionPlan.Status.DRAFT:
         raise ValidationError("Only a draft plan can be submitted")
-    problems = []
-    for response in plan.responses.select_related("recommendation").order_by(
-        "recommendation__order"
-    ):
+    problems = submit_problems(plan, today=today)
+    if problems:
+        raise ValidationError(problems)
+    return _move(plan, ActionPlan.Status.SUBMITTED, actor, submitted=today)
+
+
+def submit_problems(plan: ActionPlan, *, today: date | None) -> list[str]:
+    """Everything that stops a plan going out, every response in order, so the approver fixes
+    them in one pass: a decision that meets the decision rules, the response's words, an action
+    for what is agreed, and no target already missed on the day it is sent."""
+    problems: list[str] = []
+    responses = plan.responses.select_related("recommendation").order_by("recommendation__order")
+    actions = Action.objects.filter(response__action_plan=plan).order_by("response_id", "order")
+    by_response: dict[int, list[Action]] = {}
+    for action in actions:
+        by_response.setdefault(action.response_id, []).append(action)
+    for response in responses:
         label = response.recommendation.display_label
         if not response.decision:
             problems.append(f"{label}: select a decision")
@@ -103,15 +116,28 @@ def action_plan_submit(*, plan: ActionPlan, actor: Any, today: date) -> ActionPl
             response.full_clean()
         except ValidationError as exc:
             problems.extend(f"{label}: {m[:1].lower()}{m[1:]}" for m in exc.messages)
-    if problems:
-        raise ValidationError(problems)
-    return _move(plan, ActionPlan.Status.SUBMITTED, actor, submitted=today)
+        if response.decision == Decision.AGREED and not response.narrative.strip():
+            problems.append(f"{label}: enter the response to the recommendation")
+        own = by_response.get(response.pk, [])
+        if response.decision != Decision.NOT_AGREED and not own:
+            problems.append(f"{label}: add at least one action saying what will be done")
+        for action in own:
+            missed = today and action.due_date and action.due_date < today
+            if missed and action.status != Action.Status.COMPLETED:
+                problems.append(
+                    f"{label}: the target {action.target_text} is before the plan's date; "
+                    "give a later one"
+                )
+    return problems
 
 
 def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
     """Submitted → published: from now on every signed-in user can read it."""
     if plan.status != ActionPlan.Status.SUBMITTED:
         raise ValidationError("Only a submitted plan can be published")
+    problems = submit_problems(plan, today=plan.submitted)
+    if problems:
+        raise ValidationError(problems)
     _move(plan, ActionPlan.Status.PUBLISHED, actor)
     version_record(plan, actor=actor, note="Published")
     return plan

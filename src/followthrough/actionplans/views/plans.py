@@ -59,7 +59,7 @@ def _plan_step(request: HttpRequest, pk: int, permission: str, step) -> HttpResp
         with transaction.atomic():
             step(plan)
     except ValidationError as exc:
-        for message in exc.messages[:10]:
+        for message in exc.messages:
             messages.error(request, message)
     else:
         messages.success(request, f"The plan is now {plan.get_status_display().lower()}")
