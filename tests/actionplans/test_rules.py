@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from followthrough.actionplans.models import Action, Response
-from tests.web.test_permission_matrix import COLUMNS, DOC, world  # noqa: F401 - fixture
+from tests.web.matrix_world import world  # noqa: F401 - fixture
+from tests.web.test_permission_matrix import COLUMNS, DOC
 
 
 def documented_permissions() -> dict[str, dict[str, bool]]:

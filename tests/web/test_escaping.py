@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 import followthrough
-from tests.web.test_permission_matrix import url_patterns, world  # noqa: F401 - fixture
+from tests.web.test_permission_matrix import url_patterns
 
 PAYLOAD = '<script>alert("x")</script><b onmouseover="x()">bold</b>'
 
@@ -30,7 +30,7 @@ def project_form_fields() -> set[str]:
     return names
 
 
-def test_markup_posted_into_every_field_of_every_form_renders_inert(client, world):  # noqa: F811
+def test_markup_posted_into_every_field_of_every_form_renders_inert(client, world):
     fields = project_form_fields()
     assert {"email", "code", "role"} <= fields
     client.force_login(world.users["superuser"])

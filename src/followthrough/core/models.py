@@ -90,3 +90,22 @@ class DomainEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class FormSubmission(models.Model):
+    """A one-time form token that has been sent: the same token again creates nothing and goes
+    where the first post went (`core/once.py`). The unique pair makes a second, simultaneous
+    post wait for the first and then find it."""
+
+    token = models.CharField(max_length=32)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    then = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="one_submission_per_token")
+        ]
+
+    def __str__(self) -> str:
+        return f"Form {self.token} sent by user {self.user_id}"

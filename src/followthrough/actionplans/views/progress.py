@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.forms import apply_errors
+from followthrough.core.once import once_per_token
 from followthrough.core.uploads import upload_response_for
 
 from ..access import (
@@ -79,6 +80,7 @@ def progress_post(request: HttpRequest, action: Any) -> tuple[ProgressForm, Any]
 
 
 @access("action_owner", methods=FORM_METHODS)
+@once_per_token
 def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """Report progress on an action of a published plan: the owner's timeline and target ledger."""
     action = get_action_for_user(request.user, pk, perm=PROGRESS)
@@ -88,7 +90,9 @@ def action_progress(request: HttpRequest, pk: int) -> HttpResponse:
     inline = request.POST.get("inline") == "1"
     if update is not None:
         if inline and request.headers.get("HX-Request"):
-            return _progress_inline(request, action, saved=update)
+            done = _progress_inline(request, action, saved=update)
+            done.once_done = True  # type: ignore[attr-defined]
+            return done
         messages.success(request, "Progress recorded")
         return redirect("actionplans:action-progress", pk=action.pk)
     if inline and request.headers.get("HX-Request"):
@@ -113,6 +117,7 @@ def _progress_inline(request: HttpRequest, action: Action, **context: object) ->
 
 
 @access("action_owner", methods=("POST",))
+@once_per_token
 def target_propose(request: HttpRequest, pk: int) -> HttpResponse:
     action = get_action_for_user(request.user, pk, perm=PROGRESS)
     form = TargetForm(request.POST)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.forms import save_versioned
+from followthrough.core.once import once_per_token
 
 from ..access import get_action_for_user, get_response_for_user
 from ..forms import ActionForm, ResponseForm
@@ -117,6 +118,7 @@ def _action_page(request: HttpRequest, response: Response, action: Action | None
 
 
 @access("response_writer", methods=FORM_METHODS)
+@once_per_token
 def action_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _action_page(request, get_response_for_user(request.user, pk, for_write=True), None)
 

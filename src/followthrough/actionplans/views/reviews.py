@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.forms import apply_errors
+from followthrough.core.once import once_per_token
 from followthrough.inspections.access import get_recommendation_for_user
 
 from ..forms import ReviewForm
@@ -18,6 +19,7 @@ from ..services import review_record
 
 
 @access("reviewer", methods=FORM_METHODS)
+@once_per_token
 def review_new(request: HttpRequest, pk: int) -> HttpResponse:
     """The inspectorate records its judgement on how far a recommendation has been met."""
     recommendation = get_recommendation_for_user(request.user, pk, perm="actionplans.add_review")

@@ -14,6 +14,7 @@ from followthrough.actionplans.selectors import progress_updates
 from followthrough.actionplans.views.progress import progress_post
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.forms import save_versioned
+from followthrough.core.once import once_per_token
 from followthrough.core.uploads import upload_response_for
 
 from .. import selectors
@@ -75,6 +76,7 @@ def _improvement_page(request, item, action) -> HttpResponse:  # type: ignore[no
 
 
 @access("improvement_writer", methods=FORM_METHODS)
+@once_per_token
 def improvement_new(request: HttpRequest, pk: int) -> HttpResponse:
     """Turn a gap into an improvement action: owner, target, measure."""
     return _improvement_page(request, get_item_for_user(request.user, pk, perm=TRACK), None)
@@ -87,6 +89,7 @@ def improvement_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access("improvement_writer", methods=FORM_METHODS)
+@once_per_token
 def improvement_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """Report progress on an improvement action, exactly as on an action-plan action."""
     action = get_improvement_for_user(request.user, pk, for_write=True)

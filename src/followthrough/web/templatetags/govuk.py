@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from followthrough.actionplans.querysets import STATES
+from followthrough.core.once import FIELD, once_token
 
 register = template.Library()
 
@@ -106,3 +107,9 @@ def forms_with_errors(context: template.Context) -> list[BaseForm]:
         if isinstance(value, BaseForm) and value.is_bound and value.errors and value not in found:
             found.append(value)
     return found
+
+
+@register.simple_tag
+def once_field() -> str:
+    """A fresh one-time token for a form that creates something (`core/once.py`)."""
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, once_token())
