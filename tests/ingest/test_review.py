@@ -187,3 +187,36 @@ def test_a_second_review_of_a_changed_file_gives_web_advice_not_a_command(client
         ).content.decode()
     assert "--replace" not in html
     assert "already imported" in html
+
+
+def test_corrections_show_in_each_records_history_with_the_reason(client, importer):
+    """Issue 12, item 13: the history page lists each corrected field, before and after, and
+    why it changed."""
+    upload(client, "made.docx", made.as_docx())
+    review = ImportReview.objects.get()
+    client.post(
+        reverse("ingest:import-review", args=[review.pk]),
+        {
+            "action": "commit",
+            "r0-a1-target": "June 2027",
+            "r1-decision": "agreed",
+            "r2-addressee": "The Department for Music and the Arts Council",
+            "r0-text": "Synthetic wording corrected by the reviewer",
+        },
+    )
+    action = Action.objects.get(owner_text="Director of Lending")
+    response = Response.objects.get(recommendation__label="2", recommendation__section="main")
+    rec = Recommendation.objects.get(label="1", section="additional")
+    reworded = Recommendation.objects.get(text="Synthetic wording corrected by the reviewer")
+    for kind, pk, before, after in (
+        ("action", action.pk, "Q2 2027", "June 2027"),
+        ("response", response.pk, None, "agreed"),
+        ("recommendation", rec.pk, None, "The Department for Music and the Arts Council"),
+        ("recommendation", reworded.pk, None, "Synthetic wording corrected by the reviewer"),
+    ):
+        page = client.get(reverse("auditlog:object-history", args=[kind, pk])).content.decode()
+        rows = [r for r in page.split("<tr") if "Corrected in review before import" in r]
+        assert len(rows) == 1, kind
+        assert after in rows[0], kind
+        if before:
+            assert f"{before} → {after}" in rows[0], kind

@@ -27,8 +27,9 @@ from followthrough.organisations.models import Membership
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 LABEL_FIELDS = ("title", "name", "file_name", "owner_text", "label", "code", "date")
-# Fields that change on every save and say nothing a reader needs.
-QUIET_FIELDS = {"updated_at", "created_at", "text"}
+# Fields that change on every save and say nothing a reader needs. (A document's own text is kept
+# out of its history altogether; a recommendation's or an update's text is what a reader needs.)
+QUIET_FIELDS = {"updated_at", "created_at"}
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Entry:
     object_label: str
     action: str
     changes: list[tuple[str, str, str]] = field(default_factory=list)
+    reason: str = ""
 
     @property
     def summary(self) -> str:
@@ -199,9 +201,10 @@ def audit_entries(
 ) -> list[Entry]:
     """The newest changes and events first, filtered as asked, of the records `user` may read:
     each record's history and events obey the record's own visibility."""
-    # (when, user id, organisations then or None if unknown, record, id, label, action, changes)
+    # (when, user id, organisations then or None if unknown, record, id, label, action, changes,
+    # why)
     raw: list[
-        tuple[datetime, int | None, str | None, str, int, str, str, list[tuple[str, str, str]]]
+        tuple[datetime, int | None, str | None, str, int, str, str, list[tuple[str, str, str]], str]
     ] = []
     chosen = (
         [type(target)]
@@ -229,6 +232,7 @@ def audit_entries(
                     _label(row),
                     ACTIONS.get(row.history_type, row.history_type),
                     changes,
+                    row.history_change_reason or "",
                 )
             )
     if model_label in (None, "", "events") or target is not None:
@@ -259,6 +263,7 @@ def audit_entries(
                     event.code,
                     event.code.rsplit(".", 1)[-1].replace("_", " "),
                     [(k, "", _short(v)) for k, v in sorted(event.data.items())],
+                    "",
                 )
             )
     raw.sort(key=lambda r: r[0], reverse=True)
@@ -276,8 +281,9 @@ def audit_entries(
             object_label=obj,
             action=action,
             changes=changes,
+            reason=why,
         )
-        for at, uid, then, label, oid, obj, action, changes in raw
+        for at, uid, then, label, oid, obj, action, changes, why in raw
     ]
 
 
@@ -305,6 +311,7 @@ def audit_csv(entries: list[Entry]) -> str:
             "Description",
             "Action",
             "Changes",
+            "Reason",
         ]
     )
     for e in entries:
@@ -318,6 +325,7 @@ def audit_csv(entries: list[Entry]) -> str:
                 spreadsheet_safe(e.object_label),
                 spreadsheet_safe(e.action),
                 spreadsheet_safe(e.summary),
+                spreadsheet_safe(e.reason),
             ]
         )
     return out.getvalue()
