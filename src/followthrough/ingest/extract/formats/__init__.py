@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from ..types import ExtractionError
+from .deadline import Deadline
 
 FORMATS = ("text", "html", "docx", "pdf")
 
@@ -19,6 +20,9 @@ FORMATS = ("text", "html", "docx", "pdf")
 # before a line is read. Real reports unpack to a few megabytes, their text XML to less.
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 MAX_DOCUMENT_XML_BYTES = 16 * 1024 * 1024
+# How long reading one document may take. Word files read in well under a second; a long PDF
+# report takes about a second a page on this machine's class of hardware.
+READ_SECONDS = {"docx": 60.0, "pdf": 600.0}
 
 
 def sniff_format(file_name: str, content: bytes) -> str:
@@ -60,11 +64,11 @@ def to_text(file_name: str, content: bytes) -> tuple[str, str]:
     if kind == "docx":
         from .docx import docx_text
 
-        return docx_text(content), kind
+        return docx_text(content, Deadline(READ_SECONDS["docx"])), kind
     if kind == "pdf":
         from .pdf import pdf_text
 
-        return pdf_text(content), kind
+        return pdf_text(content, Deadline(READ_SECONDS["pdf"])), kind
     if b"\x00" in content[:4096]:
         raise ExtractionError("the file is binary, not text")
     try:

@@ -8,11 +8,12 @@ from typing import Any
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ..types import ExtractionError
 from .cells import cell_fragment, table_lines
+from .deadline import Deadline
 
 
 def _is_list(paragraph: Paragraph) -> bool:
@@ -44,36 +45,68 @@ def _heading_level(paragraph: Paragraph) -> int:
     return min(int(match[1]), 6) if match else 0
 
 
-def _table_rows(table: Table) -> list[list[str]]:
+def _grid(table: Table) -> list[list[Any]]:
+    """Each row as the <w:tc> that holds the content of each of its grid positions: a cell
+    spanning columns repeats, a cell merged down from above is the one above. What python-docx's
+    `row.cells` gives, in one pass: it looks each merged cell up the table again, which makes a
+    long table with merged cells take minutes."""
+    rows: list[list[Any]] = []
+    roots: dict[int, Any] = {}  # grid offset → the content cell covering it in the row above
+    for tr in table._tbl.tr_lst:
+        row: list[Any] = []
+        below: dict[int, Any] = {}
+        offset = tr.grid_before
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            root = roots.get(offset, tc) if tc.vMerge == "continue" else tc
+            for k in range(span):
+                below[offset + k] = root
+                row.append(root)
+            offset += span
+        roots = below
+        rows.append(row)
+    return rows
+
+
+def _table_rows(table: Table, deadline: Deadline) -> list[list[str]]:
     rows: list[list[str]] = []
     above: list[object] = []
-    for row in table.rows:
+    for grid_row in _grid(table):
+        deadline.check()
         cells: list[str] = []
         seen: list[object] = []
-        for column, cell in enumerate(row.cells):
-            tc = cell._tc
+        for column, tc in enumerate(grid_row):
             merged_across = bool(seen) and seen[-1] is tc  # a horizontal merge repeats the cell
             merged_down = column < len(above) and above[column] is tc  # a vertical one too
             seen.append(tc)
             if merged_across or merged_down:
                 cells.append("")
                 continue
+            cell = _Cell(tc, table)
             paragraphs = [(p.text, _is_list(p)) for p in cell.paragraphs]
             for inner in cell.tables:  # a table inside a cell: its text, row by row
-                paragraphs.extend((" ".join(c.text for c in r.cells), False) for r in inner.rows)
+                paragraphs.extend(
+                    (" ".join(_Cell(c, inner).text for c in r), False) for r in _grid(inner)
+                )
             cells.append(cell_fragment(paragraphs))
         above = seen
         rows.append(cells)
     return rows
 
 
-def docx_text(content: bytes) -> str:
+def docx_text(content: bytes, deadline: Deadline) -> str:
     try:
-        document = Document(io.BytesIO(content))
+        return _read(Document(io.BytesIO(content)), deadline)
+    except ExtractionError:
+        raise
     except Exception as exc:  # python-docx raises several kinds for a damaged package
         raise ExtractionError(f"the Word document cannot be read ({type(exc).__name__})") from exc
+
+
+def _read(document: Any, deadline: Deadline) -> str:
     out: list[str] = []
     for child in document.element.body.iterchildren():
+        deadline.check()
         if child.tag == qn("w:p"):
             paragraph = Paragraph(child, document)
             text = " ".join(paragraph.text.split())
@@ -88,7 +121,7 @@ def docx_text(content: bytes) -> str:
                     text = f"{'  ' * _list_level(paragraph)}- {text}"
                 out.append(text)
         elif child.tag == qn("w:tbl"):
-            lines = table_lines(_table_rows(Table(child, document)))
+            lines = table_lines(_table_rows(Table(child, document), deadline))
             if lines:
                 out.append("\n".join(lines))
     for section in document.sections:  # footers often carry the date or the body's name

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..types import ExtractionError
 from .cells import cell_fragment, table_lines
+from .deadline import Deadline
 
 BULLET_RE = re.compile(r"^\s*[•\u2022\u25cf\u25aa\u25e6\u25cb\u2023\u25a0\-–]\s+")
 SECOND_LEVEL = ("\u25e6", "\u25cb")  # ◦ ○: the marker of a nested list
@@ -97,7 +98,7 @@ def _page_blocks(page: Any) -> list[tuple[float, str]]:
 MAX_PAGES = 1000
 
 
-def pdf_text(content: bytes) -> str:
+def pdf_text(content: bytes, deadline: Deadline) -> str:
     import pdfplumber
 
     out: list[str] = []
@@ -108,7 +109,9 @@ def pdf_text(content: bytes) -> str:
                     f"the PDF has more than {MAX_PAGES} pages, more than any report"
                 )
             for page in pdf.pages:
+                deadline.check()
                 out.extend(text for _, text in _page_blocks(page))
+                page.close()  # let pdfplumber drop the page's parsed objects
     except ExtractionError:
         raise
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
