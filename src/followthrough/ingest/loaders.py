@@ -72,7 +72,7 @@ def _inspectorates(names: list[str]) -> list[Organisation]:
     return [o for name in names for o in organisations_resolve(text=name)]
 
 
-def _recommendation_fields(
+def recommendation_fields(
     rec: ExtractedRecommendation, order: int, source: SourceDocument
 ) -> dict[str, Any]:
     return {
@@ -89,7 +89,7 @@ def _recommendation_fields(
     }
 
 
-def _order(rec: ExtractedRecommendation, index: int) -> int:
+def recommendation_order(rec: ExtractedRecommendation, index: int) -> int:
     return (1000 if rec.section == "additional" else 0) + index
 
 
@@ -114,7 +114,7 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
             report=report,
             section=rec.section,
             label=rec.label,
-            defaults=_recommendation_fields(rec, _order(rec, index), source),
+            defaults=recommendation_fields(rec, recommendation_order(rec, index), source),
         )
         row.addressees.set(organisations_resolve(text=rec.addressee))
     # Findings are machine-read from this document alone: a re-import reads them afresh.
@@ -288,14 +288,14 @@ def action_plan_load(extraction: Extraction, source: SourceDocument) -> ActionPl
                 report=report,
                 section=rec.section,
                 label=rec.label,
-                **_recommendation_fields(rec, _order(rec, index), source),
+                **recommendation_fields(rec, recommendation_order(rec, index), source),
             )
             row.addressees.set(organisations_resolve(text=rec.addressee))
-        _response_load(plan, row, rec, source)
+        response_load(plan, row, rec, source)
     return plan
 
 
-def _response_load(
+def response_load(
     plan: ActionPlan,
     recommendation: Recommendation,
     rec: ExtractedRecommendation,

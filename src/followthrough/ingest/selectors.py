@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from followthrough.actionplans.models import ActionPlan
+from followthrough.organisations.services import organisations_resolve
+
+from .extract.types import Extraction
+from .loaders import find_report
 from .models import ImportReview
 
 RECENT_REVIEWS = 50
@@ -86,3 +91,52 @@ def review_thematics(
             }
         )
     return thematics
+
+
+Answer = tuple[str, str, int | None]  # (section, label, responding organisation)
+
+
+def _answers(extraction: Extraction) -> set[Answer]:
+    out: set[Answer] = set()
+    for rec in extraction.recommendations:
+        if rec.response is None:
+            continue
+        orgs = organisations_resolve(text=rec.addressee)
+        out.add((rec.section, rec.label, orgs[0].pk if orgs else None))
+    return out
+
+
+def earlier_plan(extraction: Extraction, *, source_name: str = "") -> ActionPlan | None:
+    """The published plan this document is a new version of: the same report, answering at least
+    one of the same recommendations as the same organisation; the closest such plan wins. A plan
+    read from a file of the same name is the file being replaced, not an earlier version."""
+    if extraction.document.kind != "action_plan":
+        return None
+    report = find_report(extraction.document.report_title)
+    if report is None:
+        return None
+    ours = _answers(extraction)
+    best, overlap = None, 0
+    plans = report.action_plans.filter(status=ActionPlan.Status.PUBLISHED).exclude(
+        source__file_name=source_name
+    )
+    for plan in plans.order_by("-submitted", "-pk"):
+        theirs = {
+            (section, label, org)
+            for section, label, org in plan.responses.values_list(
+                "recommendation__section", "recommendation__label", "responding_organisation_id"
+            )
+        }
+        shared = len(ours & theirs)
+        if shared > overlap:
+            best, overlap = plan, shared
+    return best
+
+
+def review_earlier_plan(review: ImportReview) -> ActionPlan | None:
+    """For a plan waiting for review, the published plan it would become the next version of."""
+    if review.status != ImportReview.Status.PENDING or review.kind != "action_plan":
+        return None
+    from .extract import extract
+
+    return earlier_plan(extract(review.text, review.file_name), source_name=review.file_name)

@@ -16,6 +16,8 @@ from followthrough.core.models import SourceDocument
 from .extract import Extraction, ExtractionError, extract
 from .extract.formats import sniff_format, to_text
 from .loaders import action_plan_load, benchmarking_load, practice_guide_load, report_load
+from .revisions import action_plan_revise
+from .selectors import earlier_plan
 
 EXTRACTOR_VERSION = "1.0"
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ".html", ".htm"}
@@ -33,7 +35,7 @@ class AlreadyImported(IngestError):
 @dataclass
 class IngestResult:
     file_name: str
-    status: str  # created, replaced, unchanged, skipped
+    status: str  # created, replaced, revised (a new version of a plan), unchanged, skipped
     kind: str = ""
     recommendations: int = 0
     responses: int = 0
@@ -43,6 +45,7 @@ class IngestResult:
     stored: Any = None  # the ActionPlan or Report written
     thematics: int = 0
     examples: int = 0
+    version: int = 0  # for a revised plan, the version it became
 
     @property
     def summary(self) -> str:
@@ -50,6 +53,11 @@ class IngestResult:
             return f"{self.file_name}: already ingested, nothing changed"
         if self.status == "skipped":
             return f"{self.file_name}: skipped ({'; '.join(self.warnings)})"
+        if self.status == "revised":
+            return (
+                f"{self.file_name} recorded as version {self.version} of the plan it revises: "
+                f"{self.responses} responses, {self.actions} actions"
+            )
         verb = "Replaced" if self.status == "replaced" else "Ingested"
         parts = [f"{self.recommendations} recommendations"]
         if self.kind == "benchmarking_tool":
@@ -183,8 +191,15 @@ def document_store(
         source=source,
         recommendations=len(extraction.recommendations),
     )
-    if extraction.document.kind == "action_plan":
-        stored: Any = action_plan_load(extraction, source)
+    earlier = None if previous else earlier_plan(extraction, source_name=name)
+    if earlier is not None:
+        stored: Any = action_plan_revise(extraction, source, earlier, actor=actor)
+        result.status = "revised"
+        result.version = stored.versions.order_by("-number").values_list("number", flat=True)[0]
+        result.responses = Response.objects.filter(action_plan=stored).count()
+        result.actions = Action.objects.filter(response__action_plan=stored).count()
+    elif extraction.document.kind == "action_plan":
+        stored = action_plan_load(extraction, source)
         result.responses = Response.objects.filter(action_plan=stored).count()
         result.actions = Action.objects.filter(response__action_plan=stored).count()
     elif extraction.document.kind == "benchmarking_tool":

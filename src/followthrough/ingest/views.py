@@ -13,7 +13,12 @@ from followthrough.core.access import access
 from .access import get_import_review_for_user, get_source_document_for_user
 from .models import ImportReview
 from .review import review_commit, review_discard, review_start
-from .selectors import import_reviews_recent, review_records, review_thematics
+from .selectors import (
+    import_reviews_recent,
+    review_earlier_plan,
+    review_records,
+    review_thematics,
+)
 from .services import IngestError
 
 CONTEXT_CHARS = 1500
@@ -133,5 +138,6 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
             "thematics": thematics,
             "errors": errors,
             "decisions": Decision.choices,
+            "earlier": review_earlier_plan(review),
         },
     )

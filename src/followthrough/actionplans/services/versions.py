@@ -23,6 +23,7 @@ def plan_snapshot(plan: ActionPlan) -> dict[str, Any]:
     )
     return {
         "title": plan.title,
+        "submitted": plan.submitted.isoformat() if plan.submitted else "",
         "responses": [
             {
                 "id": r.pk,
@@ -54,6 +55,9 @@ def _short(text: str) -> str:
 def snapshot_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     """What differs between two snapshots, one sentence per change."""
     changes = []
+    if "submitted" in before and before["submitted"] != after.get("submitted"):
+        was, now = before["submitted"] or "not given", after.get("submitted") or "not given"
+        changes.append(f"Plan date {was} → {now}")
     old = {r["id"]: r for r in before.get("responses", [])}
     for response in after.get("responses", []):
         was = old.get(response["id"], {"actions": []})
