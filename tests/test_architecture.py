@@ -59,6 +59,7 @@ MEANINGS = {
     "extract": "ingest: pure-Python extractors, text in, dataclasses out",
     "loaders": "ingest: write an extraction into the tables in one transaction",
     "review": "ingest: an import read and corrected before anything is stored",
+    "revisions": "ingest: a revised copy of an imported plan written as its next version",
     "sample": "ingest: the generated sample the demo loads when there is no corpus",
     # Reporting's rendering of figures.
     "charts": "reporting: matplotlib charts rendered to SVG or PNG",

@@ -137,6 +137,10 @@ def review_earlier_plan(review: ImportReview) -> ActionPlan | None:
     """For a plan waiting for review, the published plan it would become the next version of."""
     if review.status != ImportReview.Status.PENDING or review.kind != "action_plan":
         return None
-    from .extract import extract
+    from .extract import ExtractionError, extract
 
-    return earlier_plan(extract(review.text, review.file_name), source_name=review.file_name)
+    try:
+        extraction = extract(review.text, review.file_name)
+    except ExtractionError:
+        return None  # the page says what is wrong with the document; no version to offer
+    return earlier_plan(extraction, source_name=review.file_name)
