@@ -66,8 +66,10 @@ SITE_URL = os.environ.get(
     "SITE_URL",
     f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if PRODUCTION else "http://localhost:8000",
 )
-if not SITE_URL.startswith(("https://", "http://")):
-    raise ImproperlyConfigured(f"SITE_URL must start with https:// or http://, not {SITE_URL!r}")
+if not SITE_URL.startswith(("https://", "http://")) or SITE_URL.rstrip("/").count("/") > 2:
+    raise ImproperlyConfigured(
+        f"SITE_URL must be https:// or http:// and the host name, with no path, not {SITE_URL!r}"
+    )
 
 INSTALLED_APPS = [
     # First, so that its GOV.UK sign-in and password templates win over the admin's.

@@ -112,3 +112,36 @@ def test_a_second_factor_only_this_organisation_relies_on_is_reset(client, body_
     url = reverse("organisations:member-change", args=[yjb().pk, ours.pk])
     assert client.post(url, {"action": "reset_second_factor"}).status_code == 302
     assert not TOTPDevice.objects.filter(user=body_viewer).exists()
+
+
+def test_a_declined_or_withdrawn_invitation_cannot_be_switched_on_by_the_admin(
+    client, body_admin, inspector
+):
+    invite(client, body_admin, inspector.email, role="admin")
+    membership = Membership.objects.get(user=inspector, organisation=yjb())
+    client.force_login(inspector)
+    answer(client, membership, "decline")
+    client.force_login(body_admin)
+    change = reverse("organisations:member-change", args=[yjb().pk, membership.pk])
+    page = client.post(change, {"action": "reactivate"}).content.decode()
+    assert "has not accepted an invitation to YJB" in page
+    membership.refresh_from_db()
+    assert not membership.is_active
+    # Invited again, then withdrawn by the admin: still not theirs to switch on.
+    invite(client, body_admin, inspector.email)
+    client.post(change, {"action": "deactivate"})
+    client.post(change, {"action": "reactivate"})
+    membership.refresh_from_db()
+    assert not membership.is_active
+
+
+def test_an_invitation_does_not_let_an_admin_reset_the_invited_persons_authenticator(
+    client, body_admin, inspector
+):
+    TOTPDevice.objects.create(user=inspector, name="Synthetic phone", confirmed=True)
+    invite(client, body_admin, inspector.email)
+    membership = Membership.objects.get(user=inspector, organisation=yjb())
+    url = reverse("organisations:member-change", args=[yjb().pk, membership.pk])
+    page = client.post(url, {"action": "reset_second_factor"}).content.decode()
+    assert "only of an active member of YJB" in page
+    assert TOTPDevice.objects.filter(user=inspector).count() == 1

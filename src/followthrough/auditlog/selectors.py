@@ -181,9 +181,9 @@ def _label(row: Any) -> str:
 
 def _organisations_of(user_ids: Iterable[int]) -> dict[int, str]:
     names: dict[int, list[str]] = {}
-    for user_id, short in Membership.objects.filter(user_id__in=set(user_ids)).values_list(
-        "user_id", "organisation__short_name"
-    ):
+    for user_id, short in Membership.objects.filter(
+        user_id__in=set(user_ids), is_active=True
+    ).values_list("user_id", "organisation__short_name"):
         names.setdefault(user_id, []).append(short)
     return {k: ", ".join(sorted(v)) for k, v in names.items()}
 

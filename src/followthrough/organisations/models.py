@@ -60,6 +60,10 @@ class Membership(TimeStamped):
     pending = models.BooleanField(
         default=False, help_text="Invited; waiting for the person to accept or decline."
     )
+    # Whether the person ever agreed to this membership (or it came with a new account): an admin
+    # may switch back on only a membership its person agreed to, never one they declined or were
+    # only invited to.
+    accepted = models.BooleanField(default=True)
     history = audited_history()
 
     class Meta:

@@ -60,7 +60,9 @@ def membership_invite(
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     established = user is not None and (
-        user.has_usable_password() or user.memberships.filter(is_active=True).exists()
+        user.has_usable_password()
+        or user.last_login is not None  # signs in through the identity provider
+        or user.memberships.filter(is_active=True).exists()
     )
     if user is None:
         user = User(username=email, email=email)
@@ -73,7 +75,9 @@ def membership_invite(
     if membership is not None and membership.pending:
         raise ValidationError(f"{email} has already been invited to {organisation.short_name}")
     if membership is None:
-        membership = Membership(user=user, organisation=organisation, role=role)
+        membership = Membership(
+            user=user, organisation=organisation, role=role, accepted=not established
+        )
         code = "organisations.membership.invited"
     else:
         membership.role = role
@@ -97,10 +101,11 @@ def membership_invite(
 
 def membership_answer(*, membership: Membership, accept: bool, actor: Any) -> Membership:
     """The invited person accepts or declines; either way the invitation is answered once."""
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if not membership.pending or membership.user_id != getattr(actor, "pk", None):
         raise ValidationError("This invitation has already been answered")
     membership.pending = False
-    membership.is_active = accept
+    membership.is_active = membership.accepted = accept
     membership._history_user = actor
     membership.save()
     verb = "accepted" if accept else "declined"
@@ -122,10 +127,13 @@ def membership_change(
         raise ValidationError(
             f"{membership.organisation.short_name} needs at least one active administrator"
         )
+    who = membership.user.email or membership.user.get_username()
     if action == "reactivate" and membership.pending:
+        raise ValidationError(f"{who} has not accepted the invitation yet")
+    if action == "reactivate" and not membership.accepted:
         raise ValidationError(
-            f"{membership.user.email or membership.user.get_username()} has not accepted the "
-            "invitation yet"
+            f"{who} has not accepted an invitation to {membership.organisation.short_name}: "
+            "invite them again"
         )
     if action == "deactivate" and membership.user_id == getattr(actor, "pk", None):
         raise ValidationError("You cannot deactivate your own membership")
@@ -177,6 +185,11 @@ def membership_reset_second_factor(*, membership: Membership, actor: Any) -> int
     person belongs to requires it, only that organisation's admin may reset it."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    if not membership.is_active or membership.pending:
+        raise ValidationError(
+            "You can reset the authenticator only of an active member of "
+            f"{membership.organisation.short_name}"
+        )
     others = (
         Membership.objects.filter(
             user_id=membership.user_id, is_active=True, organisation__require_two_factor=True

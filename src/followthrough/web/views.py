@@ -30,7 +30,7 @@ def account(request: HttpRequest) -> HttpResponse:
         request,
         "web/account.html",
         {
-            "memberships": memberships,
+            "memberships": [m for m in memberships if not m.pending],
             "invitations": [m for m in memberships if m.pending],
             "has_authenticator": has_authenticator,
         },
