@@ -104,3 +104,55 @@ def test_a_revision_answering_more_recommendations_adds_them_to_the_plan(db, kno
     plan = ActionPlan.objects.get()
     assert plan.responses.count() == 9
     assert any("action added" in c for c in plan.versions.get(number=2).changes)
+
+
+def test_actions_are_matched_by_what_they_say_not_by_position(first_plan):
+    """Dropping a response's first action withdraws that one; the action that carries on keeps
+    its progress and its target."""
+    response = next(r for r in first_plan.responses.all() if r.actions.count() == 2)
+    first, second = response.actions.order_by("order")
+    ProgressUpdate.objects.create(action=second, date=TODAY, text="Synthetic: carries on")
+    text = revised(original())
+    row = next(line for line in text.splitlines() if f"<p>{first.target_text}</p>" in line)
+    shorter = row.replace(f"<p>{first.owner_text}</p> ", "", 1).replace(
+        f"<p>{first.target_text}</p> ", "", 1
+    )
+    ingest_text(text.replace(row, shorter), "plan-2025-revised.txt")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == "withdrawn"
+    assert second.status != "withdrawn" and second.updates.filter(text__startswith="Synthetic")
+
+
+def test_a_form_opened_before_the_revision_is_refused_as_stale(first_plan):
+    response = first_plan.responses.first()
+    opened_at = response.version
+    ingest_text(revised(original()), "plan-2025-revised.txt")
+    response.refresh_from_db()
+    assert response.version == opened_at + 1
+
+
+def test_replacing_the_first_file_after_a_revision_keeps_one_plan(tmp_path, first_plan):
+    ingest_text(revised(original()), "plan-2025-revised.txt")
+    path = tmp_path / "plan-2025.txt"
+    path.write_text(original())
+    call_command("ingest", str(path), "--replace")
+    assert ActionPlan.objects.count() == 1
+    assert first_plan.versions.count() == 3
+
+
+def test_review_corrections_to_a_revision_are_in_its_version(client, inspector, first_plan):
+    client.force_login(inspector)
+    client.post(
+        reverse("ingest:import-list"),
+        {"document": SimpleUploadedFile("plan-2025-revised.txt", revised(original()).encode())},
+    )
+    review = ImportReview.objects.get()
+    client.post(
+        reverse("ingest:import-review", args=[review.pk]),
+        {"action": "commit", "r0-decision": "not_agreed"},
+    )
+    latest = first_plan.versions.order_by("-number").first()
+    label = latest.snapshot["responses"][0]["label"]
+    assert latest.snapshot["responses"][0]["decision"] == "not_agreed"
+    assert any(c.startswith(f"{label}: decision") for c in latest.changes)

@@ -18,7 +18,7 @@ from followthrough.organisations.services import organisations_resolve
 from .extract.types import Extraction
 from .extract.types import Recommendation as ExtractedRecommendation
 
-_TARGET_STATUS = {"completed": Action.Status.COMPLETED, "ongoing": Action.Status.ONGOING}
+TARGET_STATUS = {"completed": Action.Status.COMPLETED, "ongoing": Action.Status.ONGOING}
 
 
 def title_key(title: str | None) -> str:
@@ -340,7 +340,7 @@ def response_load(
             target_kind=target.kind if target else Action.TargetKind.UNKNOWN,
             target_value=(target.value or "") if target else "",
             due_date=date.fromisoformat(target.due) if target and target.due else None,
-            status=_TARGET_STATUS.get(target.kind if target else "", Action.Status.PLANNED),
+            status=TARGET_STATUS.get(target.kind if target else "", Action.Status.PLANNED),
             source=source,
             source_start=rec.start,
             source_end=rec.end,

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
+from followthrough.actionplans.services import version_refresh
 from followthrough.core.events import record_event
 from followthrough.core.models import SourceDocument
 from followthrough.inspections.models import Recommendation, Report
@@ -162,7 +163,14 @@ def _apply_thematic(change: dict[str, Any], source: SourceDocument, actor: Any) 
     report.save()
 
 
-def _apply(change: dict[str, Any], report: Report, plan: ActionPlan | None, actor: Any) -> None:
+def _apply(
+    change: dict[str, Any],
+    report: Report,
+    plan: ActionPlan | None,
+    actor: Any,
+    *,
+    revised: bool = False,
+) -> None:
     rec = Recommendation.objects.get(
         report=report, section=change["section"], label=change["label"]
     )
@@ -195,7 +203,8 @@ def _apply(change: dict[str, Any], report: Report, plan: ActionPlan | None, acto
     else:
         target = parse_target(change["new"])
         action.target_text = change["new"]
-        action.original_target_text = change["new"]
+        if not revised:  # a revision keeps the target the plan first published
+            action.original_target_text = change["new"]
         action.target_kind = target.kind
         action.target_value = target.value or ""
         action.due_date = date.fromisoformat(target.due) if target.due else None
@@ -225,8 +234,11 @@ def review_commit(*, review: ImportReview, posted: dict[str, str], actor: Any) -
     )
     plan = result.stored if isinstance(result.stored, ActionPlan) else None
     report = plan.report if plan is not None else result.stored
+    revised = result.status == "revised"
     for change in changes:
-        _apply(change, report, plan, actor)
+        _apply(change, report, plan, actor, revised=revised)
+    if revised and changes and plan is not None:
+        version_refresh(plan)
     for change in thematic_changes:
         _apply_thematic(change, result.source, actor)
     review.status = ImportReview.Status.COMMITTED

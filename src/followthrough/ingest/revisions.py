@@ -18,6 +18,7 @@ from followthrough.organisations.services import organisations_resolve
 from .extract.types import Extraction
 from .extract.types import Recommendation as ExtractedRecommendation
 from .loaders import (
+    TARGET_STATUS,
     iso_to_date,
     recommendation_fields,
     recommendation_order,
@@ -72,37 +73,61 @@ def _response_revise(
     response.source, response.source_start, response.source_end = source, rec.start, rec.end
     _stamp(response, actor, why)
     current = list(response.actions.order_by("order"))
-    for order, new in enumerate(extracted.actions):
+    matched = _match(current, extracted.actions)
+    for order, (new, action) in enumerate(zip(extracted.actions, matched, strict=True)):
         target = new.target
-        fields: dict[str, Any] = {
-            "owner_text": new.owner or "",
-            "target_text": new.target_text or "",
-            "target_kind": target.kind if target else Action.TargetKind.UNKNOWN,
-            "target_value": (target.value or "") if target else "",
-            "due_date": date.fromisoformat(target.due) if target and target.due else None,
-        }
-        action = current[order] if order < len(current) else None
+        kind = target.kind if target else Action.TargetKind.UNKNOWN
         if action is None:
             owners = organisations_resolve(text=new.owner)
             action = Action(
                 response=response,
-                order=order,
                 owner_organisation=owners[0] if owners else response.responding_organisation,
+                status=TARGET_STATUS.get(kind, Action.Status.PLANNED),
             )
-            if target and target.kind == "completed":
-                action.status = Action.Status.COMPLETED
-        for key, value in fields.items():
-            setattr(action, key, value)
+        elif action.status == Action.Status.WITHDRAWN or kind == "completed":
+            action.status = TARGET_STATUS.get(kind, Action.Status.PLANNED)
+        action.order = order
+        action.owner_text = new.owner or ""
+        action.target_text = new.target_text or ""
+        action.target_kind = kind
+        action.target_value = (target.value or "") if target else ""
+        action.due_date = date.fromisoformat(target.due) if target and target.due else None
         action.source, action.source_start, action.source_end = source, rec.start, rec.end
         _stamp(action, actor, why)
-    for gone in current[len(extracted.actions) :]:
+    kept = {a.pk for a in matched if a is not None}
+    for order, gone in enumerate((a for a in current if a.pk not in kept), len(matched)):
         # An action the revised plan no longer lists is withdrawn, never deleted: its progress
         # and history stay readable.
         gone.status = Action.Status.WITHDRAWN
+        gone.order = order
         _stamp(gone, actor, why)
 
 
+def _match(current: list[Action], extracted: list[Any]) -> list[Action | None]:
+    """For each action of the revision, the action it continues: the same owner and target,
+    else the same owner (its target was revised), else the same target (its owner renamed).
+    Anything else is a new action; an existing one left unmatched is withdrawn. Never by
+    position, which would move progress onto another commitment."""
+    free = list(current)
+    out: list[Action | None] = [None] * len(extracted)
+    tests = (
+        lambda a, n: (a.owner_text, a.target_text) == (n.owner or "", n.target_text or ""),
+        lambda a, n: bool(a.owner_text) and a.owner_text == (n.owner or ""),
+        lambda a, n: bool(a.target_text) and a.target_text == (n.target_text or ""),
+    )
+    for same in tests:
+        for i, new in enumerate(extracted):
+            if out[i] is None:
+                found = next((a for a in free if same(a, new)), None)
+                if found is not None:
+                    out[i] = found
+                    free.remove(found)
+    return out
+
+
 def _stamp(record: Any, actor: Any, why: str) -> None:
+    if record.pk is not None and isinstance(getattr(record, "version", None), int):
+        record.version += 1  # a form opened before the revision is refused as stale
     record._history_user = actor if getattr(actor, "is_authenticated", False) else None
     record._change_reason = why
     record.save()

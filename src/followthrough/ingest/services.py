@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 
-from followthrough.actionplans.models import Action, ProgressUpdate, Response
+from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, Response
 from followthrough.core.events import record_event
 from followthrough.core.models import SourceDocument
 
@@ -143,6 +143,22 @@ def document_ingest(
     )
 
 
+def _plan_revised_by(
+    extraction: Extraction, name: str, previous: SourceDocument | None
+) -> ActionPlan | None:
+    """The plan this document is a new version of: another file's plan answering the same
+    report for the same bodies, or, when a file is replaced, its own plan once that plan has
+    versions (replacing it wholesale would lose them)."""
+    if extraction.document.kind != "action_plan":
+        return None
+    earlier = earlier_plan(extraction, source_name=name)
+    if earlier is None and previous is not None:
+        own = ActionPlan.objects.filter(source=previous).first()
+        if own is not None and own.versions.exists():
+            earlier = own
+    return earlier
+
+
 def document_store(
     *,
     file_name: str,
@@ -175,8 +191,10 @@ def document_store(
         "format": fmt,
         "imported_by": actor if getattr(actor, "is_authenticated", False) else None,
     }
+    earlier = _plan_revised_by(extraction, name, previous)
     if previous:
-        _clear_plan_responses(previous)
+        if earlier is None:
+            _clear_plan_responses(previous)
         for key, value in fields.items():
             setattr(previous, key, value)
         previous.save()
@@ -191,7 +209,6 @@ def document_store(
         source=source,
         recommendations=len(extraction.recommendations),
     )
-    earlier = None if previous else earlier_plan(extraction, source_name=name)
     if earlier is not None:
         stored: Any = action_plan_revise(extraction, source, earlier, actor=actor)
         result.status = "revised"

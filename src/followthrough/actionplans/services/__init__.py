@@ -18,7 +18,13 @@ from .plans import (
     submit_problems,
 )
 from .reviews import review_record
-from .versions import amendment_begin, plan_snapshot, snapshot_changes, version_record
+from .versions import (
+    amendment_begin,
+    plan_snapshot,
+    snapshot_changes,
+    version_record,
+    version_refresh,
+)
 
 __all__ = [
     "EVIDENCE_KINDS",
@@ -38,4 +44,5 @@ __all__ = [
     "target_revision_propose",
     "tracked_fill",
     "version_record",
+    "version_refresh",
 ]

@@ -113,6 +113,19 @@ def version_record(
     return version
 
 
+def version_refresh(plan: ActionPlan) -> PlanVersion | None:
+    """Bring the latest version up to the plan as it now stands, when changes made in the same
+    transaction (an import's review corrections) followed it."""
+    latest = plan.versions.order_by("-number").first()
+    if latest is None:
+        return None
+    prior = plan.versions.filter(number=latest.number - 1).first()
+    latest.snapshot = plan_snapshot(plan)
+    latest.changes = snapshot_changes(prior.snapshot, latest.snapshot) if prior else []
+    latest.save(update_fields=["snapshot", "changes"])
+    return latest
+
+
 def amendment_begin(plan: ActionPlan, *, change_reason: str) -> bool:
     """Before changing a published plan: insist on a reason and make sure the plan as first
     published is kept as version 1. Returns whether the plan is published (an amendment)."""

@@ -45,7 +45,11 @@ def _heading_level(paragraph: Paragraph) -> int:
     return min(int(match[1]), 6) if match else 0
 
 
-def _grid(table: Table) -> list[list[Any]]:
+# Wider than any table a person reads; a span beyond it is a file built to fill memory.
+MAX_COLUMNS = 64
+
+
+def _grid(table: Table, deadline: Deadline) -> list[list[Any]]:
     """Each row as the <w:tc> that holds the content of each of its grid positions: a cell
     spanning columns repeats, a cell merged down from above is the one above. What python-docx's
     `row.cells` gives, in one pass: it looks each merged cell up the table again, which makes a
@@ -53,11 +57,16 @@ def _grid(table: Table) -> list[list[Any]]:
     rows: list[list[Any]] = []
     roots: dict[int, Any] = {}  # grid offset → the content cell covering it in the row above
     for tr in table._tbl.tr_lst:
+        deadline.check()
         row: list[Any] = []
         below: dict[int, Any] = {}
-        offset = tr.grid_before
+        offset = min(tr.grid_before, MAX_COLUMNS)
         for tc in tr.tc_lst:
-            span = tc.grid_span
+            span = max(1, min(tc.grid_span, MAX_COLUMNS - len(row)))
+            if len(row) >= MAX_COLUMNS:
+                raise ExtractionError(
+                    f"a table in the Word document is more than {MAX_COLUMNS} columns wide"
+                )
             root = roots.get(offset, tc) if tc.vMerge == "continue" else tc
             for k in range(span):
                 below[offset + k] = root
@@ -71,7 +80,7 @@ def _grid(table: Table) -> list[list[Any]]:
 def _table_rows(table: Table, deadline: Deadline) -> list[list[str]]:
     rows: list[list[str]] = []
     above: list[object] = []
-    for grid_row in _grid(table):
+    for grid_row in _grid(table, deadline):
         deadline.check()
         cells: list[str] = []
         seen: list[object] = []
@@ -86,7 +95,8 @@ def _table_rows(table: Table, deadline: Deadline) -> list[list[str]]:
             paragraphs = [(p.text, _is_list(p)) for p in cell.paragraphs]
             for inner in cell.tables:  # a table inside a cell: its text, row by row
                 paragraphs.extend(
-                    (" ".join(_Cell(c, inner).text for c in r), False) for r in _grid(inner)
+                    (" ".join(_Cell(c, inner).text for c in r), False)
+                    for r in _grid(inner, deadline)
                 )
             cells.append(cell_fragment(paragraphs))
         above = seen
