@@ -156,3 +156,14 @@ def test_review_corrections_to_a_revision_are_in_its_version(client, inspector, 
     label = latest.snapshot["responses"][0]["label"]
     assert latest.snapshot["responses"][0]["decision"] == "not_agreed"
     assert any(c.startswith(f"{label}: decision") for c in latest.changes)
+
+
+def test_one_recommendation_answered_in_common_does_not_make_two_plans_one(first_plan):
+    """A recommendation made to two bodies jointly is answered in both their plans."""
+    from followthrough.organisations.models import Organisation
+
+    elsewhere = Organisation.objects.create(name="Synthetic Council", short_name="SC")
+    shared = first_plan.responses.order_by("pk").first()
+    first_plan.responses.exclude(pk=shared.pk).update(responding_organisation=elsewhere)
+    ingest_text(revised(original()), "plan-2025-revised.txt")
+    assert ActionPlan.objects.count() == 2

@@ -107,9 +107,10 @@ def _answers(extraction: Extraction) -> set[Answer]:
 
 
 def earlier_plan(extraction: Extraction, *, source_name: str = "") -> ActionPlan | None:
-    """The published plan this document is a new version of: the same report, answering at least
-    one of the same recommendations as the same organisation; the closest such plan wins. A plan
-    read from a file of the same name is the file being replaced, not an earlier version."""
+    """The published plan this document is a new version of: the same report, with at least half
+    the answers of the smaller of the two given to the same recommendations by the same
+    organisations; the closest such plan wins. A plan read from a file of the same name is the
+    file being replaced, not an earlier version."""
     if extraction.document.kind != "action_plan":
         return None
     report = find_report(extraction.document.report_title)
@@ -128,7 +129,9 @@ def earlier_plan(extraction: Extraction, *, source_name: str = "") -> ActionPlan
             )
         }
         shared = len(ours & theirs)
-        if shared > overlap:
+        # Most of the answers of the smaller plan must be shared: a recommendation made to two
+        # bodies jointly is answered in both their plans without making them one plan.
+        if 2 * shared >= min(len(ours), len(theirs)) and shared > overlap:
             best, overlap = plan, shared
     return best
 
