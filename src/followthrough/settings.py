@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "followthrough.ingest",
     "followthrough.reporting",
     "followthrough.selfassessment",
+    "followthrough.cases",
     "followthrough.auditlog",
     "followthrough.flows",
 ]
