@@ -17,7 +17,12 @@ from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
 from tests.actionplans.factories import make_sample_plan
 from tests.organisations.factories import PASSWORD as PASSWORD  # tests sign in with it from here
-from tests.organisations.factories import MembershipFactory, UserFactory, YouthJusticeServiceFactory
+from tests.organisations.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    YouthJusticeServiceFactory,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("FOLLOWTHROUGH_SHARED", ROOT.parent / "shared"))
@@ -146,6 +151,22 @@ def practitioner(youth_justice_service):
 def board_member(youth_justice_service):
     """Sits on the service's management board: reads the assessment, writes nothing."""
     return persona("board-member", youth_justice_service, Membership.Role.VIEWER)
+
+
+@pytest.fixture
+def case_manager(youth_justice_service):
+    """Holds the service's resettlement cases: opens, plans and follows each child's case."""
+    return persona("case-manager", youth_justice_service, Membership.Role.CASE_MANAGER)
+
+
+@pytest.fixture
+def health_partner(db):
+    """Works for a synthetic NHS provider that owns health tasks on some of the service's
+    cases: sees and updates those tasks, nothing else of any case."""
+    trust = OrganisationFactory(
+        name="Riverside Synthetic NHS Trust", short_name="Riverside NHS", kind="health"
+    )
+    return persona("health-partner", trust, Membership.Role.CONTRIBUTOR)
 
 
 @pytest.fixture

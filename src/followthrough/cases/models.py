@@ -15,6 +15,8 @@ from followthrough.core.history import audited_history
 from followthrough.core.models import TimeStamped
 from followthrough.organisations.models import Organisation
 
+from .querysets import CaseQuerySet, TaskQuerySet
+
 # A reference the service's own case management system issues; letters, digits and hyphens only,
 # so that a name or a date of birth does not fit in it by accident.
 REFERENCE = RegexValidator(
@@ -160,6 +162,8 @@ class Case(TimeStamped):
     version = models.PositiveIntegerField(default=1)
     history = audited_history()
 
+    objects = CaseQuerySet.as_manager()
+
     class Meta:
         ordering = ["service", "reference"]
         constraints = [
@@ -260,6 +264,8 @@ class Task(TimeStamped):
     note = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
     history = audited_history()
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         ordering = ["case", "due_date", "pk"]

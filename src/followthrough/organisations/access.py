@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from followthrough.core.access import allowed
 
-from .models import SIGNERS, WRITERS, Membership, Organisation
+from .models import CASE_ROLES, SIGNERS, WRITERS, Membership, Organisation
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,14 @@ class Standing:
 
     def writes_for(self, organisation_id: int | None) -> bool:
         return organisation_id is not None and self.roles.get(organisation_id, "") in WRITERS
+
+    def works_cases_of(self, organisation_id: int | None) -> bool:
+        """Case manager or manager of this youth justice service: reads its children's cases."""
+        return organisation_id is not None and self.roles.get(organisation_id, "") in CASE_ROLES
+
+    @property
+    def case_service_ids(self) -> list[int]:
+        return [org for org, role in self.roles.items() if role in CASE_ROLES]
 
     def signs_for(self, organisation_id: int | None) -> bool:
         return organisation_id is not None and self.roles.get(organisation_id, "") in SIGNERS

@@ -10,10 +10,13 @@ from .models import Membership, Organisation
 
 
 def role_choices(organisation: Organisation) -> list[tuple[str, str]]:
-    """Reviewers belong to inspectorates; other bodies have the four working roles."""
+    """Reviewers belong to inspectorates and case managers to youth justice services; other
+    bodies have the four working roles."""
     roles = [(r.value, r.label) for r in Membership.Role]
     if organisation.kind != Organisation.Kind.INSPECTORATE:
         roles = [r for r in roles if r[0] != Membership.Role.REVIEWER]
+    if organisation.kind != Organisation.Kind.YOUTH_JUSTICE_SERVICE:
+        roles = [r for r in roles if r[0] != Membership.Role.CASE_MANAGER]
     return roles
 
 

@@ -46,6 +46,7 @@ class Membership(TimeStamped):
         APPROVER = "approver", "Approver"
         ADMIN = "admin", "Administrator"
         REVIEWER = "reviewer", "Inspectorate reviewer"
+        CASE_MANAGER = "case_manager", "Case manager"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="memberships"
@@ -79,3 +80,8 @@ class Membership(TimeStamped):
 # answers) and who signs for it (submits, publishes, signs off, approves targets).
 WRITERS = frozenset({Membership.Role.CONTRIBUTOR, Membership.Role.APPROVER, Membership.Role.ADMIN})
 SIGNERS = frozenset({Membership.Role.APPROVER, Membership.Role.ADMIN})
+# Who in a youth justice service works with children's case records: its case managers, and its
+# managers (approvers and administrators). Nobody else reads a case, superusers included.
+CASE_ROLES = frozenset(
+    {Membership.Role.CASE_MANAGER, Membership.Role.APPROVER, Membership.Role.ADMIN}
+)
