@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 
 from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, TargetRevision
 from followthrough.actionplans.services import version_record
+from followthrough.cases.models import Case, Task
 from followthrough.core.uploads import upload_store
 from followthrough.ingest.models import ImportReview
 from followthrough.ingest.sample import sample_action_plan
@@ -22,6 +23,7 @@ from followthrough.selfassessment.models import (
     ImprovementUpdate,
     SelfAssessment,
 )
+from tests.cases.factories import CaseFactory, TaskFactory
 from tests.conftest import PASSWORD, ingest_text
 from tests.selfassessment.made import make_assessment, make_service, make_thematics
 
@@ -38,6 +40,8 @@ class World:
     pending: ActionPlan  # moved along the workflow by the matrix itself; used for nothing else
     assessment: SelfAssessment  # the own service's, in progress and not shared
     invitation: Membership  # the other viewer, invited to the own organisation, not answered
+    case: Case  # a child's case of the own service (the assessment's), open
+    task: Task  # a step of that case's plan owned by the other organisation (a partner)
 
     def owned_action(self) -> Action:
         return Action.objects.filter(
@@ -119,6 +123,10 @@ class World:
             "organisations:member-invite": {"pk": self.own.pk},
             "organisations:member-change": {"pk": self.own.pk, "membership_pk": self.target.pk},
             "organisations:invitation-answer": {"pk": self.invitation.pk},
+            "cases:case-list": {},
+            "cases:task-list": {},
+            "cases:case-detail": {"pk": self.case.pk},
+            "cases:task-update": {"pk": self.task.pk},
             "selfassessment:assessment-list": {},
             "selfassessment:assessment-new": {},
             "selfassessment:sign-off": {"pk": self.assessment.pk},
@@ -220,6 +228,9 @@ def world(db, settings, tmp_path):
         is_active=False,
         pending=True,
     )
+    assessment = _assessment(users, orgs["YJB"])
+    case = CaseFactory(service=assessment.organisation)
+    task = TaskFactory(case=case, owner=orgs["MoJ"])
     return World(
         published,
         draft,
@@ -227,8 +238,10 @@ def world(db, settings, tmp_path):
         orgs["YJB"],
         target,
         pending,
-        _assessment(users, orgs["YJB"]),
+        assessment,
         invitation,
+        case,
+        task,
     )
 
 

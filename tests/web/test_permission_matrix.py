@@ -35,6 +35,10 @@ ROW_FOR = {
     "role, deactivate)",
     ("invitee", "published"): "accept or decline an invitation to join an organisation (only "
     "the person invited; the sample invites the other viewer to the own organisation)",
+    ("case_worker", "published"): "read the caseload and a child's case (the service's case "
+    "managers and managers only; the sample case is the own service's)",
+    ("task_owner", "published"): "update a task on a child's case (the case's workers, and the "
+    "agency that owns the task; the sample task is owned by the other organisation)",
     ("organisation_writer", "published"): "start a draft action plan for your organisation",
     ("response_writer", "published"): "edit a response or its actions (in a draft plan, or "
     "as a new version of a published one)",

@@ -3,12 +3,17 @@ as of a day."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from django.db.models import Count, Prefetch, Q
+
+from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .milestones import CaseDates, Milestone, Rule, milestones, phase
-from .models import Case, MilestoneRule
+from .milestones import PHASES, CaseDates, Milestone, Rule, milestones, phase
+from .models import AGENCIES, Case, Meeting, MilestoneRule, Task
 
 
 def rules_for(service: Organisation) -> list[Rule]:
@@ -59,3 +64,86 @@ def case_milestones(case: Case, rules: list[Rule], *, today: date) -> list[Miles
 
 def case_phase(case: Case, *, today: date) -> str:
     return phase(case_dates(case), today=today)
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """A case as the caseload shows it: where the child is and what is late or due."""
+
+    case: Case
+    phase: str
+    milestones: list[Milestone]
+    overdue_tasks: int
+
+    @property
+    def late(self) -> list[Milestone]:
+        return [m for m in self.milestones if m.state == "late"]
+
+    @property
+    def due_soon(self) -> list[Milestone]:
+        return [m for m in self.milestones if m.state == "due_soon"]
+
+    @property
+    def phase_label(self) -> str:
+        return PHASES[self.phase]
+
+
+def caseload(user: Any, *, today: date, phase_filter: str = "") -> list[CaseRow]:
+    """The cases the user works, each with its phase, milestones and overdue tasks, in a fixed
+    number of queries however many cases there are."""
+    cases = (
+        Case.objects.visible_to(user)
+        .filter(anonymised_on__isnull=True)
+        .select_related("service", "release_day")
+        .prefetch_related(
+            Prefetch("meetings", queryset=Meeting.objects.filter(kind="initial")), "outcomes"
+        )
+        .annotate(
+            overdue=Count(
+                "tasks", filter=Q(tasks__status=Task.Status.OPEN, tasks__due_date__lt=today)
+            )
+        )
+        .order_by("earliest_release", "reference")
+    )
+    rules: dict[int, list[Rule]] = {}
+    rows = []
+    for case in cases:
+        if case.service_id not in rules:
+            rules[case.service_id] = rules_for(case.service)
+        dates = case_dates(case)
+        row = CaseRow(
+            case,
+            phase(dates, today=today),
+            milestones(rules[case.service_id], dates, today=today),
+            case.overdue,  # type: ignore[attr-defined]
+        )
+        if not phase_filter or row.phase == phase_filter:
+            rows.append(row)
+    return rows
+
+
+def case_detail(case: Case, *, today: date) -> dict[str, Any]:
+    """Everything the case page shows, read in a fixed number of queries."""
+    dates = case_dates(case)
+    return {
+        "phase": PHASES[phase(dates, today=today)],
+        "milestones": milestones(rules_for(case.service), dates, today=today),
+        "pathways": list(case.pathways.select_related("pathway")),
+        "meetings": list(case.meetings.all()),
+        "tasks": list(case.tasks.select_related("owner", "pathway")),
+        "contacts": list(case.contacts.all()),
+        "outcomes": list(case.outcomes.all()),
+        "release_day": getattr(case, "release_day", None),
+        "agencies": dict(AGENCIES),
+    }
+
+
+def tasks_for(user: Any, *, today: date) -> list[Task]:
+    """The tasks the user's own organisations own, open first by due date: a partner's list.
+    It shows of each case only its reference, the pathway and the step."""
+    standing = standing_of(user)
+    return list(
+        Task.objects.filter(owner_id__in=standing.organisation_ids)
+        .select_related("case", "owner", "pathway")
+        .order_by("status", "due_date", "pk")
+    )

@@ -42,6 +42,10 @@ RULES = {
     "self-assessment is in progress",
     "assessment_signer": "approvers and administrators of the service (its managers): sign-off "
     "while in progress, reopening once signed off, sharing with the inspectorate at any time",
+    "case_worker": "case managers and managers (approvers, administrators) of the youth justice "
+    "service that holds the case; nobody else, superusers included",
+    "task_owner": "the case's workers, and contributors, approvers and administrators of the "
+    "agency that owns the task",
     "improvement_writer": "contributors, approvers and administrators of the service: the "
     "improvement plan stays live after sign-off",
 }
@@ -53,6 +57,7 @@ PAGE_PERMISSIONS = {
     "inspectorate_member": "organisations.use_inspectorate_pages",
     "importer": "organisations.use_inspectorate_pages",
     "audit_reader": "organisations.read_audit_log",
+    "case_worker": "organisations.use_caseload",
 }
 
 
@@ -67,7 +72,7 @@ def access(rule: str, *, methods: tuple[str, ...] = READ) -> Callable[[Any], Any
 
         @wraps(view)
         def guarded(request: Any, *args: Any, **kwargs: Any) -> Any:
-            if permission and not request.user.has_perm(permission):
+            if permission and not allowed(request.user, permission):
                 raise Http404
             return view(request, *args, **kwargs)
 

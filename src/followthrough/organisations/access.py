@@ -22,6 +22,7 @@ class Standing:
     is_reviewer: bool = False
     is_superuser: bool = False
     two_factor_required: bool = False
+    service_ids: frozenset[int] = field(default_factory=frozenset)  # youth justice services
 
     @property
     def sees_all_drafts(self) -> bool:
@@ -36,11 +37,16 @@ class Standing:
 
     def works_cases_of(self, organisation_id: int | None) -> bool:
         """Case manager or manager of this youth justice service: reads its children's cases."""
-        return organisation_id is not None and self.roles.get(organisation_id, "") in CASE_ROLES
+        return organisation_id in self.case_service_ids
 
     @property
     def case_service_ids(self) -> list[int]:
-        return [org for org, role in self.roles.items() if role in CASE_ROLES]
+        """The youth justice services whose cases the user works (case manager or manager)."""
+        return [
+            org
+            for org, role in self.roles.items()
+            if role in CASE_ROLES and org in self.service_ids
+        ]
 
     def signs_for(self, organisation_id: int | None) -> bool:
         return organisation_id is not None and self.roles.get(organisation_id, "") in SIGNERS
@@ -77,6 +83,11 @@ def standing_of(user: Any) -> Standing:
             for _, role, kind, _ in memberships
         ),
         two_factor_required=any(required for *_, required in memberships),
+        service_ids=frozenset(
+            org
+            for org, _, kind, _ in memberships
+            if kind == Organisation.Kind.YOUTH_JUSTICE_SERVICE
+        ),
         is_reviewer=any(
             kind == Organisation.Kind.INSPECTORATE and role == Membership.Role.REVIEWER
             for _, role, kind, _ in memberships

@@ -45,3 +45,12 @@ def writes_for_any_organisation(user) -> bool:
 # report progress on its actions (each record's own rules say which, and when).
 rules.add_perm("organisations.write_for", rules.is_authenticated & writes_for_organisation)
 rules.add_perm("organisations.write_for_any", rules.is_authenticated & writes_for_any_organisation)
+
+
+@rules.predicate
+def works_cases(user) -> bool:  # type: ignore[no-untyped-def]
+    return bool(standing_of(user).case_service_ids)
+
+
+# The caseload is for those who work a service's cases: its case managers and managers.
+rules.add_perm("organisations.use_caseload", rules.is_authenticated & works_cases)

@@ -1,0 +1,81 @@
+"""Casework pages: the caseload, a case, a partner's tasks and the update of one task. Every
+view of a case is written to the access log before the page is built."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from followthrough.core.access import FORM_METHODS, access
+from followthrough.core.forms import save_versioned
+
+from .access import get_case_for_user, get_task_for_user
+from .forms import CaseloadFilterForm, TaskUpdateForm
+from .milestones import PHASES
+from .selectors import case_detail, caseload, tasks_for
+from .services import case_view_record, task_update
+
+
+@access("case_worker")
+def case_list(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    form = CaseloadFilterForm(request.GET or None)
+    chosen = form.cleaned_data["phase"] if form.is_valid() else ""
+    rows = caseload(request.user, today=today, phase_filter=chosen)
+    return render(
+        request,
+        "cases/case_list.html",
+        {"rows": rows, "form": form, "chosen": chosen, "phases": PHASES, "today": today},
+    )
+
+
+@access("case_worker")
+def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
+    case = get_case_for_user(request.user, pk)
+    case_view_record(case=case, user=request.user, page="cases:case-detail")
+    today = timezone.localdate()
+    return render(
+        request,
+        "cases/case_detail.html",
+        {"case": case, "today": today, **case_detail(case, today=today)},
+    )
+
+
+@access("signed_in")
+def task_list(request: HttpRequest) -> HttpResponse:
+    """A partner agency's tasks on the service's cases: only the tasks it owns."""
+    return render(
+        request,
+        "cases/task_list.html",
+        {"tasks": tasks_for(request.user, today=timezone.localdate())},
+    )
+
+
+@access("task_owner", methods=FORM_METHODS)
+def task_update_view(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_task_for_user(request.user, pk, for_write=True)
+    stale = None
+    if request.method == "POST":
+        form, stale, saved = save_versioned(
+            request,
+            TaskUpdateForm,
+            lambda data: task_update(
+                task=task,
+                status=data["status"],
+                note=data["note"],
+                version=data["version"],
+                actor=request.user,
+                today=timezone.localdate(),
+            ),
+            "task",
+        )
+        if saved:
+            messages.success(request, f"Task on case {task.case.reference} updated")
+            return redirect("cases:task-list")
+    else:
+        form = TaskUpdateForm(
+            initial={"status": task.status, "note": task.note, "version": task.version}
+        )
+    return render(request, "cases/task_update.html", {"task": task, "form": form, "stale": stale})

@@ -1,0 +1,108 @@
+"""The casework pages: the caseload in a fixed number of queries, the case page logging every
+view, and a partner updating the one task it owns."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from followthrough.cases.models import CaseView, Meeting, Task
+from tests.cases.factories import CaseFactory, TaskFactory
+
+
+def make_cases(service, n: int, start: int = 0) -> None:
+    today = timezone.localdate()
+    for i in range(start, start + n):
+        case = CaseFactory(
+            service=service,
+            reference=f"NB-{i + 1:04d}",
+            sentence_date=today - timedelta(days=30 + i),
+            earliest_release=today + timedelta(days=20 + i),
+        )
+        Meeting.objects.create(case=case, kind="initial", held_on=case.sentence_date)
+        TaskFactory(case=case, owner=service, due_date=today - timedelta(days=1))
+
+
+def test_the_caseload_shows_phase_and_what_is_late(client, youth_justice_service, case_manager):
+    today = timezone.localdate()
+    CaseFactory(
+        service=youth_justice_service,
+        reference="NB-0100",
+        sentence_date=today - timedelta(days=20),
+        earliest_release=today + timedelta(days=200),
+    )
+    client.force_login(case_manager)
+    page = client.get(reverse("cases:case-list")).content.decode()
+    assert "NB-0100" in page and "Sentenced" in page
+    assert "Initial planning meeting held" in page  # late: ten days have passed
+    filtered = client.get(reverse("cases:case-list"), {"phase": "released"}).content.decode()
+    assert "NB-0100" not in filtered and "There are no cases in this phase" in filtered
+
+
+def test_the_caseload_costs_the_same_queries_for_3_cases_as_for_30(
+    client, youth_justice_service, case_manager
+):
+    client.force_login(case_manager)
+    make_cases(youth_justice_service, 3)
+    client.get(reverse("cases:case-list"))  # warm the session and the user's standing
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("cases:case-list"))
+    make_cases(youth_justice_service, 27, start=3)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("cases:case-list"))
+    assert "30 cases" in page.content.decode()
+    assert len(many) == len(few), [q["sql"][:80] for q in many.captured_queries]
+
+
+def test_the_case_page_costs_the_same_whatever_the_case_holds(
+    client, youth_justice_service, case_manager
+):
+    client.force_login(case_manager)
+    small = CaseFactory(service=youth_justice_service, reference="NB-0201")
+    big = CaseFactory(service=youth_justice_service, reference="NB-0202")
+    for _ in range(10):
+        TaskFactory(case=big, owner=youth_justice_service)
+        Meeting.objects.create(case=big, kind="review", held_on=date(2026, 4, 1))
+    client.get(reverse("cases:case-detail", args=[small.pk]))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("cases:case-detail", args=[small.pk]))
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("cases:case-detail", args=[big.pk]))
+    assert len(many) == len(few)
+
+
+def test_every_view_of_a_case_is_logged(client, youth_justice_service, case_manager, outsider):
+    case = CaseFactory(service=youth_justice_service, reference="NB-0300")
+    client.force_login(case_manager)
+    assert client.get(reverse("cases:case-detail", args=[case.pk])).status_code == 200
+    client.force_login(outsider)
+    assert client.get(reverse("cases:case-detail", args=[case.pk])).status_code == 404
+    [view] = CaseView.objects.all()
+    assert view.user == case_manager and view.page == "cases:case-detail"
+
+
+def test_a_partner_sees_and_updates_only_its_own_task(
+    client, youth_justice_service, case_manager, health_partner
+):
+    trust = health_partner.memberships.get().organisation
+    case = CaseFactory(service=youth_justice_service, reference="NB-0400")
+    theirs = TaskFactory(case=case, owner=trust, description="Register with a GP")
+    TaskFactory(case=case, owner=youth_justice_service, description="Book the housing panel")
+    client.force_login(health_partner)
+    listing = client.get(reverse("cases:task-list")).content.decode()
+    assert "Register with a GP" in listing and "NB-0400" in listing
+    assert "Book the housing panel" not in listing
+    assert client.get(reverse("cases:case-detail", args=[case.pk])).status_code == 404
+    url = reverse("cases:task-update", args=[theirs.pk])
+    refused = client.post(url, {"version": theirs.version})
+    assert "Select whether the task is open, done or no longer needed" in refused.content.decode()
+    done = client.post(url, {"status": "done", "note": "Registered", "version": theirs.version})
+    assert done.status_code == 302
+    theirs.refresh_from_db()
+    assert theirs.status == Task.Status.DONE and theirs.history.first().history_user == (
+        health_partner
+    )
