@@ -69,6 +69,7 @@ MEANINGS = {
     "reminders": "flows: the daily digest to each owning organisation",
     "escalation": "flows: the escalation ladder",
     "demo": "flows: the demo's users, service and self-assessments",
+    "demo_cases": "flows: the demo's synthetic resettlement cases",
 }
 
 # core and web are the kernel and the chrome, not domains; their modules are listed in

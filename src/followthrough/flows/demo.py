@@ -48,6 +48,18 @@ def demo_service_ensure() -> Organisation:
     return service
 
 
+HEALTH_PARTNER_NAME = "Northbridge Synthetic NHS Foundation Trust"
+
+
+def health_partner_ensure() -> Organisation:
+    """The demo's partner agency: a synthetic NHS trust owning health tasks on some cases."""
+    trust, _ = Organisation.objects.get_or_create(
+        name=HEALTH_PARTNER_NAME,
+        defaults={"short_name": "Northbridge NHS", "kind": Organisation.Kind.HEALTH},
+    )
+    return trust
+
+
 def _user(username: str) -> Any:
     return get_user_model().objects.filter(username=username).first()
 
@@ -167,6 +179,18 @@ DEMO_USERS = [
         "answers self-assessment questions",
     ),
     ("yjs-board", SERVICE_NAME, Membership.Role.VIEWER, "board member: reads the summary"),
+    (
+        "yjs-case-manager",
+        SERVICE_NAME,
+        Membership.Role.CASE_MANAGER,
+        "holds the service's resettlement cases",
+    ),
+    (
+        "health-partner",
+        HEALTH_PARTNER_NAME,
+        Membership.Role.CONTRIBUTOR,
+        "updates the health tasks the trust owns on some cases",
+    ),
 ]
 
 
@@ -175,6 +199,7 @@ def demo_users_ensure(*, password: str | None) -> list[tuple[str, str, str, str,
     Each gets `password`, or a new random one when it is None."""
     organisations = {o.name: o for o in organisations_ensure_known()}
     organisations[SERVICE_NAME] = demo_service_ensure()
+    organisations[HEALTH_PARTNER_NAME] = health_partner_ensure()
     User = get_user_model()
     made = []
     for username, org_name, role, purpose in DEMO_USERS:
