@@ -55,6 +55,7 @@ MEANINGS = {
     "aliases": "organisations: the canonical bodies and the names documents use for them",
     "themes": "inspections: the keyword classifier giving recommendations their themes",
     "smart": "actionplans: the SMART advice on a tracked action",
+    "imports": "cases: the case CSV layout, checked row by row before anything is written",
     "milestones": "cases: the milestone rules, due dates and phases of a case (pure Python)",
     # The importer's parts.
     "extract": "ingest: pure-Python extractors, text in, dataclasses out",

@@ -1,0 +1,220 @@
+"""The case CSV layout a service exports from its own case management system (docs/casework.md,
+"Getting cases in"), read and checked row by row. Every error names its row and column; nothing
+is written unless every row is right, and then in one transaction. Re-importing the same file
+updates cases and tasks by their reference, never duplicating them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from followthrough.organisations.models import Organisation
+
+from .models import Case, Pathway, Task
+from .services import CASE_FIELDS, case_open, case_update, task_add, task_update, tasks_redate
+
+# Columns of a case row: `record` = case (or empty), `reference`, then any of these.
+DATE_COLUMNS = {
+    "sentence_date",
+    "earliest_release",
+    "release_date",
+    "order_end",
+    "turns_18",
+    "accommodation_confirmed_on",
+    "rotl_considered_on",
+    "handover_date",
+}
+INT_COLUMNS = {"age_at_sentence", "sentence_months"}
+CHOICE_COLUMNS = {
+    name: dict(Case._meta.get_field(name).choices or [])
+    for name in (
+        "sex",
+        "ethnicity",
+        "care_status",
+        "cin_cp_history",
+        "send",
+        "sentence_type",
+        "establishment_type",
+        "distance",
+        "rotl_applied",
+        "rotl_used",
+        "transition",
+    )
+}
+ORGANISATION_COLUMNS = {"home_local_authority", "establishment"}
+# Columns of a task row: `record` = task, `reference` (the case), then these.
+TASK_COLUMNS = {"description", "owner", "pathway", "due_date", "due_anchor", "due_offset_days"}
+TASK_COLUMNS |= {"status"}
+KNOWN = {"record", "reference", *CASE_FIELDS, *TASK_COLUMNS}
+
+
+@dataclass
+class ImportReport:
+    cases_opened: int = 0
+    cases_updated: int = 0
+    tasks_added: int = 0
+    tasks_updated: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+class RowError(Exception):
+    """What is wrong with one row: one message per column."""
+
+    def __init__(self, *messages: str) -> None:
+        super().__init__("; ".join(messages))
+        self.messages = list(messages)
+
+
+def _value(column: str, text: str, organisations: dict[str, Organisation]) -> Any:
+    text = text.strip()
+    if column in DATE_COLUMNS:
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise RowError(f"enter a date as YYYY-MM-DD, like 2026-03-31, not {text!r}") from None
+    if column in INT_COLUMNS:
+        if not text:
+            return None
+        if not (text.isascii() and text.isdigit()):
+            raise RowError(f"enter a whole number, not {text!r}")
+        return int(text)
+    if column in CHOICE_COLUMNS:
+        choices = CHOICE_COLUMNS[column]
+        if text not in choices:
+            allowed = ", ".join(repr(c) for c in choices if c)
+            raise RowError(f"use one of {allowed}, not {text!r}")
+        return text
+    if column in ORGANISATION_COLUMNS:
+        if not text:
+            return None
+        found = organisations.get(text.casefold())
+        if found is None:
+            raise RowError(f"no organisation is called {text!r}")
+        return found
+    return text
+
+
+def cases_import(*, service: Organisation, content: bytes, actor: Any, today: date) -> ImportReport:
+    """Check every row, then write them all. The caller holds the transaction; a report with
+    errors has written nothing the caller should keep (roll back)."""
+    report = ImportReport()
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.errors.append("The file must be a CSV saved as UTF-8")
+        return report
+    reader = csv.DictReader(io.StringIO(text))
+    columns = [c.strip() for c in reader.fieldnames or []]
+    unknown = [c for c in columns if c not in KNOWN]
+    if "reference" not in columns:
+        report.errors.append("Row 1: the file needs a reference column")
+    if unknown:
+        report.errors.append(
+            f"Row 1: these columns are not in the layout (and a case never holds a name, date of "
+            f"birth, address or school): {', '.join(unknown)}"
+        )
+    if report.errors:
+        return report
+    organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
+    organisations |= {o.short_name.casefold(): o for o in Organisation.objects.all()}
+    pathways = {p.code: p for p in Pathway.objects.all()}
+    for number, raw in enumerate(reader, start=2):
+        row = {k.strip(): (v or "") for k, v in raw.items() if k}
+        try:
+            if row.get("record", "").strip() in ("", "case"):
+                _case_row(row, service, organisations, actor, report)
+            elif row["record"].strip() == "task":
+                _task_row(row, service, organisations, pathways, actor, today, report)
+            else:
+                raise RowError("record: use 'case' or 'task'")
+        except RowError as exc:
+            report.errors.extend(f"Row {number}, {message}" for message in exc.messages)
+        except ValidationError as exc:
+            for column, messages in getattr(exc, "message_dict", {"": exc.messages}).items():
+                where = f", column {column}" if column and column != "__all__" else ""
+                report.errors.append(f"Row {number}{where}: {' '.join(messages)}")
+    return report
+
+
+def _case_row(
+    row: dict[str, str],
+    service: Organisation,
+    organisations: dict[str, Organisation],
+    actor: Any,
+    report: ImportReport,
+) -> None:
+    reference = row.get("reference", "").strip()
+    values: dict[str, Any] = {}
+    problems = []
+    for column in CASE_FIELDS:
+        if column in row:
+            try:
+                values[column] = _value(column, row[column], organisations)
+            except RowError as exc:
+                problems.append(f"column {column}: {exc}")
+    if problems:
+        raise RowError(*problems)
+    existing = Case.objects.filter(service=service, reference=reference).first()
+    if existing is None:
+        case_open(service=service, reference=reference, actor=actor, **values)
+        report.cases_opened += 1
+        return
+    changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
+    if changed:
+        updated = case_update(case=existing, version=existing.version, actor=actor, **changed)
+        tasks_redate(case=updated, actor=actor)
+        report.cases_updated += 1
+
+
+def _task_row(
+    row: dict[str, str],
+    service: Organisation,
+    organisations: dict[str, Organisation],
+    pathways: dict[str, Pathway],
+    actor: Any,
+    today: date,
+    report: ImportReport,
+) -> None:
+    case = Case.objects.filter(service=service, reference=row.get("reference", "").strip()).first()
+    if case is None:
+        raise RowError("column reference: no case with this reference; put its case row first")
+    owner = organisations.get(row.get("owner", "").strip().casefold())
+    if owner is None:
+        raise RowError(f"column owner: no organisation is called {row.get('owner', '')!r}")
+    code = row.get("pathway", "").strip()
+    if code and code not in pathways:
+        raise RowError(f"column pathway: use one of {', '.join(sorted(pathways))}")
+    description = row.get("description", "").strip()
+    if not description:
+        raise RowError("column description: say what the task is")
+    due = _value("sentence_date", row.get("due_date", ""), organisations)
+    anchor = row.get("due_anchor", "").strip() or "date"
+    offset_text = row.get("due_offset_days", "").strip() or "0"
+    if not offset_text.lstrip("-").isdigit():
+        raise RowError("column due_offset_days: enter a whole number of days, like -28")
+    task = Task.objects.filter(case=case, description=description, owner=owner).first()
+    if task is None:
+        task = task_add(
+            case=case,
+            description=description,
+            owner=owner,
+            actor=actor,
+            pathway=pathways.get(code),
+            due_anchor=anchor,
+            due_offset_days=int(offset_text),
+            due_on=due,
+        )
+        report.tasks_added += 1
+    status = row.get("status", "").strip()
+    if status and status != task.status:
+        task_update(
+            task=task, status=status, note=task.note, version=task.version, actor=actor, today=today
+        )
+        report.tasks_updated += 1
