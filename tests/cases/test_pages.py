@@ -106,3 +106,32 @@ def test_a_partner_sees_and_updates_only_its_own_task(
     assert theirs.status == Task.Status.DONE and theirs.history.first().history_user == (
         health_partner
     )
+
+
+def test_the_board_pack_shows_counts_never_a_case_and_hides_small_numbers(
+    client, youth_justice_service, board_member, outsider
+):
+    make_cases(youth_justice_service, 9)
+    CaseFactory(service=youth_justice_service, reference="NB-0900", sex="female")
+    client.force_login(board_member)
+    page = client.get(reverse("cases:board")).content.decode()
+    assert "Cases by phase and sex" in page and "fewer than 5" in page
+    assert "NB-0" not in page  # no case reference anywhere
+    assert ">10<" in page  # the grand total of cases
+    client.force_login(outsider)
+    other = client.get(reverse("cases:board"), {"service": youth_justice_service.pk})
+    assert other.status_code == 404
+
+
+def test_the_board_pack_costs_the_same_queries_for_3_cases_as_for_30(
+    client, youth_justice_service, board_member
+):
+    client.force_login(board_member)
+    make_cases(youth_justice_service, 3)
+    client.get(reverse("cases:board"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("cases:board"))
+    make_cases(youth_justice_service, 27, start=3)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("cases:board"))
+    assert len(many) == len(few)

@@ -125,6 +125,7 @@ class World:
             "organisations:invitation-answer": {"pk": self.invitation.pk},
             "cases:case-list": {},
             "cases:task-list": {},
+            "cases:board": {},
             "cases:case-detail": {"pk": self.case.pk},
             "cases:task-update": {"pk": self.task.pk},
             "selfassessment:assessment-list": {},

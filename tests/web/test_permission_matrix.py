@@ -37,6 +37,8 @@ ROW_FOR = {
     "the person invited; the sample invites the other viewer to the own organisation)",
     ("case_worker", "published"): "read the caseload and a child's case (the service's case "
     "managers and managers only; the sample case is the own service's)",
+    ("service_member", "published"): "read a youth justice service's resettlement board pack "
+    "(aggregates, small numbers suppressed; any member of the service)",
     ("task_owner", "published"): "update a task on a child's case (the case's workers, and the "
     "agency that owns the task; the sample task is owned by the other organisation)",
     ("organisation_writer", "published"): "start a draft action plan for your organisation",

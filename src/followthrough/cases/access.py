@@ -9,6 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from followthrough.core.access import allowed
+from followthrough.organisations.access import standing_of
+from followthrough.organisations.models import Organisation
 
 from .models import Case, Task
 
@@ -33,3 +35,12 @@ def get_task_for_user(user: Any, pk: int, *, for_write: bool = False) -> Task:
     if not allowed(user, "cases.change_task" if for_write else "cases.view_task", task):
         raise Http404
     return task
+
+
+def get_board_service_for_user(user: Any, pk: int | None) -> Organisation:
+    """The youth justice service whose board pack the user reads: the one asked for if they
+    belong to it, else their first; 404 when they belong to none (or not to the one asked)."""
+    ids = sorted(standing_of(user).service_ids)
+    if not ids or (pk is not None and pk not in ids):
+        raise Http404
+    return get_object_or_404(Organisation, pk=pk if pk is not None else ids[0])

@@ -13,7 +13,8 @@ from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
 from .milestones import PHASES, CaseDates, Milestone, Rule, milestones, phase
-from .models import AGENCIES, Case, Meeting, MilestoneRule, Task
+from .models import AGENCIES, Case, CasePathway, Meeting, MilestoneRule, Task
+from .suppression import Shown, Table, suppress
 
 
 def rules_for(service: Organisation) -> list[Rule]:
@@ -91,9 +92,15 @@ class CaseRow:
 def caseload(user: Any, *, today: date, phase_filter: str = "") -> list[CaseRow]:
     """The cases the user works, each with its phase, milestones and overdue tasks, in a fixed
     number of queries however many cases there are."""
+    rows = case_rows(Case.objects.visible_to(user), today=today)
+    return [row for row in rows if not phase_filter or row.phase == phase_filter]
+
+
+def case_rows(cases: Any, *, today: date) -> list[CaseRow]:
+    """Cases with their phase, milestones and overdue tasks: the caseload's and the board
+    pack's reading, in a fixed number of queries (two more per service for its rules)."""
     cases = (
-        Case.objects.visible_to(user)
-        .filter(anonymised_on__isnull=True)
+        cases.filter(anonymised_on__isnull=True)
         .select_related("service", "release_day")
         .prefetch_related(
             Prefetch("meetings", queryset=Meeting.objects.filter(kind="initial")), "outcomes"
@@ -111,14 +118,14 @@ def caseload(user: Any, *, today: date, phase_filter: str = "") -> list[CaseRow]
         if case.service_id not in rules:
             rules[case.service_id] = rules_for(case.service)
         dates = case_dates(case)
-        row = CaseRow(
-            case,
-            phase(dates, today=today),
-            milestones(rules[case.service_id], dates, today=today),
-            case.overdue,  # type: ignore[attr-defined]
+        rows.append(
+            CaseRow(
+                case,
+                phase(dates, today=today),
+                milestones(rules[case.service_id], dates, today=today),
+                case.overdue,
+            )
         )
-        if not phase_filter or row.phase == phase_filter:
-            rows.append(row)
     return rows
 
 
@@ -147,3 +154,107 @@ def tasks_for(user: Any, *, today: date) -> list[Task]:
         .select_related("case", "owner", "pathway")
         .order_by("status", "due_date", "pk")
     )
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One table of the board pack, already suppressed: a title, what it counts, the table."""
+
+    title: str
+    counts: str
+    table: Shown
+
+
+AGE_BANDS = [("10 to 14", range(10, 15)), ("15", range(15, 16)), ("16", range(16, 17))]
+AGE_BANDS += [("17", range(17, 18))]
+
+
+def _by_phase(rows: list[CaseRow], columns: list[tuple[str, Any]], title: str) -> Figure:
+    """Cases by phase (rows) and a breakdown (columns: label, test on the case)."""
+    counts = [
+        [sum(1 for row in rows if row.phase == code and test(row.case)) for _, test in columns]
+        for code in PHASES
+    ]
+    table = Table(list(PHASES.values()), [label for label, _ in columns], counts)
+    return Figure(title, "cases", suppress(table))
+
+
+def board_pack(service: Organisation, *, today: date) -> list[Figure]:
+    """The management board's pack for one service: aggregates only, every count under 5 shown
+    as "fewer than 5" and protected from subtraction. No case reference appears."""
+    rows = case_rows(Case.objects.filter(service=service), today=today)
+    sexes = [(label, lambda c, v=value: c.sex == v) for value, label in Case.Sex.choices]
+    care = [
+        (label, lambda c, v=value: c.care_status == v) for value, label in Case.CareStatus.choices
+    ]
+    ages = [(label, lambda c, a=ages: c.age_at_sentence in a) for label, ages in AGE_BANDS]
+    figures = [
+        _by_phase(rows, sexes, "Cases by phase and sex"),
+        _by_phase(rows, care, "Cases by phase and care status"),
+        _by_phase(rows, ages, "Cases by phase and age at sentence"),
+    ]
+    released = [r for r in rows if r.phase in ("released", "closed")]
+    suitability = list(
+        CasePathway.objects.filter(
+            case__in=[r.case.pk for r in released],
+            pathway__code__in=["accommodation", "ete"],
+        )
+        .values_list("pathway__name", "suitable_at_release")
+        .order_by("pathway__order")
+    )
+    names = list(dict.fromkeys(name for name, _ in suitability))
+    answers = [("yes", "Suitable"), ("no", "Not suitable"), ("", "Not recorded")]
+    answers_count = [
+        [sum(1 for n, v in suitability if n == name and _answer(v) == a) for a, _ in answers]
+        for name in names
+    ]
+    figures.append(
+        Figure(
+            "At release: suitable accommodation and education, training or employment",
+            "children released",
+            suppress(Table(names, [label for _, label in answers], answers_count)),
+        )
+    )
+    codes = [m.code for m in rows[0].milestones] if rows else []
+    labels = [m.label for m in rows[0].milestones] if rows else []
+    states = [("late", "Late"), ("due_soon", "Due within 2 weeks"), ("done", "Done")]
+    milestone_counts = [
+        [
+            sum(1 for r in rows for m in r.milestones if m.code == code and m.state == state)
+            for state, _ in states
+        ]
+        for code in codes
+    ]
+    figures.append(
+        Figure(
+            "Milestones",
+            "cases",
+            suppress(Table(labels, [label for _, label in states], milestone_counts)),
+        )
+    )
+    overdue = list(
+        Task.objects.filter(case__service=service, status=Task.Status.OPEN, due_date__lt=today)
+        .values("owner__name")
+        .annotate(n=Count("pk"))
+        .order_by("owner__name")
+    )
+    figures.append(
+        Figure(
+            "Overdue tasks by the agency that owns them",
+            "tasks",
+            suppress(
+                Table([o["owner__name"] for o in overdue], ["Overdue"], [[o["n"]] for o in overdue])
+            ),
+        )
+    )
+    return figures
+
+
+def _answer(value: str) -> str:
+    return value if value in ("yes", "no") else ""
+
+
+def services_of(user: Any) -> list[Organisation]:
+    """The youth justice services the user belongs to, by name: whose board packs they read."""
+    ids = standing_of(user).service_ids
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))

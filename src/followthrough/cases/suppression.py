@@ -47,6 +47,11 @@ class Shown:
     column_totals: list[int | str]
     total: int | str
 
+    @property
+    def lines(self) -> list[tuple[str, list[int | str], int | str]]:
+        """Each row as (label, cells, total), for a page or an export."""
+        return list(zip(self.rows, self.cells, self.row_totals, strict=True))
+
 
 def suppress(table: Table) -> Shown:
     n_rows, n_cols = len(table.rows), len(table.columns)

@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
-from followthrough.core.forms import save_versioned
+from followthrough.core.forms import int_param, save_versioned
 
-from .access import get_case_for_user, get_task_for_user
+from .access import get_board_service_for_user, get_case_for_user, get_task_for_user
 from .forms import CaseloadFilterForm, TaskUpdateForm
 from .milestones import PHASES
-from .selectors import case_detail, caseload, tasks_for
+from .selectors import board_pack, case_detail, caseload, services_of, tasks_for
 from .services import case_view_record, task_update
 
 
@@ -79,3 +79,21 @@ def task_update_view(request: HttpRequest, pk: int) -> HttpResponse:
             initial={"status": task.status, "note": task.note, "version": task.version}
         )
     return render(request, "cases/task_update.html", {"task": task, "form": form, "stale": stale})
+
+
+@access("service_member")
+def board_pack_view(request: HttpRequest) -> HttpResponse:
+    """The management board's pack: aggregates of one service, small numbers suppressed."""
+    asked = request.GET.get("service")
+    service = get_board_service_for_user(request.user, int_param(asked) if asked else None)
+    today = timezone.localdate()
+    return render(
+        request,
+        "cases/board.html",
+        {
+            "service": service,
+            "services": services_of(request.user),
+            "figures": board_pack(service, today=today),
+            "today": today,
+        },
+    )

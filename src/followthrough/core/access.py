@@ -44,6 +44,8 @@ RULES = {
     "while in progress, reopening once signed off, sharing with the inspectorate at any time",
     "case_worker": "case managers and managers (approvers, administrators) of the youth justice "
     "service that holds the case; nobody else, superusers included",
+    "service_member": "any member of a youth justice service, its board members included: "
+    "aggregates of that service only",
     "task_owner": "the case's workers, and contributors, approvers and administrators of the "
     "agency that owns the task",
     "improvement_writer": "contributors, approvers and administrators of the service: the "
@@ -58,6 +60,7 @@ PAGE_PERMISSIONS = {
     "importer": "organisations.use_inspectorate_pages",
     "audit_reader": "organisations.read_audit_log",
     "case_worker": "organisations.use_caseload",
+    "service_member": "organisations.read_board_pack",
 }
 
 

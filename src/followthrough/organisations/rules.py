@@ -54,3 +54,13 @@ def works_cases(user) -> bool:  # type: ignore[no-untyped-def]
 
 # The caseload is for those who work a service's cases: its case managers and managers.
 rules.add_perm("organisations.use_caseload", rules.is_authenticated & works_cases)
+
+
+@rules.predicate
+def member_of_a_service(user) -> bool:  # type: ignore[no-untyped-def]
+    return bool(standing_of(user).service_ids)
+
+
+# A service's board pack (aggregates, small numbers suppressed) is for any member of the
+# service, its board members included.
+rules.add_perm("organisations.read_board_pack", rules.is_authenticated & member_of_a_service)
