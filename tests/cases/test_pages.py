@@ -135,3 +135,34 @@ def test_the_board_pack_costs_the_same_queries_for_3_cases_as_for_30(
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("cases:board"))
     assert len(many) == len(few)
+
+
+def test_the_national_view_is_for_the_yjb_and_the_inspectorate_and_shows_no_case(
+    client, youth_justice_service, body_viewer, inspector, case_manager, outsider
+):
+    make_cases(youth_justice_service, 12)
+    for reader in (body_viewer, inspector):
+        client.force_login(reader)
+        page = client.get(reverse("cases:national")).content.decode()
+        assert "Cases by service and phase" in page and "Riverside Youth Justice Service" in page
+        assert "NB-0" not in page
+    for other in (case_manager, outsider):
+        client.force_login(other)
+        assert client.get(reverse("cases:national")).status_code == 404
+
+
+def test_the_national_view_costs_the_same_queries_for_one_service_as_for_four(
+    client, youth_justice_service, inspector
+):
+    from tests.organisations.factories import YouthJusticeServiceFactory
+
+    client.force_login(inspector)
+    make_cases(youth_justice_service, 3)
+    client.get(reverse("cases:national"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("cases:national"))
+    for n in range(3):
+        make_cases(YouthJusticeServiceFactory(name=f"Synthetic {n} Youth Justice Service"), 5)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("cases:national"))
+    assert len(many) == len(few)

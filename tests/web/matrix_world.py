@@ -126,6 +126,7 @@ class World:
             "cases:case-list": {},
             "cases:task-list": {},
             "cases:board": {},
+            "cases:national": {},
             "cases:case-detail": {"pk": self.case.pk},
             "cases:task-update": {"pk": self.task.pk},
             "selfassessment:assessment-list": {},

@@ -20,18 +20,26 @@ from .suppression import Shown, Table, suppress
 def rules_for(service: Organisation) -> list[Rule]:
     """The national rules, each replaced by the service's own version where it has one, in the
     national order."""
-    rows = MilestoneRule.objects.filter(service__in=[service]) | MilestoneRule.objects.filter(
-        service__isnull=True
-    )
+    return rules_by_service([service.pk])[service.pk]
+
+
+def rules_by_service(service_ids: list[int]) -> dict[int, list[Rule]]:
+    """rules_for for many services at once, in one query."""
+    rows = MilestoneRule.objects.filter(Q(service__isnull=True) | Q(service_id__in=service_ids))
     national: list[MilestoneRule] = []
-    own: dict[str, MilestoneRule] = {}
+    own: dict[tuple[int, str], MilestoneRule] = {}
     for row in rows.order_by("pk"):
         if row.service_id is None:
             national.append(row)
         else:
-            own[row.code] = row
-    chosen = [own.get(row.code, row) for row in national]
-    return [Rule(r.code, r.label, r.anchor, r.offset, r.unit, r.source) for r in chosen]
+            own[(row.service_id, row.code)] = row
+    return {
+        service_id: [
+            Rule(r.code, r.label, r.anchor, r.offset, r.unit, r.source)
+            for r in (own.get((service_id, n.code), n) for n in national)
+        ]
+        for service_id in service_ids
+    }
 
 
 def case_dates(case: Case) -> CaseDates:
@@ -97,8 +105,8 @@ def caseload(user: Any, *, today: date, phase_filter: str = "") -> list[CaseRow]
 
 
 def case_rows(cases: Any, *, today: date) -> list[CaseRow]:
-    """Cases with their phase, milestones and overdue tasks: the caseload's and the board
-    pack's reading, in a fixed number of queries (two more per service for its rules)."""
+    """Cases with their phase, milestones and overdue tasks: the caseload's, the board pack's
+    and the national view's reading, in a fixed number of queries."""
     cases = (
         cases.filter(anonymised_on__isnull=True)
         .select_related("service", "release_day")
@@ -112,11 +120,10 @@ def case_rows(cases: Any, *, today: date) -> list[CaseRow]:
         )
         .order_by("earliest_release", "reference")
     )
-    rules: dict[int, list[Rule]] = {}
+    cases = list(cases)
+    rules = rules_by_service(sorted({case.service_id for case in cases}))
     rows = []
     for case in cases:
-        if case.service_id not in rules:
-            rules[case.service_id] = rules_for(case.service)
         dates = case_dates(case)
         rows.append(
             CaseRow(
@@ -258,3 +265,38 @@ def services_of(user: Any) -> list[Organisation]:
     """The youth justice services the user belongs to, by name: whose board packs they read."""
     ids = standing_of(user).service_ids
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+def national_figures(*, today: date) -> list[Figure]:
+    """Every service's casework in aggregate, for the YJB and the inspectorates: cases by phase,
+    suitability at release and late milestones, by service and in total, suppressed like the
+    board pack. No case reference appears."""
+    rows = case_rows(Case.objects.all(), today=today)
+    services = sorted({row.case.service.name for row in rows})
+    by_phase = [
+        [sum(1 for r in rows if r.case.service.name == name and r.phase == code) for code in PHASES]
+        for name in services
+    ]
+    codes = [m.code for m in rows[0].milestones] if rows else []
+    labels = [m.label for m in rows[0].milestones] if rows else []
+    late = [
+        [
+            sum(
+                1
+                for r in rows
+                if r.case.service.name == name
+                for m in r.milestones
+                if m.code == code and m.state == "late"
+            )
+            for code in codes
+        ]
+        for name in services
+    ]
+    return [
+        Figure(
+            "Cases by service and phase",
+            "cases",
+            suppress(Table(services, list(PHASES.values()), by_phase)),
+        ),
+        Figure("Late milestones by service", "cases", suppress(Table(services, labels, late))),
+    ]

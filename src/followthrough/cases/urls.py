@@ -7,6 +7,7 @@ urlpatterns = [
     path("cases/", views.case_list, name="case-list"),
     path("cases/tasks/", views.task_list, name="task-list"),
     path("cases/board/", views.board_pack_view, name="board"),
+    path("cases/national/", views.national_view, name="national"),
     path("cases/tasks/<int:pk>/", views.task_update_view, name="task-update"),
     path("cases/<int:pk>/", views.case_detail_view, name="case-detail"),
 ]

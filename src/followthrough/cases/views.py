@@ -14,7 +14,14 @@ from followthrough.core.forms import int_param, save_versioned
 from .access import get_board_service_for_user, get_case_for_user, get_task_for_user
 from .forms import CaseloadFilterForm, TaskUpdateForm
 from .milestones import PHASES
-from .selectors import board_pack, case_detail, caseload, services_of, tasks_for
+from .selectors import (
+    board_pack,
+    case_detail,
+    caseload,
+    national_figures,
+    services_of,
+    tasks_for,
+)
 from .services import case_view_record, task_update
 
 
@@ -96,4 +103,15 @@ def board_pack_view(request: HttpRequest) -> HttpResponse:
             "figures": board_pack(service, today=today),
             "today": today,
         },
+    )
+
+
+@access("national_reader")
+def national_view(request: HttpRequest) -> HttpResponse:
+    """Every service's casework in aggregate, for the YJB and the inspectorates."""
+    today = timezone.localdate()
+    return render(
+        request,
+        "cases/national.html",
+        {"figures": national_figures(today=today), "today": today},
     )

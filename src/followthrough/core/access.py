@@ -46,6 +46,8 @@ RULES = {
     "service that holds the case; nobody else, superusers included",
     "service_member": "any member of a youth justice service, its board members included: "
     "aggregates of that service only",
+    "national_reader": "members of the Youth Justice Board and of the inspectorates: national "
+    "aggregates only",
     "task_owner": "the case's workers, and contributors, approvers and administrators of the "
     "agency that owns the task",
     "improvement_writer": "contributors, approvers and administrators of the service: the "
@@ -61,6 +63,7 @@ PAGE_PERMISSIONS = {
     "audit_reader": "organisations.read_audit_log",
     "case_worker": "organisations.use_caseload",
     "service_member": "organisations.read_board_pack",
+    "national_reader": "organisations.read_national_casework",
 }
 
 

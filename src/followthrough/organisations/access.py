@@ -23,6 +23,7 @@ class Standing:
     is_superuser: bool = False
     two_factor_required: bool = False
     service_ids: frozenset[int] = field(default_factory=frozenset)  # youth justice services
+    reads_national_casework: bool = False
 
     @property
     def sees_all_drafts(self) -> bool:
@@ -58,6 +59,7 @@ class Standing:
 
 
 ANONYMOUS = Standing()
+NATIONAL_OVERSIGHT_BODY = "Youth Justice Board"  # the canonical name (organisations/aliases.py)
 
 
 def standing_of(user: Any) -> Standing:
@@ -69,30 +71,39 @@ def standing_of(user: Any) -> Standing:
         return cached
     memberships = list(
         Membership.objects.filter(user=user, is_active=True).values_list(
-            "organisation_id", "role", "organisation__kind", "organisation__require_two_factor"
+            "organisation_id",
+            "role",
+            "organisation__kind",
+            "organisation__require_two_factor",
+            "organisation__name",
         )
     )
+    inspectorate = Organisation.Kind.INSPECTORATE
     standing = Standing(
         organisation_ids=frozenset(org for org, *_ in memberships),
         roles={org: role for org, role, *_ in memberships},
-        is_inspectorate=any(
-            kind == Organisation.Kind.INSPECTORATE for _, _, kind, _ in memberships
-        ),
+        is_inspectorate=any(kind == inspectorate for _, _, kind, _, _ in memberships),
         is_inspectorate_admin=any(
-            kind == Organisation.Kind.INSPECTORATE and role == Membership.Role.ADMIN
-            for _, role, kind, _ in memberships
+            kind == inspectorate and role == Membership.Role.ADMIN
+            for _, role, kind, _, _ in memberships
         ),
-        two_factor_required=any(required for *_, required in memberships),
+        two_factor_required=any(required for _, _, _, required, _ in memberships),
         service_ids=frozenset(
             org
-            for org, _, kind, _ in memberships
+            for org, _, kind, _, _ in memberships
             if kind == Organisation.Kind.YOUTH_JUSTICE_SERVICE
         ),
         is_reviewer=any(
-            kind == Organisation.Kind.INSPECTORATE and role == Membership.Role.REVIEWER
-            for _, role, kind, _ in memberships
+            kind == inspectorate and role == Membership.Role.REVIEWER
+            for _, role, kind, _, _ in memberships
         ),
         is_superuser=bool(user.is_superuser),
+        # The YJB oversees youth justice nationally: it and the inspectorates read the national
+        # casework figures (aggregates only).
+        reads_national_casework=any(
+            kind == inspectorate or name == NATIONAL_OVERSIGHT_BODY
+            for _, _, kind, _, name in memberships
+        ),
     )
     user._followthrough_standing = standing
     return standing

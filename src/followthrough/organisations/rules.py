@@ -64,3 +64,14 @@ def member_of_a_service(user) -> bool:  # type: ignore[no-untyped-def]
 # A service's board pack (aggregates, small numbers suppressed) is for any member of the
 # service, its board members included.
 rules.add_perm("organisations.read_board_pack", rules.is_authenticated & member_of_a_service)
+
+
+@rules.predicate
+def reads_national_casework(user) -> bool:  # type: ignore[no-untyped-def]
+    return standing_of(user).reads_national_casework
+
+
+# National casework figures, by service and in total, for the YJB and the inspectorates.
+rules.add_perm(
+    "organisations.read_national_casework", rules.is_authenticated & reads_national_casework
+)
