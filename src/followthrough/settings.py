@@ -235,6 +235,8 @@ AXES_VERBOSE = False
 # Behind N reverse proxies that each append to X-Forwarded-For, the client is the address the
 # outermost one saw; 0 (the default) trusts no header and keys on the connection's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Closed cases are anonymised this many years after the order ends (`followthrough retention`).
+CASE_RETENTION_YEARS = env_int("CASE_RETENTION_YEARS", 6)
 AXES_CLIENT_IP_CALLABLE = "followthrough.web.client_address.client_address"
 
 # Email: printed to the console unless an SMTP host is configured.

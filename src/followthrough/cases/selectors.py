@@ -100,7 +100,7 @@ class CaseRow:
 def caseload(user: Any, *, today: date, phase_filter: str = "") -> list[CaseRow]:
     """The cases the user works, each with its phase, milestones and overdue tasks, in a fixed
     number of queries however many cases there are."""
-    rows = case_rows(Case.objects.visible_to(user), today=today)
+    rows = case_rows(Case.objects.visible_to(user).filter(anonymised_on__isnull=True), today=today)
     return [row for row in rows if not phase_filter or row.phase == phase_filter]
 
 
@@ -108,8 +108,7 @@ def case_rows(cases: Any, *, today: date) -> list[CaseRow]:
     """Cases with their phase, milestones and overdue tasks: the caseload's, the board pack's
     and the national view's reading, in a fixed number of queries."""
     cases = (
-        cases.filter(anonymised_on__isnull=True)
-        .select_related("service", "release_day")
+        cases.select_related("service", "release_day")
         .prefetch_related(
             Prefetch("meetings", queryset=Meeting.objects.filter(kind="initial")), "outcomes"
         )
