@@ -166,3 +166,17 @@ def test_the_national_view_costs_the_same_queries_for_one_service_as_for_four(
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("cases:national"))
     assert len(many) == len(few)
+
+
+def test_the_navigation_leads_each_person_to_their_casework_page(
+    client, case_manager, board_member, inspector
+):
+    for person, shown, hidden in (
+        (case_manager, "/cases/", "/cases/national/"),
+        (board_member, "/cases/board/", 'href="/cases/"'),
+        (inspector, "/cases/national/", "/cases/board/"),
+    ):
+        client.force_login(person)
+        page = client.get(reverse("reporting:overview")).content.decode()
+        assert f'href="{shown}"' in page, person.username
+        assert hidden not in page, person.username

@@ -13,6 +13,9 @@ NAVIGATION = [
 AUDIT = ("Audit log", "auditlog:log")
 INSPECTORATE = ("Inspectorate", "reporting:inspectorate")
 IMPORTS = ("Imports", "ingest:import-list")
+CASES = ("Cases", "cases:case-list")
+BOARD = ("Board pack", "cases:board")
+NATIONAL = ("Casework nationally", "cases:national")
 
 
 def site(request: HttpRequest) -> dict:
@@ -21,6 +24,12 @@ def site(request: HttpRequest) -> dict:
     if standing.sees_all_drafts:
         navigation.append(INSPECTORATE)
         navigation.append(IMPORTS)
+    if standing.case_service_ids:
+        navigation.append(CASES)
+    elif standing.service_ids:
+        navigation.append(BOARD)
+    if standing.reads_national_casework:
+        navigation.append(NATIONAL)
     if standing.reads_audit_log:
         navigation.append(AUDIT)
     return {
