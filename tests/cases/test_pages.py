@@ -180,3 +180,23 @@ def test_the_navigation_leads_each_person_to_their_casework_page(
         page = client.get(reverse("reporting:overview")).content.decode()
         assert f'href="{shown}"' in page, person.username
         assert hidden not in page, person.username
+
+
+def test_the_service_admin_reads_who_viewed_its_cases(
+    client, youth_justice_service, case_manager, service_manager, outsider
+):
+    from followthrough.organisations.models import Membership
+    from tests.conftest import persona
+
+    admin = persona("service-admin", youth_justice_service, Membership.Role.ADMIN)
+    case = CaseFactory(service=youth_justice_service, reference="NB-0500")
+    client.force_login(case_manager)
+    client.get(reverse("cases:case-detail", args=[case.pk]))
+    client.force_login(admin)
+    page = client.get(reverse("cases:access-log")).content.decode()
+    assert "case-manager" in page and "NB-0500" in page
+    for other in (case_manager, service_manager):
+        client.force_login(other)
+        assert client.get(reverse("cases:access-log")).status_code == 404
+    client.force_login(outsider)  # administers another service: sees its own log only
+    assert "NB-0500" not in client.get(reverse("cases:access-log")).content.decode()

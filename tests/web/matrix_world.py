@@ -127,6 +127,7 @@ class World:
             "cases:task-list": {},
             "cases:board": {},
             "cases:national": {},
+            "cases:access-log": {},
             "cases:case-detail": {"pk": self.case.pk},
             "cases:task-update": {"pk": self.task.pk},
             "selfassessment:assessment-list": {},

@@ -13,7 +13,7 @@ from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
 from .milestones import PHASES, CaseDates, Milestone, Rule, milestones, phase
-from .models import AGENCIES, Case, CasePathway, Meeting, MilestoneRule, Task
+from .models import AGENCIES, Case, CasePathway, CaseView, Meeting, MilestoneRule, Task
 from .suppression import Shown, Table, suppress
 
 
@@ -299,3 +299,17 @@ def national_figures(*, today: date) -> list[Figure]:
         ),
         Figure("Late milestones by service", "cases", suppress(Table(services, labels, late))),
     ]
+
+
+ACCESS_LOG_LIMIT = 500
+
+
+def case_views_for(user: Any) -> list[CaseView]:
+    """The newest views of the cases of the services the user administers."""
+    standing = standing_of(user)
+    services = [s for s in standing.service_ids if standing.roles.get(s) == "admin"]
+    return list(
+        CaseView.objects.filter(case__service_id__in=services)
+        .select_related("case", "user")
+        .order_by("-at")[:ACCESS_LOG_LIMIT]
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cases/tasks/", views.task_list, name="task-list"),
     path("cases/board/", views.board_pack_view, name="board"),
     path("cases/national/", views.national_view, name="national"),
+    path("cases/access-log/", views.access_log_view, name="access-log"),
     path("cases/tasks/<int:pk>/", views.task_update_view, name="task-update"),
     path("cases/<int:pk>/", views.case_detail_view, name="case-detail"),
 ]

@@ -17,6 +17,7 @@ from .milestones import PHASES
 from .selectors import (
     board_pack,
     case_detail,
+    case_views_for,
     caseload,
     national_figures,
     services_of,
@@ -115,3 +116,9 @@ def national_view(request: HttpRequest) -> HttpResponse:
         "cases/national.html",
         {"figures": national_figures(today=today), "today": today},
     )
+
+
+@access("service_admin")
+def access_log_view(request: HttpRequest) -> HttpResponse:
+    """Who opened which of the service's cases, and when: for its administrators."""
+    return render(request, "cases/access_log.html", {"views": case_views_for(request.user)})

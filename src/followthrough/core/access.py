@@ -48,6 +48,7 @@ RULES = {
     "aggregates of that service only",
     "national_reader": "members of the Youth Justice Board and of the inspectorates: national "
     "aggregates only",
+    "service_admin": "administrators of a youth justice service: who viewed its cases",
     "task_owner": "the case's workers, and contributors, approvers and administrators of the "
     "agency that owns the task",
     "improvement_writer": "contributors, approvers and administrators of the service: the "
@@ -64,6 +65,7 @@ PAGE_PERMISSIONS = {
     "case_worker": "organisations.use_caseload",
     "service_member": "organisations.read_board_pack",
     "national_reader": "organisations.read_national_casework",
+    "service_admin": "organisations.read_case_access_log",
 }
 
 

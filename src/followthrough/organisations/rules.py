@@ -75,3 +75,13 @@ def reads_national_casework(user) -> bool:  # type: ignore[no-untyped-def]
 rules.add_perm(
     "organisations.read_national_casework", rules.is_authenticated & reads_national_casework
 )
+
+
+@rules.predicate
+def administers_a_service(user) -> bool:  # type: ignore[no-untyped-def]
+    standing = standing_of(user)
+    return any(standing.roles.get(s) == "admin" for s in standing.service_ids)
+
+
+# Who has looked at which child's case is for the service's administrators.
+rules.add_perm("organisations.read_case_access_log", rules.is_authenticated & administers_a_service)
