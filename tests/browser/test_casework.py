@@ -27,7 +27,10 @@ def test_every_casework_page_passes_axe_at_desktop_and_phone_width(browser, live
     found = {}
     for width in (1280, 375):
         for username, paths in (
-            ("yjs-case-manager", ["/cases/", "/cases/?phase=released", f"/cases/{case.pk}/"]),
+            (
+                "yjs-case-manager",
+                ["/cases/", "/cases/?phase=released", f"/cases/{case.pk}/", "/cases/new/"],
+            ),
             ("yjs-board", ["/cases/board/"]),
             ("inspector", ["/cases/national/"]),
             (

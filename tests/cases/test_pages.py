@@ -200,3 +200,34 @@ def test_the_service_admin_reads_who_viewed_its_cases(
         assert client.get(reverse("cases:access-log")).status_code == 404
     client.force_login(outsider)  # administers another service: sees its own log only
     assert "NB-0500" not in client.get(reverse("cases:access-log")).content.decode()
+
+
+def test_a_case_manager_opens_a_case_and_is_told_what_is_wrong(
+    client, youth_justice_service, case_manager, board_member
+):
+    client.force_login(case_manager)
+    url = reverse("cases:case-new")
+    refused = client.post(url, {"reference": "John Smith", "age_at_sentence": "9"}).content
+    page = refused.decode()
+    assert "There is a problem" in page
+    assert "Enter the case reference your service issued" in page
+    assert "The age at sentence must be 10 or more" in page
+    assert "Select the sex" in page and "Enter the sentence date" in page
+    data = {
+        "reference": "NB-0600",
+        "age_at_sentence": "16",
+        "sex": "female",
+        "ethnicity": "not_known",
+        "care_status": "looked_after",
+        "sentence_type": "dto",
+        "sentence_date": "2026-11-02",
+        "earliest_release": "2027-05-01",
+    }
+    opened = client.post(url, data)
+    case = youth_justice_service.cases.get()
+    assert opened["Location"] == reverse("cases:case-detail", args=[case.pk])
+    assert case.pathways.count() == 8 and case.history.get().history_user == case_manager
+    again = client.post(url, data).content.decode()
+    assert "Riverside YJS already has case NB-0600" in again
+    client.force_login(board_member)
+    assert client.get(url).status_code == 404

@@ -129,6 +129,7 @@ class World:
             "cases:national": {},
             "cases:access-log": {},
             "cases:case-detail": {"pk": self.case.pk},
+            "cases:case-new": {},
             "cases:task-update": {"pk": self.task.pk},
             "selfassessment:assessment-list": {},
             "selfassessment:assessment-new": {},

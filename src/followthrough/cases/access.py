@@ -44,3 +44,11 @@ def get_board_service_for_user(user: Any, pk: int | None) -> Organisation:
     if not ids or (pk is not None and pk not in ids):
         raise Http404
     return get_object_or_404(Organisation, pk=pk if pk is not None else ids[0])
+
+
+def get_case_service_for_user(user: Any) -> Organisation:
+    """The youth justice service a case worker opens cases for (the first, if several)."""
+    ids = sorted(standing_of(user).case_service_ids)
+    if not ids:
+        raise Http404
+    return get_object_or_404(Organisation, pk=ids[0])

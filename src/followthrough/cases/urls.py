@@ -5,6 +5,7 @@ from . import views
 app_name = "cases"
 urlpatterns = [
     path("cases/", views.case_list, name="case-list"),
+    path("cases/new/", views.case_new, name="case-new"),
     path("cases/tasks/", views.task_list, name="task-list"),
     path("cases/board/", views.board_pack_view, name="board"),
     path("cases/national/", views.national_view, name="national"),

@@ -4,15 +4,22 @@ view of a case is written to the access log before the page is built."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
-from followthrough.core.forms import int_param, save_versioned
+from followthrough.core.forms import apply_errors, int_param, save_versioned
 
-from .access import get_board_service_for_user, get_case_for_user, get_task_for_user
-from .forms import CaseloadFilterForm, TaskUpdateForm
+from .access import (
+    get_board_service_for_user,
+    get_case_for_user,
+    get_case_service_for_user,
+    get_task_for_user,
+)
+from .forms import CaseloadFilterForm, CaseOpenForm, TaskUpdateForm
 from .milestones import PHASES
 from .selectors import (
     board_pack,
@@ -23,7 +30,7 @@ from .selectors import (
     services_of,
     tasks_for,
 )
-from .services import case_view_record, task_update
+from .services import case_open, case_view_record, task_update
 
 
 @access("case_worker")
@@ -122,3 +129,21 @@ def national_view(request: HttpRequest) -> HttpResponse:
 def access_log_view(request: HttpRequest) -> HttpResponse:
     """Who opened which of the service's cases, and when: for its administrators."""
     return render(request, "cases/access_log.html", {"views": case_views_for(request.user)})
+
+
+@access("case_worker", methods=FORM_METHODS)
+def case_new(request: HttpRequest) -> HttpResponse:
+    """Open a child's case at sentence (or remand), under the service's own reference."""
+    service = get_case_service_for_user(request.user)
+    form = CaseOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                case = case_open(service=service, actor=request.user, **data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, f"Case {case.reference} opened")
+            return redirect("cases:case-detail", pk=case.pk)
+    return render(request, "cases/case_new.html", {"form": form, "service": service})
