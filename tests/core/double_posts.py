@@ -15,27 +15,20 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "followthrough.settings")
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import close_old_connections, connection, transaction  # noqa: E402
+from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from followthrough.actionplans.models import Action, ProgressUpdate  # noqa: E402
 from followthrough.core.once import once_token  # noqa: E402
-from followthrough.ingest.sample import sample_action_plan  # noqa: E402
-from followthrough.ingest.services import document_ingest  # noqa: E402
 from followthrough.organisations.models import Membership, Organisation  # noqa: E402
-from followthrough.organisations.services import organisations_ensure_known  # noqa: E402
+from tests.core.sqlite_writers import sample_plan_ready  # noqa: E402
 
 POSTS = 8
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
-    organisations_ensure_known()
-    text = sample_action_plan(title="A thematic inspection of sample work", today=date.today())
-    with transaction.atomic():
-        document_ingest(file_name="plan.txt", content=text.encode())
+    sample_plan_ready()
     yjb = Organisation.objects.get(short_name="YJB")
     action = Action.objects.filter(owner_organisation=yjb).first()
     from django.contrib.auth import get_user_model

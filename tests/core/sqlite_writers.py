@@ -27,12 +27,17 @@ from followthrough.organisations.services import organisations_ensure_known  # n
 WRITERS = 8
 
 
-def main() -> None:
+def sample_plan_ready() -> None:
+    """A migrated file database holding the sample plan: where the concurrency scripts start."""
     call_command("migrate", verbosity=0)
     organisations_ensure_known()
     text = sample_action_plan(title="A thematic inspection of sample work", today=date.today())
     with transaction.atomic():
         document_ingest(file_name="plan.txt", content=text.encode())
+
+
+def main() -> None:
+    sample_plan_ready()
     action = Action.objects.select_related("response").first()
     version = action.version
     connection.close()

@@ -221,16 +221,9 @@ def board_pack(service: Organisation, *, today: date) -> list[Figure]:
             suppress(Table(names, [label for _, label in answers], answers_count)),
         )
     )
-    codes = [m.code for m in rows[0].milestones] if rows else []
-    labels = [m.label for m in rows[0].milestones] if rows else []
+    codes, labels = _milestone_names(rows)
     states = [("late", "Late"), ("due_soon", "Due within 2 weeks"), ("done", "Done")]
-    milestone_counts = [
-        [
-            sum(1 for r in rows for m in r.milestones if m.code == code and m.state == state)
-            for state, _ in states
-        ]
-        for code in codes
-    ]
+    milestone_counts = [[_in_state(rows, code, state) for state, _ in states] for code in codes]
     figures.append(
         Figure(
             "Milestones",
@@ -276,17 +269,10 @@ def national_figures(*, today: date) -> list[Figure]:
         [sum(1 for r in rows if r.case.service.name == name and r.phase == code) for code in PHASES]
         for name in services
     ]
-    codes = [m.code for m in rows[0].milestones] if rows else []
-    labels = [m.label for m in rows[0].milestones] if rows else []
+    codes, labels = _milestone_names(rows)
     late = [
         [
-            sum(
-                1
-                for r in rows
-                if r.case.service.name == name
-                for m in r.milestones
-                if m.code == code and m.state == "late"
-            )
+            _in_state([r for r in rows if r.case.service.name == name], code, "late")
             for code in codes
         ]
         for name in services
@@ -313,3 +299,14 @@ def case_views_for(user: Any) -> list[CaseView]:
         .select_related("case", "user")
         .order_by("-at")[:ACCESS_LOG_LIMIT]
     )
+
+
+def _milestone_names(rows: list[CaseRow]) -> tuple[list[str], list[str]]:
+    """The milestone codes and labels, in the rules' order."""
+    first = rows[0].milestones if rows else []
+    return [m.code for m in first], [m.label for m in first]
+
+
+def _in_state(rows: list[CaseRow], code: str, state: str) -> int:
+    """How many of the cases have this milestone in this state."""
+    return sum(1 for r in rows for m in r.milestones if m.code == code and m.state == state)

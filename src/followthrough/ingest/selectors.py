@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from followthrough.actionplans.models import ActionPlan
@@ -94,29 +94,50 @@ def review_thematics(
 
 
 Answer = tuple[str, str, int | None]  # (section, label, responding organisation)
-
-
-def _answers(extraction: Extraction) -> set[Answer]:
-    out: set[Answer] = set()
-    for rec in extraction.recommendations:
-        if rec.response is None:
-            continue
-        orgs = organisations_resolve(text=rec.addressee)
-        out.add((rec.section, rec.label, orgs[0].pk if orgs else None))
-    return out
+Answered = tuple[str, str, str | None]  # (section, label, addressee as printed)
 
 
 def earlier_plan(extraction: Extraction, *, source_name: str = "") -> ActionPlan | None:
-    """The published plan this document is a new version of: the same report, with at least half
-    the answers of the smaller of the two given to the same recommendations by the same
-    organisations; the closest such plan wins. A plan read from a file of the same name is the
-    file being replaced, not an earlier version."""
+    """The published plan this document is a new version of (see `plan_answered_before`)."""
     if extraction.document.kind != "action_plan":
         return None
-    report = find_report(extraction.document.report_title)
+    answered = [
+        (rec.section, rec.label, rec.addressee)
+        for rec in extraction.recommendations
+        if rec.response is not None
+    ]
+    return plan_answered_before(extraction.document.report_title, answered, source_name=source_name)
+
+
+def review_earlier_plan(review: ImportReview) -> ActionPlan | None:
+    """For a plan waiting for review, the published plan it would become the next version of,
+    read from what the review already holds (the document is not read again)."""
+    if review.status != ImportReview.Status.PENDING or review.kind != "action_plan":
+        return None
+    data = review.extraction or {}
+    answered = [
+        (rec.get("section", ""), rec.get("label", ""), rec.get("addressee"))
+        for rec in data.get("recommendations", [])
+        if rec.get("response")
+    ]
+    title = (data.get("document") or {}).get("report_title")
+    return plan_answered_before(title, answered, source_name=review.file_name)
+
+
+def plan_answered_before(
+    report_title: str | None, answered: Sequence[Answered], *, source_name: str = ""
+) -> ActionPlan | None:
+    """The published plan a document answering these recommendations is a new version of: the
+    same report, with at least half the answers of the smaller of the two given to the same
+    recommendations by the same organisations; the closest such plan wins. A plan read from a
+    file of the same name is the file being replaced, not an earlier version."""
+    report = find_report(report_title)
     if report is None:
         return None
-    ours = _answers(extraction)
+    ours: set[Answer] = set()
+    for section, label, addressee in answered:
+        orgs = organisations_resolve(text=addressee)
+        ours.add((section, label, orgs[0].pk if orgs else None))
     best, overlap = None, 0
     plans = report.action_plans.filter(status=ActionPlan.Status.PUBLISHED).exclude(
         source__file_name=source_name
@@ -134,16 +155,3 @@ def earlier_plan(extraction: Extraction, *, source_name: str = "") -> ActionPlan
         if 2 * shared >= min(len(ours), len(theirs)) and shared > overlap:
             best, overlap = plan, shared
     return best
-
-
-def review_earlier_plan(review: ImportReview) -> ActionPlan | None:
-    """For a plan waiting for review, the published plan it would become the next version of."""
-    if review.status != ImportReview.Status.PENDING or review.kind != "action_plan":
-        return None
-    from .extract import ExtractionError, extract
-
-    try:
-        extraction = extract(review.text, review.file_name)
-    except ExtractionError:
-        return None  # the page says what is wrong with the document; no version to offer
-    return earlier_plan(extraction, source_name=review.file_name)
