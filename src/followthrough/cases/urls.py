@@ -1,15 +1,15 @@
 from django.urls import path
 
-from . import views
+from .views import board, caseload, tasks
 
 app_name = "cases"
 urlpatterns = [
-    path("cases/", views.case_list, name="case-list"),
-    path("cases/new/", views.case_new, name="case-new"),
-    path("cases/tasks/", views.task_list, name="task-list"),
-    path("cases/board/", views.board_pack_view, name="board"),
-    path("cases/national/", views.national_view, name="national"),
-    path("cases/access-log/", views.access_log_view, name="access-log"),
-    path("cases/tasks/<int:pk>/", views.task_update_view, name="task-update"),
-    path("cases/<int:pk>/", views.case_detail_view, name="case-detail"),
+    path("cases/", caseload.case_list, name="case-list"),
+    path("cases/new/", caseload.case_new, name="case-new"),
+    path("cases/tasks/", tasks.task_list, name="task-list"),
+    path("cases/board/", board.board_pack_view, name="board"),
+    path("cases/national/", board.national_view, name="national"),
+    path("cases/access-log/", caseload.access_log_view, name="access-log"),
+    path("cases/tasks/<int:pk>/", tasks.task_update_view, name="task-update"),
+    path("cases/<int:pk>/", caseload.case_detail_view, name="case-detail"),
 ]
