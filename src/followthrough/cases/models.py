@@ -380,3 +380,34 @@ class CaseView(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.case_id} seen by user {self.user_id} on {self.page}"
+
+
+class TaskEscalation(models.Model):
+    """One rung of the ladder an overdue partner task climbs: the owning agency, then the
+    service's managers, then the management board's next pack. Cleared (dated, never deleted)
+    when the task is done, cancelled or re-dated."""
+
+    class Step(models.IntegerChoices):
+        AGENCY = 1, "Reminder to the owning agency"
+        MANAGER = 2, "Escalated to the service's managers"
+        BOARD = 3, "Reported to the management board"
+
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="escalations")
+    step = models.PositiveSmallIntegerField(choices=Step.choices)
+    days = models.PositiveIntegerField(help_text="Days overdue when the rung was raised.")
+    raised_on = models.DateField()
+    notified = models.JSONField(default=list, blank=True)
+    cleared_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["task", "raised_on", "step"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "step"],
+                condition=models.Q(cleared_on__isnull=True),
+                name="one_open_rung_per_task_step",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_step_display()} for task {self.task_id}"
