@@ -1,0 +1,42 @@
+"""The casework tables: the case and its pathways (cases.py), and what happens in it
+(records.py)."""
+
+from .cases import (
+    AGENCIES,
+    FOLLOW_UP,
+    REFERENCE,
+    VIEWS,
+    YES_NO_UNKNOWN,
+    Case,
+    CasePathway,
+    Pathway,
+)
+from .records import (
+    CaseView,
+    Contact,
+    Meeting,
+    MilestoneRule,
+    Outcome,
+    ReleaseDay,
+    Task,
+    TaskEscalation,
+)
+
+__all__ = [
+    "AGENCIES",
+    "FOLLOW_UP",
+    "REFERENCE",
+    "VIEWS",
+    "YES_NO_UNKNOWN",
+    "Case",
+    "CasePathway",
+    "CaseView",
+    "Contact",
+    "Meeting",
+    "MilestoneRule",
+    "Outcome",
+    "Pathway",
+    "ReleaseDay",
+    "Task",
+    "TaskEscalation",
+]

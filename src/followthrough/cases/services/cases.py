@@ -1,0 +1,103 @@
+"""A case opened, changed and viewed: only the fields CASE_FIELDS names, never one that could name
+a child."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from followthrough.core.concurrency import locked_for_edit
+from followthrough.core.events import record_event
+from followthrough.organisations.models import Organisation
+
+from ..models import Case, CasePathway, CaseView, Pathway
+
+# Case fields a form or an import may set; anything else is refused, so nothing that names a
+# child can be stored by adding a column to a spreadsheet.
+CASE_FIELDS = (
+    "home_local_authority",
+    "age_at_sentence",
+    "turns_18",
+    "sex",
+    "ethnicity",
+    "care_status",
+    "cin_cp_history",
+    "send",
+    "sentence_type",
+    "sentence_months",
+    "sentence_date",
+    "earliest_release",
+    "release_date",
+    "order_end",
+    "establishment",
+    "establishment_type",
+    "distance",
+    "accommodation_confirmed_on",
+    "rotl_considered_on",
+    "rotl_applied",
+    "rotl_used",
+    "rotl_purpose",
+    "transition",
+    "transition_child_view",
+    "handover_date",
+)
+
+
+def _stamp(record: Any, actor: Any) -> None:
+    record._history_user = actor if getattr(actor, "is_authenticated", False) else None
+
+
+def case_open(*, service: Organisation, reference: str, actor: Any, **fields: Any) -> Case:
+    """Open a child's case under the service's own reference, with a row for every pathway."""
+    unknown = set(fields) - set(CASE_FIELDS)
+    if unknown:
+        raise ValidationError(f"These are not case fields: {', '.join(sorted(unknown))}")
+    if service.kind != Organisation.Kind.YOUTH_JUSTICE_SERVICE:
+        raise ValidationError("Only a youth justice service holds cases")
+    if Case.objects.filter(service=service, reference=reference.strip()).exists():
+        raise ValidationError({"reference": f"{service.short_name} already has case {reference}"})
+    case = Case(service=service, reference=reference.strip(), **fields)
+    _check_dates(case)
+    case.full_clean()
+    _stamp(case, actor)
+    case.save()
+    for pathway in Pathway.objects.filter(active=True):
+        row = CasePathway(case=case, pathway=pathway)
+        _stamp(row, actor)
+        row.save()
+    record_event(case, "cases.case.opened", actor=actor, data={"reference": case.reference})
+    return case
+
+
+def case_update(*, case: Case, version: int, actor: Any, **fields: Any) -> Case:
+    """Change what a case records, refusing an edit made to an older version of it."""
+    unknown = set(fields) - set(CASE_FIELDS)
+    if unknown:
+        raise ValidationError(f"These are not case fields: {', '.join(sorted(unknown))}")
+    current = locked_for_edit(case, version)
+    for name, value in fields.items():
+        setattr(current, name, value)
+    _check_dates(current)
+    current.full_clean()
+    current.version += 1
+    _stamp(current, actor)
+    current.save()
+    return current
+
+
+def _check_dates(case: Case) -> None:
+    errors = {}
+    if case.earliest_release and case.sentence_date and case.earliest_release < case.sentence_date:
+        errors["earliest_release"] = "The earliest release date must be after the sentence date"
+    if case.release_date and case.sentence_date and case.release_date < case.sentence_date:
+        errors["release_date"] = "The release date must be after the sentence date"
+    if case.order_end and case.sentence_date and case.order_end < case.sentence_date:
+        errors["order_end"] = "The end of the order must be after the sentence date"
+    if errors:
+        raise ValidationError(errors)
+
+
+def case_view_record(*, case: Case, user: Any, page: str) -> None:
+    """Write one view of a case to the access log, kept apart from the change history."""
+    CaseView.objects.create(case=case, user=user, page=page[:100])
