@@ -183,6 +183,13 @@ class CasePathway(models.Model):
     release_plan = models.TextField(blank=True)
     in_place_at_release = models.TextField(blank=True)
     suitable_at_release = models.CharField(max_length=10, choices=YES_NO_UNKNOWN, blank=True)
+    # The board pack's KPI measures (cases/board.py): on the health and substance misuse
+    # pathways, the need screened, support offered and the child attending by release; on the
+    # ETE pathway, a learning plan for a child with SEND. Blank is not recorded.
+    screened = models.CharField(max_length=10, choices=YES_NO_UNKNOWN, blank=True)
+    offered = models.CharField(max_length=10, choices=YES_NO_UNKNOWN, blank=True)
+    attending = models.CharField(max_length=10, choices=YES_NO_UNKNOWN, blank=True)
+    learning_plan = models.CharField(max_length=10, choices=YES_NO_UNKNOWN, blank=True)
     at_3_months = models.CharField(max_length=16, choices=FOLLOW_UP, default="not_yet_due")
     at_6_months = models.CharField(max_length=16, choices=FOLLOW_UP, default="not_yet_due")
     practitioner_view = models.CharField(max_length=14, choices=VIEWS, blank=True)
