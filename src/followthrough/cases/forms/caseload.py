@@ -1,11 +1,15 @@
+"""Forms of the caseload: filtering it, opening a case, importing cases, and a partner's
+update of its task."""
+
 from __future__ import annotations
 
 from django import forms
 
 from followthrough.core.forms import GovukFormMixin
 
-from .milestones import PHASES
-from .models import REFERENCE, Case, Task
+from ..milestones import PHASES
+from ..models import REFERENCE, Case, Task
+from .fields import _choice, _date
 
 
 class TaskUpdateForm(GovukFormMixin, forms.Form):
@@ -31,30 +35,6 @@ class TaskUpdateForm(GovukFormMixin, forms.Form):
 class CaseloadFilterForm(forms.Form):
     phase = forms.ChoiceField(
         choices=[("", "All phases"), *PHASES.items()], required=False, label="Phase"
-    )
-
-
-def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        help_text=help_text or "For example 2026-03-31",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"],
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 2026-03-31",
-        },
-    )
-
-
-def _choice(label: str, choices: list[tuple[str, str]]) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=label,
-        choices=[("", "Select"), *choices],
-        error_messages={
-            "required": f"Select the {label.lower()}",
-            "invalid_choice": f"Choose the {label.lower()} from the list",
-        },
     )
 
 
@@ -89,3 +69,29 @@ class CaseOpenForm(GovukFormMixin, forms.Form):
     earliest_release = _date("Earliest release date", required=False)
 
     field_widths = {"reference": "govuk-input--width-10", "age_at_sentence": "govuk-input--width-3"}
+
+
+class CaseImportForm(GovukFormMixin, forms.Form):
+    """A spreadsheet of cases in the import layout (docs/casework.md): a CSV or an Excel
+    workbook, at most 5MB, its kind read from its bytes rather than its name."""
+
+    file = forms.FileField(
+        label="Spreadsheet of cases",
+        help_text="A CSV file saved as UTF-8, or an Excel workbook (.xlsx), smaller than 5MB",
+        error_messages={"required": "Select a file", "empty": "The selected file is empty"},
+    )
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        from followthrough.core.uploads import upload_sniff
+
+        from ..imports import IMPORT_MAX_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                f"The selected file must be smaller than {IMPORT_MAX_BYTES // (1024 * 1024)}MB"
+            )
+        self.content: bytes = upload.read()
+        if upload_sniff(self.content) not in ("text", "xlsx"):
+            raise forms.ValidationError("The selected file must be a CSV or Excel file")
+        return upload
