@@ -1,18 +1,22 @@
 """The case CSV layout a service exports from its own case management system (docs/casework.md,
 "Getting cases in"), read and checked row by row. Every error names its row and column; nothing
 is written unless every row is right, and then in one transaction. Re-importing the same file
-updates cases and tasks by their reference, never duplicating them."""
+updates cases and tasks by their reference, never duplicating them. The same layout comes as an
+Excel workbook (its first sheet), and the caseload export (cases/exports.py) writes it."""
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from followthrough.core.spreadsheets import FORMULA_STARTS
 from followthrough.organisations.models import Organisation
 
 from .models import Case, Pathway, Task
@@ -51,6 +55,25 @@ ORGANISATION_COLUMNS = {"home_local_authority", "establishment"}
 TASK_COLUMNS = {"description", "owner", "pathway", "due_date", "due_anchor", "due_offset_days"}
 TASK_COLUMNS |= {"status"}
 KNOWN = {"record", "reference", *CASE_FIELDS, *TASK_COLUMNS}
+# Every column in the order the export writes them.
+LAYOUT = [
+    "record",
+    "reference",
+    *CASE_FIELDS,
+    "description",
+    "owner",
+    "pathway",
+    "due_date",
+    "due_anchor",
+    "due_offset_days",
+    "status",
+]
+# The most a file uploaded through the browser may be and hold; the command has no limit. Every
+# row is written through the services (history, events, a row per pathway): about 20 ms a row on
+# SQLite, so 500 rows keep a request, and SQLite's write lock, to about ten seconds.
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_MAX_ROWS = 500
+BLANK_ALLOWED = {name for name in CHOICE_COLUMNS if Case._meta.get_field(name).blank}
 
 
 @dataclass
@@ -87,7 +110,7 @@ def _value(column: str, text: str, organisations: dict[str, Organisation]) -> An
         return int(text)
     if column in CHOICE_COLUMNS:
         choices = CHOICE_COLUMNS[column]
-        if text not in choices:
+        if text not in choices and not (text == "" and column in BLANK_ALLOWED):
             allowed = ", ".join(repr(c) for c in choices if c)
             raise RowError(f"use one of {allowed}, not {text!r}")
         return text
@@ -101,17 +124,95 @@ def _value(column: str, text: str, organisations: dict[str, Organisation]) -> An
     return text
 
 
-def cases_import(*, service: Organisation, content: bytes, actor: Any, today: date) -> ImportReport:
-    """Check every row, then write them all. The caller holds the transaction; a report with
-    errors has written nothing the caller should keep (roll back)."""
-    report = ImportReport()
+class FileError(Exception):
+    """The file as a whole cannot be read: one line saying why."""
+
+
+def _unquote(text: str) -> str:
+    """Undo the quote an export puts before a cell a spreadsheet would run as a formula."""
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_STARTS else text
+
+
+def _cell(value: object) -> str:
+    """An Excel cell as the text the CSV layout would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+Rows = Iterator[tuple[int, dict[str, str]]]
+
+
+def _csv_rows(content: bytes) -> tuple[list[str], Rows]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        report.errors.append("The file must be a CSV saved as UTF-8")
-        return report
+        raise FileError("The file must be a CSV saved as UTF-8, or an Excel workbook") from None
     reader = csv.DictReader(io.StringIO(text))
     columns = [c.strip() for c in reader.fieldnames or []]
+
+    def rows() -> Rows:
+        for number, raw in enumerate(reader, start=2):
+            yield number, {k.strip(): _unquote(v or "") for k, v in raw.items() if k}
+
+    return columns, rows()
+
+
+def _xlsx_rows(content: bytes) -> tuple[list[str], Rows]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        cells = list(book.worksheets[0].iter_rows(values_only=True))
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError):
+        raise FileError("The file could not be read as an Excel workbook") from None
+    columns = [_cell(c).strip() for c in (cells[0] if cells else ())]
+    while columns and not columns[-1]:
+        columns.pop()
+
+    def rows() -> Rows:
+        for number, values in enumerate(cells[1:], start=2):
+            texts = [_unquote(_cell(v)) for v in values]
+            if any(t.strip() for t in texts):
+                yield number, {c: t for c, t in zip(columns, texts, strict=False) if c}
+
+    return columns, rows()
+
+
+def cases_import(
+    *,
+    service: Organisation,
+    content: bytes,
+    actor: Any,
+    today: date,
+    max_rows: int | None = None,
+) -> ImportReport:
+    """Check every row, then write them all. The caller holds the transaction; a report with
+    errors has written nothing the caller should keep (roll back). A CSV or an Excel workbook,
+    told apart by its bytes; more than max_rows rows is refused before any is read."""
+    report = ImportReport()
+    try:
+        columns, reading = (_xlsx_rows if content.startswith(b"PK\x03\x04") else _csv_rows)(content)
+        rows = list(reading)
+    except FileError as exc:
+        report.errors.append(str(exc))
+        return report
+    except csv.Error as exc:
+        report.errors.append(f"The file could not be read as a CSV file: {exc}")
+        return report
+    if max_rows is not None and len(rows) > max_rows:
+        report.errors.append(
+            f"The selected file has {len(rows):,} rows after its header: a file imported here "
+            f"may have at most {max_rows:,}. Split it into smaller files, each case's row before "
+            "its tasks, or ask an administrator to run followthrough cases_import"
+        )
+        return report
     unknown = [c for c in columns if c not in KNOWN]
     if "reference" not in columns:
         report.errors.append("Row 1: the file needs a reference column")
@@ -125,15 +226,15 @@ def cases_import(*, service: Organisation, content: bytes, actor: Any, today: da
     organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
     organisations |= {o.short_name.casefold(): o for o in Organisation.objects.all()}
     pathways = {p.code: p for p in Pathway.objects.all()}
-    for number, raw in enumerate(reader, start=2):
-        row = {k.strip(): (v or "") for k, v in raw.items() if k}
+    matched: set[int] = set()
+    for number, row in rows:
         try:
             if row.get("record", "").strip() in ("", "case"):
                 _case_row(row, service, organisations, actor, report)
             elif row["record"].strip() == "task":
-                _task_row(row, service, organisations, pathways, actor, today, report)
+                _task_row(row, service, organisations, pathways, actor, today, report, matched)
             else:
-                raise RowError("record: use 'case' or 'task'")
+                raise RowError("column record: use 'case' or 'task'")
         except RowError as exc:
             report.errors.extend(f"Row {number}, {message}" for message in exc.messages)
         except ValidationError as exc:
@@ -181,6 +282,7 @@ def _task_row(
     actor: Any,
     today: date,
     report: ImportReport,
+    matched: set[int],
 ) -> None:
     case = Case.objects.filter(service=service, reference=row.get("reference", "").strip()).first()
     if case is None:
@@ -199,7 +301,12 @@ def _task_row(
     offset_text = row.get("due_offset_days", "").strip() or "0"
     if not offset_text.lstrip("-").isdigit():
         raise RowError("column due_offset_days: enter a whole number of days, like -28")
-    task = Task.objects.filter(case=case, description=description, owner=owner).first()
+    # Two rows alike are two tasks: each row takes the next task not yet matched in this file.
+    task = (
+        Task.objects.filter(case=case, description=description, owner=owner)
+        .exclude(pk__in=matched)
+        .first()
+    )
     if task is None:
         task = task_add(
             case=case,
@@ -212,6 +319,7 @@ def _task_row(
             due_on=due,
         )
         report.tasks_added += 1
+    matched.add(task.pk)
     status = row.get("status", "").strip()
     if status and status != task.status:
         task_update(

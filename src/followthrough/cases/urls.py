@@ -1,11 +1,16 @@
 from django.urls import path
 
-from .views import board, caseload, tasks
+from .views import board, caseload, tasks, transfer
 
 app_name = "cases"
 urlpatterns = [
     path("cases/", caseload.case_list, name="case-list"),
     path("cases/new/", caseload.case_new, name="case-new"),
+    path("cases/import/", transfer.case_import, name="case-import"),
+    path("cases/export.csv", transfer.caseload_export, {"fmt": "csv"}, name="caseload-export-csv"),
+    path(
+        "cases/export.xlsx", transfer.caseload_export, {"fmt": "xlsx"}, name="caseload-export-xlsx"
+    ),
     path("cases/tasks/", tasks.task_list, name="task-list"),
     path("cases/board/", board.board_pack_view, name="board"),
     path("cases/national/", board.national_view, name="national"),

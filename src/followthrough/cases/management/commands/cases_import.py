@@ -1,6 +1,7 @@
-"""Import a service's cases (and their tasks) from the documented CSV layout
-(docs/casework.md). Every row is checked first; errors are listed as "Row 12, column
-release_date: …" and nothing is written. Re-importing updates cases by reference."""
+"""Import a service's cases (and their tasks) from the documented CSV layout, or an Excel
+workbook in the same layout such as the caseload export (docs/casework.md). Every row is checked
+first; errors are listed as "Row 12, column release_date: …" and nothing is written.
+Re-importing updates cases by reference."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--service", required=True, help="the youth justice service's name")
-        parser.add_argument("file", help="the CSV file")
+        parser.add_argument("file", help="the CSV file or Excel workbook")
 
     def handle(self, *args, **options):
         name = options["service"].strip()
