@@ -66,3 +66,49 @@ def test_a_partner_reports_its_task_done_without_javascript(browser, live_server
     context.close()
     task.refresh_from_db()
     assert task.status == "done"
+
+
+def test_a_case_manager_imports_and_downloads_the_caseload_without_javascript(
+    browser, live_server, demo
+):
+    """The upload page and its error state pass axe at 375 px; without JavaScript the caseload
+    downloads, imports again unchanged, and a new case comes in from a spreadsheet."""
+    found = {}
+    context, page = sign_in(browser, live_server, "yjs-case-manager", PASSWORD, bypass_csp=True)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/cases/import/")
+    found["upload page"] = axe_violations(page)
+    page.get_by_label("Spreadsheet of cases").set_input_files(
+        files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": b"reference,name\nX-1,A\n"}]
+    )
+    page.get_by_role("button", name="Import cases").click()
+    page.get_by_role("heading", name="There is a problem").wait_for()
+    found["error state"] = axe_violations(page)
+    context.close()
+    assert not any(found.values()), found
+
+    context, page = sign_in(
+        browser, live_server, "yjs-case-manager", PASSWORD, java_script_enabled=False
+    )
+    page.goto(f"{live_server.url}/cases/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV file").click()
+    exported = download.value.path().read_bytes()
+    page.get_by_role("link", name="Import cases from a spreadsheet").click()
+    page.get_by_label("Spreadsheet of cases").set_input_files(
+        files=[{"name": "caseload.csv", "mimeType": "text/csv", "buffer": exported}]
+    )
+    page.get_by_role("button", name="Import cases").click()
+    page.get_by_text("0 cases opened and 0 updated; 0 tasks added and 0 updated").wait_for()
+    page.get_by_role("link", name="Import cases from a spreadsheet").click()
+    new_case = (
+        "reference,age_at_sentence,sex,ethnicity,care_status,sentence_type,sentence_date\n"
+        "NB-0900,16,male,white,none,dto,2026-03-02\n"
+    )
+    page.get_by_label("Spreadsheet of cases").set_input_files(
+        files=[{"name": "new.csv", "mimeType": "text/csv", "buffer": new_case.encode()}]
+    )
+    page.get_by_role("button", name="Import cases").click()
+    page.get_by_text("new.csv imported: 1 case opened").wait_for()
+    context.close()
+    assert Case.objects.filter(reference="NB-0900").exists()
