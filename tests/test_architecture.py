@@ -58,6 +58,8 @@ MEANINGS = {
     "imports": "cases: the case CSV layout, checked row by row before anything is written",
     "suppression": "cases: small numbers hidden so that none can be worked back (pure Python)",
     "milestones": "cases: the milestone rules, due dates and phases of a case (pure Python)",
+    "board": "cases: the board pack's and national aggregates and measures, suppressed",
+    "board_exports": "cases: the board pack laid out as tables, its chart, Word and PDF",
     # The importer's parts.
     "extract": "ingest: pure-Python extractors, text in, dataclasses out",
     "loaders": "ingest: write an extraction into the tables in one transaction",

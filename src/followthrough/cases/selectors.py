@@ -8,13 +8,33 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .milestones import PHASES, CaseDates, Milestone, Rule, milestones, phase
-from .models import AGENCIES, Case, CasePathway, CaseView, Meeting, MilestoneRule, Task
-from .suppression import Shown, Table, suppress
+from .milestones import (
+    PHASES,
+    CaseDates,
+    Milestone,
+    Rule,
+    milestones,
+    phase,
+    release_timing_warning,
+)
+from .models import (
+    AGENCIES,
+    FIVE_CS,
+    PERSONAL_SUPPORT,
+    Case,
+    CasePathway,
+    CaseView,
+    Meeting,
+    MilestoneRule,
+    Outcome,
+    Task,
+)
 
 
 def rules_for(service: Organisation) -> list[Rule]:
@@ -147,8 +167,41 @@ def case_detail(case: Case, *, today: date) -> dict[str, Any]:
         "contacts": list(case.contacts.all()),
         "outcomes": list(case.outcomes.all()),
         "release_day": getattr(case, "release_day", None),
+        "release_warning": _release_warning(case, today=today),
+        "support": _support(case),
         "agencies": dict(AGENCIES),
     }
+
+
+def _release_warning(case: Case, *, today: date) -> str:
+    """The timing of the release, warned about ahead of it (the earliest release date) or as
+    it happened (the release day)."""
+    release_day = getattr(case, "release_day", None)
+    if release_day is not None:
+        local = timezone.localtime(release_day.released_at)
+        warning = release_timing_warning(local.weekday(), local.hour)
+        return (
+            f"The release was on {local:%A} at {local:%H:%M}: {warning.lower()}" if warning else ""
+        )
+    planned = case.earliest_release
+    if planned is None or planned < today or case.release_date:
+        return ""
+    warning = release_timing_warning(planned.weekday(), None)
+    return f"The earliest release date is a {planned:%A}: {warning.lower()}" if warning else ""
+
+
+def _support(case: Case) -> list[tuple[str, str]]:
+    """The four questions and the 5Cs as recorded, each with its wording."""
+    marks = {"met": "Met", "partly": "Partly met", "not_met": "Not met"}
+    return [
+        (question, case.personal_support[code])
+        for code, question in PERSONAL_SUPPORT.items()
+        if case.personal_support.get(code)
+    ] + [
+        (check, marks.get(case.five_cs[code], ""))
+        for code, check in FIVE_CS.items()
+        if case.five_cs.get(code)
+    ]
 
 
 def tasks_for(user: Any, *, today: date) -> list[Task]:
@@ -162,129 +215,10 @@ def tasks_for(user: Any, *, today: date) -> list[Task]:
     )
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One table of the board pack, already suppressed: a title, what it counts, the table."""
-
-    title: str
-    counts: str
-    table: Shown
-
-
-AGE_BANDS = [("10 to 14", range(10, 15)), ("15", range(15, 16)), ("16", range(16, 17))]
-AGE_BANDS += [("17", range(17, 18))]
-
-
-def _by_phase(rows: list[CaseRow], columns: list[tuple[str, Any]], title: str) -> Figure:
-    """Cases by phase (rows) and a breakdown (columns: label, test on the case)."""
-    counts = [
-        [sum(1 for row in rows if row.phase == code and test(row.case)) for _, test in columns]
-        for code in PHASES
-    ]
-    table = Table(list(PHASES.values()), [label for label, _ in columns], counts)
-    return Figure(title, "cases", suppress(table))
-
-
-def board_pack(service: Organisation, *, today: date) -> list[Figure]:
-    """The management board's pack for one service: aggregates only, every count under 5 shown
-    as "fewer than 5" and protected from subtraction. No case reference appears."""
-    rows = case_rows(Case.objects.filter(service=service), today=today)
-    sexes = [(label, lambda c, v=value: c.sex == v) for value, label in Case.Sex.choices]
-    care = [
-        (label, lambda c, v=value: c.care_status == v) for value, label in Case.CareStatus.choices
-    ]
-    ages = [(label, lambda c, a=ages: c.age_at_sentence in a) for label, ages in AGE_BANDS]
-    figures = [
-        _by_phase(rows, sexes, "Cases by phase and sex"),
-        _by_phase(rows, care, "Cases by phase and care status"),
-        _by_phase(rows, ages, "Cases by phase and age at sentence"),
-    ]
-    released = [r for r in rows if r.phase in ("released", "closed")]
-    suitability = list(
-        CasePathway.objects.filter(
-            case__in=[r.case.pk for r in released],
-            pathway__code__in=["accommodation", "ete"],
-        )
-        .values_list("pathway__name", "suitable_at_release")
-        .order_by("pathway__order")
-    )
-    names = list(dict.fromkeys(name for name, _ in suitability))
-    answers = [("yes", "Suitable"), ("no", "Not suitable"), ("", "Not recorded")]
-    answers_count = [
-        [sum(1 for n, v in suitability if n == name and _answer(v) == a) for a, _ in answers]
-        for name in names
-    ]
-    figures.append(
-        Figure(
-            "At release: suitable accommodation and education, training or employment",
-            "children released",
-            suppress(Table(names, [label for _, label in answers], answers_count)),
-        )
-    )
-    codes, labels = _milestone_names(rows)
-    states = [("late", "Late"), ("due_soon", "Due within 2 weeks"), ("done", "Done")]
-    milestone_counts = [[_in_state(rows, code, state) for state, _ in states] for code in codes]
-    figures.append(
-        Figure(
-            "Milestones",
-            "cases",
-            suppress(Table(labels, [label for _, label in states], milestone_counts)),
-        )
-    )
-    overdue = list(
-        Task.objects.filter(case__service=service, status=Task.Status.OPEN, due_date__lt=today)
-        .values("owner__name")
-        .annotate(n=Count("pk"))
-        .order_by("owner__name")
-    )
-    figures.append(
-        Figure(
-            "Overdue tasks by the agency that owns them",
-            "tasks",
-            suppress(
-                Table([o["owner__name"] for o in overdue], ["Overdue"], [[o["n"]] for o in overdue])
-            ),
-        )
-    )
-    return figures
-
-
-def _answer(value: str) -> str:
-    return value if value in ("yes", "no") else ""
-
-
 def services_of(user: Any) -> list[Organisation]:
     """The youth justice services the user belongs to, by name: whose board packs they read."""
     ids = standing_of(user).service_ids
     return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
-
-
-def national_figures(*, today: date) -> list[Figure]:
-    """Every service's casework in aggregate, for the YJB and the inspectorates: cases by phase,
-    suitability at release and late milestones, by service and in total, suppressed like the
-    board pack. No case reference appears."""
-    rows = case_rows(Case.objects.all(), today=today)
-    services = sorted({row.case.service.name for row in rows})
-    by_phase = [
-        [sum(1 for r in rows if r.case.service.name == name and r.phase == code) for code in PHASES]
-        for name in services
-    ]
-    codes, labels = _milestone_names(rows)
-    late = [
-        [
-            _in_state([r for r in rows if r.case.service.name == name], code, "late")
-            for code in codes
-        ]
-        for name in services
-    ]
-    return [
-        Figure(
-            "Cases by service and phase",
-            "cases",
-            suppress(Table(services, list(PHASES.values()), by_phase)),
-        ),
-        Figure("Late milestones by service", "cases", suppress(Table(services, labels, late))),
-    ]
 
 
 ACCESS_LOG_LIMIT = 500
@@ -310,3 +244,19 @@ def _milestone_names(rows: list[CaseRow]) -> tuple[list[str], list[str]]:
 def _in_state(rows: list[CaseRow], code: str, state: str) -> int:
     """How many of the cases have this milestone in this state."""
     return sum(1 for r in rows for m in r.milestones if m.code == code and m.state == state)
+
+
+def case_pathway_row(case: Case, code: str) -> CasePathway:
+    """One pathway row of the case, by the pathway's code; 404 for any other."""
+    return get_object_or_404(
+        CasePathway.objects.select_related("pathway"), case=case, pathway__code=code
+    )
+
+
+def case_meeting(case: Case, pk: int) -> Meeting:
+    """A meeting of this case (tasks it decided are added from it); 404 for another case's."""
+    return get_object_or_404(Meeting, case=case, pk=pk)
+
+
+def case_outcome(case: Case, months: int) -> Outcome | None:
+    return Outcome.objects.filter(case=case, months=months).first()

@@ -103,7 +103,7 @@ def _case(
             child_participated="yes",
             actor=actor,
         )
-    _pathways(case, number)
+    _pathways(case, number, released=phase in ("released", "closed"))
     _tasks(case, trust, actor, phase, n, today)
     if phase in ("release_soon", "released", "closed") and number % 2 == 0:
         Case.objects.filter(pk=case.pk).update(
@@ -118,8 +118,10 @@ def _case(
     return case
 
 
-def _pathways(case: Case, number: int) -> None:
+def _pathways(case: Case, number: int, *, released: bool) -> None:
     views = ["on_track", "concerns", "not_on_track"]
+    if number % 3 == 0:  # some children with SEND, for the board pack's learning-plan measure
+        Case.objects.filter(pk=case.pk).update(send="ehcp" if number % 2 else "sen_support")
     for i, row in enumerate(CasePathway.objects.filter(case=case).select_related("pathway")):
         if row.pathway.code not in ("accommodation", "ete", "health", "substance_misuse"):
             continue
@@ -127,6 +129,16 @@ def _pathways(case: Case, number: int) -> None:
         row.practitioner_view = views[(number + i) % 3]
         row.child_view = views[(number + 2 * i) % 3]  # sometimes they disagree
         row.release_plan = f"Synthetic plan {i + 1} for this pathway"
+        if row.pathway.code in ("health", "substance_misuse"):  # the KPI's screening funnel
+            row.screened = "yes" if number % 4 else "not_known"
+            if row.screened == "yes" and row.need == "yes":
+                row.offered = "yes" if number % 3 else "no"
+            if released and row.offered == "yes":
+                row.attending = "yes" if number % 2 else "no"
+        if released and row.pathway.code in ("accommodation", "ete"):
+            row.suitable_at_release = ["yes", "yes", "no"][(number + i) % 3]
+        if released and row.pathway.code == "ete" and number % 3 == 0:
+            row.learning_plan = "yes" if number % 2 else "no"
         row.save()
 
 

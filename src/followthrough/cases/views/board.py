@@ -1,49 +1,88 @@
 """Aggregates for the management board and nationally: never a case reference, small numbers
-suppressed."""
+suppressed. The board pack also downloads as Word and PDF for board papers."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.text import slugify
 
 from followthrough.core.access import access
 from followthrough.core.forms import int_param
+from followthrough.organisations.models import Organisation
 
-from ..access import (
-    get_board_service_for_user,
-)
-from ..selectors import (
-    board_pack,
-    national_figures,
-    services_of,
-)
+from ..access import get_board_service_for_user
+from ..board import Pack, board_pack, national_pack
+from ..board_exports import DOCX, PDF, pack_blocks, pack_docx, pack_pdf, phase_chart_uri
+from ..selectors import services_of
+
+
+def _by(request: HttpRequest, pack: Pack) -> str:
+    """The breakdown asked for with ?by=, else the pack's first."""
+    asked = request.GET.get("by", "")
+    return asked if asked in pack.breakdowns else next(iter(pack.breakdowns))
+
+
+def _pack_for(request: HttpRequest) -> tuple[Organisation, Pack]:
+    """The service asked for with ?service= (the user's first otherwise) and its pack."""
+    asked = request.GET.get("service")
+    service = get_board_service_for_user(request.user, int_param(asked) if asked else None)
+    return service, board_pack(service, today=timezone.localdate())
 
 
 @access("service_member")
 def board_pack_view(request: HttpRequest) -> HttpResponse:
     """The management board's pack: aggregates of one service, small numbers suppressed."""
-    asked = request.GET.get("service")
-    service = get_board_service_for_user(request.user, int_param(asked) if asked else None)
-    today = timezone.localdate()
+    service, pack = _pack_for(request)
+    by = _by(request, pack)
     return render(
         request,
         "cases/board.html",
         {
+            "pack": pack,
+            "by": by,
             "service": service,
             "services": services_of(request.user),
-            "figures": board_pack(service, today=today),
-            "today": today,
+            "chart": phase_chart_uri(pack),
+            "blocks": pack_blocks(pack, [by]),
         },
     )
+
+
+def _download(pack: Pack, content: bytes, content_type: str, extension: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    name = f"board-pack-{slugify(pack.title)[:60]}-{pack.today:%Y-%m-%d}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@access("service_member")
+def board_pack_docx(request: HttpRequest) -> HttpResponse:
+    """The pack as a Word document for board papers: every breakdown, suppressed as on the page."""
+    _, pack = _pack_for(request)
+    return _download(pack, pack_docx(pack), DOCX, "docx")
+
+
+@access("service_member")
+def board_pack_pdf(request: HttpRequest) -> HttpResponse:
+    """The pack as a PDF for board papers."""
+    _, pack = _pack_for(request)
+    return _download(pack, pack_pdf(pack), PDF, "pdf")
 
 
 @access("national_reader")
 def national_view(request: HttpRequest) -> HttpResponse:
     """Every service's casework in aggregate, for the YJB and the inspectorates."""
-    today = timezone.localdate()
+    pack = national_pack(today=timezone.localdate())
+    by = _by(request, pack)
     return render(
         request,
         "cases/national.html",
-        {"figures": national_figures(today=today), "today": today},
+        {
+            "pack": pack,
+            "by": by,
+            "chart": phase_chart_uri(pack),
+            "blocks": pack_blocks(pack, [by]),
+        },
     )
