@@ -31,8 +31,8 @@ def test_every_casework_page_passes_axe_at_desktop_and_phone_width(browser, live
                 "yjs-case-manager",
                 ["/cases/", "/cases/?phase=released", f"/cases/{case.pk}/", "/cases/new/"],
             ),
-            ("yjs-board", ["/cases/board/"]),
-            ("inspector", ["/cases/national/"]),
+            ("yjs-board", ["/cases/board/", "/cases/board/?by=ethnicity"]),
+            ("inspector", ["/cases/national/", "/cases/national/?by=age"]),
             (
                 "health-partner",
                 [
