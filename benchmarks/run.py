@@ -1,4 +1,5 @@
-"""`make bench`: extraction throughput and page timings, printed as figures (never asserted)."""
+"""`make bench`: extraction throughput and page timings, printed as figures (never asserted).
+Resettlement casework at national size is in casework.py; `--only casework` runs just that."""
 
 from __future__ import annotations
 
@@ -56,16 +57,21 @@ def bench_extraction(corpus: Path) -> None:
         )
 
 
-def bench_pages() -> None:
+def django_setup() -> None:
+    """Django on a new SQLite database in a temporary directory, migrated."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "followthrough.settings")
-    tmp = tempfile.mkdtemp()
-    os.environ["FOLLOWTHROUGH_VAR_DIR"] = tmp
+    os.environ["FOLLOWTHROUGH_VAR_DIR"] = tempfile.mkdtemp()
     os.environ.pop("DATABASE_URL", None)
     import django
 
     django.setup()
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def bench_pages() -> None:
+    from django.contrib.auth import get_user_model
     from django.db import transaction
     from django.test import Client
 
@@ -74,7 +80,6 @@ def bench_pages() -> None:
     from followthrough.inspections.models import Report
     from followthrough.organisations.models import Organisation
 
-    call_command("migrate", verbosity=0)
     for n in range(20):
         text = sample_action_plan(
             title=f"A thematic inspection number {n}",
@@ -291,11 +296,28 @@ def bench_self_assessment() -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", default=os.environ.get("CORPUS", "../shared/corpus"))
+    parser.add_argument(
+        "--only",
+        choices=["extraction", "pages", "casework"],
+        help="run one part: pages includes exports, reminders and self-assessment (default all)",
+    )
+    parser.add_argument(
+        "--profile", default="", help="casework: cProfile these pages, like caseload,national"
+    )
     args = parser.parse_args()
-    bench_extraction(Path(args.corpus))
-    bench_pages()
-    bench_exports_and_reminders()
-    bench_self_assessment()
+    if args.only in (None, "extraction"):
+        bench_extraction(Path(args.corpus))
+    if args.only == "extraction":
+        return 0
+    django_setup()
+    if args.only in (None, "pages"):
+        bench_pages()
+        bench_exports_and_reminders()
+        bench_self_assessment()
+    if args.only in (None, "casework"):
+        from casework import bench_casework  # benchmarks/casework.py, beside this file
+
+        bench_casework(profile=args.profile)
     return 0
 
 
