@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, TargetRevision
 from followthrough.actionplans.services import version_record
-from followthrough.cases.models import Case, Task
+from followthrough.cases.models import Case, CasePathway, Pathway, Task
 from followthrough.core.uploads import upload_store
 from followthrough.ingest.models import ImportReview
 from followthrough.ingest.sample import sample_action_plan
@@ -136,6 +136,15 @@ class World:
             "cases:caseload-export-csv": {},
             "cases:caseload-export-xlsx": {},
             "cases:task-update": {"pk": self.task.pk},
+            "cases:case-edit": {"pk": self.case.pk},
+            "cases:pathway-edit": {"pk": self.case.pk, "code": "accommodation"},
+            "cases:meeting-new": {"pk": self.case.pk},
+            "cases:task-new": {"pk": self.case.pk},
+            "cases:contact-new": {"pk": self.case.pk},
+            "cases:release": {"pk": self.case.pk},
+            "cases:outcome": {"pk": self.case.pk, "months": 3},
+            "cases:support": {"pk": self.case.pk},
+            "cases:case-close": {"pk": self.case.pk},
             "selfassessment:assessment-list": {},
             "selfassessment:assessment-new": {},
             "selfassessment:sign-off": {"pk": self.assessment.pk},
@@ -239,6 +248,7 @@ def world(db, settings, tmp_path):
     )
     assessment = _assessment(users, orgs["YJB"])
     case = CaseFactory(service=assessment.organisation)
+    CasePathway.objects.create(case=case, pathway=Pathway.objects.get(code="accommodation"))
     task = TaskFactory(case=case, owner=orgs["MoJ"])
     return World(
         published,

@@ -35,9 +35,11 @@ ROW_FOR = {
     "role, deactivate)",
     ("invitee", "published"): "accept or decline an invitation to join an organisation (only "
     "the person invited; the sample invites the other viewer to the own organisation)",
-    ("case_worker", "published"): "read the caseload and a child's case, open a case, import "
-    "cases from a spreadsheet and download the caseload (the service's case managers and "
-    "managers only; the sample case is the own service's)",
+    ("case_worker", "published"): "read the caseload and a child's case, open a case and record "
+    "what happens in it (details, pathways, meetings, tasks, contacts, release, outcomes, "
+    "constructive resettlement, closing), import cases from a spreadsheet and download the "
+    "caseload (the service's case managers and managers only; the sample case is the own "
+    "service's, open)",
     ("service_member", "published"): "read a youth justice service's resettlement board pack "
     "and download it as Word or PDF (aggregates, small numbers suppressed; any member of the "
     "service)",

@@ -8,12 +8,33 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 
-from .milestones import PHASES, CaseDates, Milestone, Rule, milestones, phase
-from .models import AGENCIES, Case, CaseView, Meeting, MilestoneRule, Task
+from .milestones import (
+    PHASES,
+    CaseDates,
+    Milestone,
+    Rule,
+    milestones,
+    phase,
+    release_timing_warning,
+)
+from .models import (
+    AGENCIES,
+    FIVE_CS,
+    PERSONAL_SUPPORT,
+    Case,
+    CasePathway,
+    CaseView,
+    Meeting,
+    MilestoneRule,
+    Outcome,
+    Task,
+)
 
 
 def rules_for(service: Organisation) -> list[Rule]:
@@ -146,8 +167,41 @@ def case_detail(case: Case, *, today: date) -> dict[str, Any]:
         "contacts": list(case.contacts.all()),
         "outcomes": list(case.outcomes.all()),
         "release_day": getattr(case, "release_day", None),
+        "release_warning": _release_warning(case, today=today),
+        "support": _support(case),
         "agencies": dict(AGENCIES),
     }
+
+
+def _release_warning(case: Case, *, today: date) -> str:
+    """The timing of the release, warned about ahead of it (the earliest release date) or as
+    it happened (the release day)."""
+    release_day = getattr(case, "release_day", None)
+    if release_day is not None:
+        local = timezone.localtime(release_day.released_at)
+        warning = release_timing_warning(local.weekday(), local.hour)
+        return (
+            f"The release was on {local:%A} at {local:%H:%M}: {warning.lower()}" if warning else ""
+        )
+    planned = case.earliest_release
+    if planned is None or planned < today or case.release_date:
+        return ""
+    warning = release_timing_warning(planned.weekday(), None)
+    return f"The earliest release date is a {planned:%A}: {warning.lower()}" if warning else ""
+
+
+def _support(case: Case) -> list[tuple[str, str]]:
+    """The four questions and the 5Cs as recorded, each with its wording."""
+    marks = {"met": "Met", "partly": "Partly met", "not_met": "Not met"}
+    return [
+        (question, case.personal_support[code])
+        for code, question in PERSONAL_SUPPORT.items()
+        if case.personal_support.get(code)
+    ] + [
+        (check, marks.get(case.five_cs[code], ""))
+        for code, check in FIVE_CS.items()
+        if case.five_cs.get(code)
+    ]
 
 
 def tasks_for(user: Any, *, today: date) -> list[Task]:
@@ -190,3 +244,19 @@ def _milestone_names(rows: list[CaseRow]) -> tuple[list[str], list[str]]:
 def _in_state(rows: list[CaseRow], code: str, state: str) -> int:
     """How many of the cases have this milestone in this state."""
     return sum(1 for r in rows for m in r.milestones if m.code == code and m.state == state)
+
+
+def case_pathway_row(case: Case, code: str) -> CasePathway:
+    """One pathway row of the case, by the pathway's code; 404 for any other."""
+    return get_object_or_404(
+        CasePathway.objects.select_related("pathway"), case=case, pathway__code=code
+    )
+
+
+def case_meeting(case: Case, pk: int) -> Meeting:
+    """A meeting of this case (tasks it decided are added from it); 404 for another case's."""
+    return get_object_or_404(Meeting, case=case, pk=pk)
+
+
+def case_outcome(case: Case, months: int) -> Outcome | None:
+    return Outcome.objects.filter(case=case, months=months).first()

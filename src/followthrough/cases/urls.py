@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import board, caseload, tasks, transfer
+from .views import board, caseload, records, tasks, transfer
 
 app_name = "cases"
 urlpatterns = [
@@ -19,4 +19,13 @@ urlpatterns = [
     path("cases/access-log/", caseload.access_log_view, name="access-log"),
     path("cases/tasks/<int:pk>/", tasks.task_update_view, name="task-update"),
     path("cases/<int:pk>/", caseload.case_detail_view, name="case-detail"),
+    path("cases/<int:pk>/edit/", records.case_edit, name="case-edit"),
+    path("cases/<int:pk>/pathways/<slug:code>/", records.pathway_edit, name="pathway-edit"),
+    path("cases/<int:pk>/meetings/new/", records.meeting_new, name="meeting-new"),
+    path("cases/<int:pk>/tasks/new/", records.task_new, name="task-new"),
+    path("cases/<int:pk>/contacts/new/", records.contact_new, name="contact-new"),
+    path("cases/<int:pk>/release/", records.release_edit, name="release"),
+    path("cases/<int:pk>/outcomes/<int:months>/", records.outcome_edit, name="outcome"),
+    path("cases/<int:pk>/support/", records.support_edit, name="support"),
+    path("cases/<int:pk>/close/", records.case_close_view, name="case-close"),
 ]

@@ -13,7 +13,9 @@ from followthrough.organisations.models import Organisation
 
 from ..models import (
     AGENCIES,
+    FIVE_CS,
     FOLLOW_UP,
+    PERSONAL_SUPPORT,
     VIEWS,
     YES_NO_UNKNOWN,
     Case,
@@ -103,40 +105,17 @@ class CaseEditForm(RecordForm):
     sections = [
         (
             "About the child",
-            [
-                "home_local_authority",
-                "age_at_sentence",
-                "turns_18",
-                "sex",
-                "ethnicity",
-                "care_status",
-                "cin_cp_history",
-                "send",
-            ],
+            "home_local_authority age_at_sentence turns_18 sex ethnicity care_status "
+            "cin_cp_history send",
         ),
         (
             "Sentence",
-            [
-                "sentence_type",
-                "sentence_months",
-                "sentence_date",
-                "earliest_release",
-                "release_date",
-                "order_end",
-                "establishment",
-                "establishment_type",
-                "distance",
-            ],
+            "sentence_type sentence_months sentence_date earliest_release release_date "
+            "order_end establishment establishment_type distance",
         ),
         (
             "Planning for release",
-            [
-                "accommodation_confirmed_on",
-                "rotl_considered_on",
-                "rotl_applied",
-                "rotl_used",
-                "rotl_purpose",
-            ],
+            "accommodation_confirmed_on rotl_considered_on rotl_applied rotl_used rotl_purpose",
         ),
         ("Moving to adult services", "transition transition_child_view handover_date"),
     ]
@@ -167,10 +146,7 @@ class PathwayForm(RecordForm):
 
     sections = [
         ("Need and plans", "need custody_plan release_plan"),
-        (
-            "At release and after",
-            ["in_place_at_release", "suitable_at_release", "at_3_months", "at_6_months"],
-        ),
+        ("At release and after", "in_place_at_release suitable_at_release at_3_months at_6_months"),
         ("Views", "practitioner_view child_view child_words"),
     ]
 
@@ -291,16 +267,19 @@ class ReleaseForm(RecordForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    day_fields = (
+        "met_by",
+        "same_day_contact",
+        "accommodation_confirmed",
+        "benefit_claim_started",
+        "first_appointments_made",
+    )
     sections = [
         ("Release", "released_on released_time met_by"),
         (
             "On the day",
-            [
-                "same_day_contact",
-                "accommodation_confirmed",
-                "benefit_claim_started",
-                "first_appointments_made",
-            ],
+            "same_day_contact accommodation_confirmed benefit_claim_started "
+            "first_appointments_made",
         ),
     ]
     field_widths = {"released_time": "govuk-input--width-5"}
@@ -339,8 +318,6 @@ class SupportForm(RecordForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from .services import FIVE_CS, PERSONAL_SUPPORT
-
         super().__init__(*args, **kwargs)
         for code, question in PERSONAL_SUPPORT.items():
             self.fields[f"q_{code}"] = _text(question)

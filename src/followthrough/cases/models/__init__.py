@@ -3,7 +3,9 @@
 
 from .cases import (
     AGENCIES,
+    FIVE_CS,
     FOLLOW_UP,
+    PERSONAL_SUPPORT,
     REFERENCE,
     VIEWS,
     YES_NO_UNKNOWN,
@@ -24,7 +26,9 @@ from .records import (
 
 __all__ = [
     "AGENCIES",
+    "FIVE_CS",
     "FOLLOW_UP",
+    "PERSONAL_SUPPORT",
     "REFERENCE",
     "VIEWS",
     "YES_NO_UNKNOWN",

@@ -50,6 +50,22 @@ FOLLOW_UP = [
     ("not_known", "Not known"),
 ]
 
+# The four questions of personal support asked with the child, and the five checks of the plan
+# (constructive resettlement, docs/research/resettlement-practice-guide-notes.md section 3).
+PERSONAL_SUPPORT = {
+    "identity_now": "Who the child is now, and what in that lets offending go on",
+    "strengths": "Strengths, interests and goals that could build a different identity",
+    "future_self": "The future self the child imagines, and what is possible",
+    "routes": "The routes that lead there",
+}
+FIVE_CS = {
+    "constructive": "Constructive: builds on strengths and looks forward",
+    "co_created": "Co-created: made with the child",
+    "customised": "Customised: fits this child's needs and barriers",
+    "consistent": "Consistent: keeps one working relationship",
+    "coordinated": "Coordinated: joins up custody, community and agencies",
+}
+
 
 class Pathway(models.Model):
     """One area of a child's resettlement (accommodation, ETE, health …): data, not code, so the

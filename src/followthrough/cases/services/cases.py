@@ -3,6 +3,7 @@ a child."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from followthrough.core.concurrency import locked_for_edit
 from followthrough.core.events import record_event
 from followthrough.organisations.models import Organisation
 
-from ..models import Case, CasePathway, CaseView, Pathway
+from ..models import FIVE_CS, PERSONAL_SUPPORT, Case, CasePathway, CaseView, Pathway
 
 # Case fields a form or an import may set; anything else is refused, so nothing that names a
 # child can be stored by adding a column to a spreadsheet.
@@ -108,3 +109,51 @@ def case_views_record(*, cases: list[Case], user: Any, page: str) -> None:
     CaseView.objects.bulk_create(
         [CaseView(case=case, user=user, page=page[:100]) for case in cases]
     )
+
+
+FIVE_CS_ANSWERS = ("met", "partly", "not_met")
+
+
+def case_support_update(
+    *,
+    case: Case,
+    version: int,
+    actor: Any,
+    personal_support: dict[str, str],
+    five_cs: dict[str, str],
+) -> Case:
+    """The constructive-resettlement part of the plan: the answers to the four questions as the
+    child gave them, and the practitioner's check of the plan against each of the 5Cs."""
+    if set(personal_support) - set(PERSONAL_SUPPORT) or set(five_cs) - set(FIVE_CS):
+        raise ValidationError("Only the four questions and the 5Cs can be recorded here")
+    if any(value and value not in FIVE_CS_ANSWERS for value in five_cs.values()):
+        raise ValidationError("Each of the 5Cs is met, partly met or not met")
+    current = locked_for_edit(case, version)
+    current.personal_support = {k: v.strip() for k, v in personal_support.items() if v.strip()}
+    current.five_cs = {k: v for k, v in five_cs.items() if v}
+    current.version += 1
+    _stamp(current, actor)
+    current.save()
+    return current
+
+
+def case_close(
+    *, case: Case, version: int, closed_on: date, reason: str, actor: Any, today: date
+) -> Case:
+    """Close a case: the record stays, read-only, until the retention period anonymises it."""
+    current = locked_for_edit(case, version)
+    if current.closed_on is not None:
+        raise ValidationError("This case is already closed")
+    if closed_on > today:
+        raise ValidationError({"closed_on": "The closing date must be today or in the past"})
+    if closed_on < current.sentence_date:
+        raise ValidationError({"closed_on": "The closing date must be after the sentence date"})
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why the case is closing"})
+    current.closed_on = closed_on
+    current.closure_reason = reason.strip()[:200]
+    current.version += 1
+    _stamp(current, actor)
+    current.save()
+    record_event(current, "cases.case.closed", actor=actor, data={"on": closed_on.isoformat()})
+    return current

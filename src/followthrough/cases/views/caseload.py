@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from followthrough.core.access import FORM_METHODS, access
+from followthrough.core.access import FORM_METHODS, access, allowed
 from followthrough.core.forms import apply_errors
 
 from ..access import (
@@ -66,7 +66,12 @@ def case_detail_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "cases/case_detail.html",
-        {"case": case, "today": today, **case_detail(case, today=today)},
+        {
+            "case": case,
+            "today": today,
+            "writable": allowed(request.user, "cases.change_case", case),
+            **case_detail(case, today=today),
+        },
     )
 
 
