@@ -19,6 +19,7 @@ from followthrough.cases.board import board_pack, kpi_definition
 from followthrough.cases.models import CasePathway, Outcome, Pathway
 from followthrough.inspections.models import Finding, Report
 from tests.cases.factories import CaseFactory
+from tests.conftest import needs_corpus
 
 
 def released_case(service, n: int, *, sex="male", suitable="yes", months_ago=8, **outcome):
@@ -221,3 +222,12 @@ def test_the_national_view_costs_the_same_queries_for_3_cases_as_for_30(
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("cases:national"))
     assert len(many) == len(few)
+
+
+@needs_corpus
+def test_every_2015_comparison_finds_its_finding_in_the_ingested_thematic(corpus_ingested):
+    from followthrough.cases.board.measures import NATIONAL_2015, national_2015
+
+    found = national_2015()
+    assert set(found) == set(NATIONAL_2015), set(NATIONAL_2015) - set(found)
+    assert all(text.startswith("2015 national: ") for text in found.values())
