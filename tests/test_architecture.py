@@ -72,6 +72,7 @@ MEANINGS = {
     # Flows: work that crosses domains.
     "reminders": "flows: the daily digest to each owning organisation",
     "escalation": "flows: the escalation ladder",
+    "task_escalation": "flows: the ladder overdue tasks on children's cases climb",
     "demo": "flows: the demo's users, service and self-assessments",
     "demo_cases": "flows: the demo's synthetic resettlement cases",
 }

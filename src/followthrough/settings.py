@@ -237,6 +237,9 @@ AXES_VERBOSE = False
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Closed cases are anonymised this many years after the order ends (`followthrough retention`).
 CASE_RETENTION_YEARS = env_int("CASE_RETENTION_YEARS", 6)
+# The version and date of the KPI definitions the service's return to the YJB follows, printed
+# beside each board-pack measure (for example "2023 definitions, April 2023"); empty says so.
+CASES_KPI_DEFINITION_VERSION = os.environ.get("CASES_KPI_DEFINITION_VERSION", "")
 AXES_CLIENT_IP_CALLABLE = "followthrough.web.client_address.client_address"
 
 # Email: printed to the console unless an SMTP host is configured.
@@ -311,6 +314,11 @@ ESCALATION_OVERDUE_DAYS = env_days("ESCALATION_OVERDUE_DAYS", [30, 90, 180])
 ESCALATION_NO_UPDATE_DAYS = env_days("ESCALATION_NO_UPDATE_DAYS", [90, 180, 270])
 # A rung is climbed only after the one below has stood this long, so each step gets an answer.
 ESCALATION_STEP_GAP_DAYS = env_int("ESCALATION_STEP_GAP_DAYS", 14)
+# A partner's task on a child's case is counted in days, not months: a child leaves custody on a
+# fixed date. Overdue this many days, it goes to the owning agency, the service's managers, and
+# the management board's next pack; each rung stands CASE_TASK_STEP_GAP_DAYS before the next.
+CASE_TASK_OVERDUE_DAYS = env_days("CASE_TASK_OVERDUE_DAYS", [1, 7, 14])
+CASE_TASK_STEP_GAP_DAYS = env_int("CASE_TASK_STEP_GAP_DAYS", 5)
 
 LOGGING = {
     "version": 1,

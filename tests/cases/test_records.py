@@ -312,6 +312,7 @@ def test_the_case_page_costs_the_same_queries_however_full_the_case(
     signed_in, case, youth_justice_service
 ):
     url = reverse("cases:case-detail", args=[case.pk])
+    Task.objects.create(case=case, description="First", owner=youth_justice_service, due_date=TODAY)
     signed_in.get(url)
     with CaptureQueriesContext(connection) as few:
         signed_in.get(url)

@@ -4,7 +4,6 @@ something late; the health partner finds only its trust's tasks (issue 13, Demo 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -24,10 +23,10 @@ def test_the_demo_caseload_covers_every_phase(db, monkeypatch, client):
     assert all(re.fullmatch(r"NB-\d{4}", c.reference) for c in Case.objects.all())
     manager = get_user_model().objects.get(username="yjs-case-manager")
     assert manager.check_password("a-demo-password-1")
-    rows = caseload(manager, today=timezone.localdate())
-    phases = Counter(r.phase for r in rows)
-    assert set(phases) == {"sentenced", "in_custody", "release_soon", "released", "closed"}
-    late = {m.code for r in rows for m in r.late}
+    load = caseload(manager, today=timezone.localdate())
+    assert all(load.by_phase.values()) and sum(load.by_phase.values()) == 30
+    assert set(load.by_phase) == {"sentenced", "in_custody", "release_soon", "released", "closed"}
+    late = {m.code for r in load.rows for m in r.late}
     assert {"initial_meeting", "accommodation_confirmed", "outcome_3_months"} <= late
     client.force_login(manager)
     assert "NB-0001" in client.get(reverse("cases:case-list")).content.decode()

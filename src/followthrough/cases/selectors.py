@@ -34,6 +34,7 @@ from .models import (
     MilestoneRule,
     Outcome,
     Task,
+    TaskEscalation,
 )
 
 
@@ -117,20 +118,76 @@ class CaseRow:
         return PHASES[self.phase]
 
 
-def caseload(user: Any, *, today: date, phase_filter: str = "") -> list[CaseRow]:
-    """The cases the user works, each with its phase, milestones and overdue tasks, in a fixed
-    number of queries however many cases there are."""
-    rows = case_rows(Case.objects.visible_to(user).filter(anonymised_on__isnull=True), today=today)
-    return [row for row in rows if not phase_filter or row.phase == phase_filter]
+CASELOAD_PAGE = 100  # rows a caseload page shows; the phase counts cover every case
+
+
+@dataclass(frozen=True)
+class Caseload:
+    rows: list[CaseRow]  # this page's
+    count: int  # in the phase chosen, on every page
+    page: int
+    pages: int
+    by_phase: dict[str, int]  # every case the user works, by phase
+
+
+def caseload(user: Any, *, today: date, phase_filter: str = "", page: int = 1) -> Caseload:
+    """The cases the user works, each with its phase, milestones and overdue tasks, a page at a
+    time, in a fixed number of queries however many cases there are. Closed cases are read only
+    when asked for: they are most of a service's history and none of its work."""
+    mine = Case.objects.visible_to(user).filter(anonymised_on__isnull=True)
+    open_rows = case_rows(mine.filter(closed_on__isnull=True), today=today)
+    by_phase = dict.fromkeys(PHASES, 0)
+    for row in open_rows:
+        by_phase[row.phase] += 1
+    by_phase["closed"] = mine.filter(closed_on__isnull=False).count()
+    if phase_filter == "closed":
+        rows = case_rows(mine.filter(closed_on__isnull=False), today=today)
+    else:
+        rows = [row for row in open_rows if not phase_filter or row.phase == phase_filter]
+    pages = max(1, -(-len(rows) // CASELOAD_PAGE))
+    page = min(max(page, 1), pages)
+    shown = rows[(page - 1) * CASELOAD_PAGE : page * CASELOAD_PAGE]
+    return Caseload(shown, len(rows), page, pages, by_phase)
+
+
+def escalated_tasks(user: Any) -> list[TaskEscalation]:
+    """Overdue partner tasks on the user's services' cases that have climbed to the managers or
+    the board (open rungs, the highest of each task), most overdue first."""
+    rungs = (
+        TaskEscalation.objects.filter(
+            cleared_on__isnull=True,
+            step__gte=TaskEscalation.Step.MANAGER,
+            task__case__service_id__in=standing_of(user).case_service_ids,
+            task__case__closed_on__isnull=True,
+        )
+        .select_related("task__case", "task__owner")
+        .order_by("-step", "-days", "pk")
+    )
+    highest: dict[int, TaskEscalation] = {}
+    for rung in rungs:
+        highest.setdefault(rung.task_id, rung)
+    return list(highest.values())
 
 
 def case_rows(cases: Any, *, today: date) -> list[CaseRow]:
     """Cases with their phase, milestones and overdue tasks: the caseload's, the board pack's
-    and the national view's reading, in a fixed number of queries."""
+    and the national view's reading, in a fixed number of queries. Only the columns those pages
+    and the breakdowns read are loaded: the board pack counts thousands of cases."""
+    # The dates the milestones are worked from (case_dates), what the caseload shows, and what
+    # the board pack breaks its measures down by.
+    fields = ["reference", "service__name", "sentence_date", "earliest_release", "release_date"]
+    fields += ["closed_on", "accommodation_confirmed_on", "rotl_considered_on", "sex"]
+    fields += ["ethnicity", "care_status", "age_at_sentence", "send"]
+    fields += ["release_day__released_at", "release_day__same_day_contact"]
     cases = (
         cases.select_related("service", "release_day")
+        .only(*fields)
         .prefetch_related(
-            Prefetch("meetings", queryset=Meeting.objects.filter(kind="initial")), "outcomes"
+            Prefetch(
+                "meetings",
+                queryset=Meeting.objects.filter(kind="initial").only("case", "kind", "held_on"),
+            ),
+            "outcomes",
         )
         .annotate(
             overdue=Count(
@@ -163,7 +220,15 @@ def case_detail(case: Case, *, today: date) -> dict[str, Any]:
         "milestones": milestones(rules_for(case.service), dates, today=today),
         "pathways": list(case.pathways.select_related("pathway")),
         "meetings": list(case.meetings.all()),
-        "tasks": list(case.tasks.select_related("owner", "pathway")),
+        "tasks": list(
+            case.tasks.select_related("owner", "pathway").prefetch_related(
+                Prefetch(
+                    "escalations",
+                    queryset=TaskEscalation.objects.filter(cleared_on__isnull=True),
+                    to_attr="open_rungs",
+                )
+            )
+        ),
         "contacts": list(case.contacts.all()),
         "outcomes": list(case.outcomes.all()),
         "release_day": getattr(case, "release_day", None),
@@ -204,13 +269,25 @@ def _support(case: Case) -> list[tuple[str, str]]:
     ]
 
 
-def tasks_for(user: Any, *, today: date) -> list[Task]:
-    """The tasks the user's own organisations own, open first by due date: a partner's list.
-    It shows of each case only its reference, the pathway and the step."""
+def tasks_for(user: Any, *, today: date, everything: bool = False) -> list[Task]:
+    """The tasks the user's own organisations own, by due date: a partner's list, open ones
+    unless everything is asked for. Of each case it reads only the reference."""
     standing = standing_of(user)
+    tasks = Task.objects.filter(owner_id__in=standing.organisation_ids)
+    if not everything:
+        tasks = tasks.filter(status=Task.Status.OPEN)
     return list(
-        Task.objects.filter(owner_id__in=standing.organisation_ids)
-        .select_related("case", "owner", "pathway")
+        tasks.select_related("case", "pathway")
+        .only("pk", "description", "due_date", "status", "case__reference", "pathway__name")
+        .prefetch_related(
+            Prefetch(
+                "escalations",
+                queryset=TaskEscalation.objects.filter(cleared_on__isnull=True).only(
+                    "task_id", "step"
+                ),
+                to_attr="open_rungs",
+            )
+        )
         .order_by("status", "due_date", "pk")
     )
 

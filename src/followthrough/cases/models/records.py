@@ -79,6 +79,12 @@ class Task(TimeStamped):
     def __str__(self) -> str:
         return self.description
 
+    @property
+    def rung(self) -> str:
+        """Where the task stands on the escalation ladder, from its prefetched open rungs."""
+        rungs = getattr(self, "open_rungs", [])
+        return TaskEscalation.Step(max(r.step for r in rungs)).label if rungs else ""
+
 
 class Contact(TimeStamped):
     """Contact and information sharing between custody and community, with its date."""

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access, allowed
-from followthrough.core.forms import apply_errors
+from followthrough.core.forms import apply_errors, int_param
 
 from ..access import (
     get_case_for_user,
@@ -23,6 +23,7 @@ from ..selectors import (
     case_detail,
     case_views_for,
     caseload,
+    escalated_tasks,
 )
 from ..services import case_open, case_view_record
 
@@ -32,11 +33,20 @@ def case_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = CaseloadFilterForm(request.GET or None)
     chosen = form.cleaned_data["phase"] if form.is_valid() else ""
-    rows = caseload(request.user, today=today, phase_filter=chosen)
+    page = int_param(request.GET.get("page")) or 1
+    load = caseload(request.user, today=today, phase_filter=chosen, page=page)
     return render(
         request,
         "cases/case_list.html",
-        {"rows": rows, "form": form, "chosen": chosen, "phases": PHASES, "today": today},
+        {
+            "load": load,
+            "rows": load.rows,
+            "form": form,
+            "chosen": chosen,
+            "phases": PHASES,
+            "today": today,
+            "escalated": escalated_tasks(request.user),
+        },
     )
 
 

@@ -23,11 +23,17 @@ from ..services import task_update
 
 @access("signed_in")
 def task_list(request: HttpRequest) -> HttpResponse:
-    """A partner agency's tasks on the service's cases: only the tasks it owns."""
+    """A partner agency's tasks on the service's cases: only the tasks it owns, open ones
+    unless it asks for all."""
+    everything = request.GET.get("show") == "all"
     return render(
         request,
         "cases/task_list.html",
-        {"tasks": tasks_for(request.user, today=timezone.localdate())},
+        {
+            "tasks": tasks_for(request.user, today=timezone.localdate(), everything=everything),
+            "everything": everything,
+            "today": timezone.localdate(),
+        },
     )
 
 

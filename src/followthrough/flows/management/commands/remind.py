@@ -1,5 +1,6 @@
 """Email each owning organisation one digest of its overdue and soon-due actions, then move
-actions up or down the escalation ladder (owner, approver, inspectorate).
+actions up or down the escalation ladder (owner, approver, inspectorate), and overdue tasks on
+children's cases up theirs (owning agency, service managers, board pack).
 
 Safe to repeat: an organisation gets at most one digest a day, and a rung is raised once.
 --dry-run shows what would be sent and writes nothing; --as-of runs as if on another day."""
@@ -16,6 +17,7 @@ from rich.table import Table
 
 from followthrough.flows.escalation import escalations_run
 from followthrough.flows.reminders import reminders_send
+from followthrough.flows.task_escalation import task_escalations_run
 
 
 class Command(BaseCommand):
@@ -60,5 +62,16 @@ class Command(BaseCommand):
             f"Escalation: {'would raise' if dry_run else 'raised'} {steps[0]} owner reminder(s), "
             f"{steps[1]} to approvers, {steps[2]} flagged to the inspectorate; "
             f"{len(ladder.cleared)} cleared; {len(ladder.emails)} email(s)"
+            f"{' to send' if dry_run else ' sent'}"
+        )
+        with transaction.atomic():
+            tasks = task_escalations_run(as_of=day, dry_run=dry_run)
+        rungs = [0, 0, 0]
+        for rung in tasks.raised:
+            rungs[rung.step - 1] += 1
+        self.stdout.write(
+            f"Casework tasks: {'would raise' if dry_run else 'raised'} {rungs[0]} agency "
+            f"reminder(s), {rungs[1]} to service managers, {rungs[2]} for the board pack; "
+            f"{len(tasks.cleared)} cleared; {len(tasks.emails)} email(s)"
             f"{' to send' if dry_run else ' sent'}"
         )

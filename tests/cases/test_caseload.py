@@ -1,0 +1,71 @@
+"""What the service manager reads on the caseload: where the children are, a page at a time,
+closed cases only when asked, and the overdue tasks escalated to the managers; and what a
+partner reads on its task list."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from followthrough.cases.models import Case, Task, TaskEscalation
+from followthrough.cases.selectors import CASELOAD_PAGE
+from tests.cases.factories import CaseFactory, TaskFactory
+
+
+def test_the_caseload_pages_and_counts_every_phase(client, youth_justice_service, case_manager):
+    today = timezone.localdate()
+    Case.objects.bulk_create(
+        CaseFactory.build(
+            service=youth_justice_service,
+            reference=f"NB-{i:04d}",
+            sentence_date=today - timedelta(days=5),
+            earliest_release=today + timedelta(days=300),
+        )
+        for i in range(1, CASELOAD_PAGE + 3)
+    )
+    CaseFactory(service=youth_justice_service, reference="NB-9999", closed_on=today)
+    client.force_login(case_manager)
+    first = client.get(reverse("cases:case-list")).content.decode()
+    assert f"{CASELOAD_PAGE + 2} cases open, page 1 of 2" in first
+    assert "NB-9999" not in first and "1 case<span" in first  # counted as closed, not listed
+    second = client.get(reverse("cases:case-list"), {"page": "2"}).content.decode()
+    assert second.count('href="/cases/') - first.count('href="/cases/') < 0
+    assert "page 2 of 2" in second and 'rel="prev"' in second
+    closed = client.get(reverse("cases:case-list"), {"phase": "closed"}).content.decode()
+    assert "NB-9999" in closed and "NB-0001" not in closed
+    beyond = client.get(reverse("cases:case-list"), {"page": "99"}).content.decode()
+    assert "page 2 of 2" in beyond
+
+
+def test_tasks_escalated_to_the_managers_are_on_the_caseload(
+    client, youth_justice_service, case_manager, health_partner
+):
+    trust = health_partner.memberships.get().organisation
+    case = CaseFactory(service=youth_justice_service, reference="NB-0700")
+    task = TaskFactory(case=case, owner=trust, description="Book a dentist")
+    TaskEscalation.objects.create(task=task, step=1, days=2, raised_on=date(2026, 8, 3))
+    client.force_login(case_manager)
+    page = client.get(reverse("cases:case-list")).content.decode()
+    assert "escalated to the service" not in page  # a reminder to the agency is its own
+    TaskEscalation.objects.create(task=task, step=2, days=8, raised_on=date(2026, 8, 9))
+    page = client.get(reverse("cases:case-list")).content.decode()
+    assert "Overdue tasks escalated to the service's managers (1)" in page
+    assert "Book a dentist" in page and "With the managers" in page
+    detail = client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
+    assert "(escalated to the service&#x27;s managers)" in detail
+
+
+def test_a_partner_sees_open_tasks_first_and_the_rest_when_asked(
+    client, youth_justice_service, health_partner
+):
+    trust = health_partner.memberships.get().organisation
+    case = CaseFactory(service=youth_justice_service, reference="NB-0800")
+    TaskFactory(case=case, owner=trust, description="Open step", due_date=date(2020, 1, 1))
+    TaskFactory(case=case, owner=trust, description="Finished step", status=Task.Status.DONE)
+    client.force_login(health_partner)
+    page = client.get(reverse("cases:task-list")).content.decode()
+    assert "Open step" in page and "Finished step" not in page and "Overdue" in page
+    everything = client.get(reverse("cases:task-list"), {"show": "all"}).content.decode()
+    assert "Finished step" in everything and "2 tasks" in everything
