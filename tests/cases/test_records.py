@@ -244,6 +244,9 @@ def test_a_pathway_records_both_views_and_flags_a_disagreement(signed_in, case):
             "practitioner_view": "on_track",
             "child_view": "concerns",
             "child_words": "I don't know the area",
+            "screened": "yes",
+            "offered": "yes",
+            "attending": "no",
             "version": row.version,
         },
         "accommodation",
@@ -251,6 +254,7 @@ def test_a_pathway_records_both_views_and_flags_a_disagreement(signed_in, case):
     assert response.status_code == 302
     row.refresh_from_db()
     assert row.views_differ and row.version == 2
+    assert (row.screened, row.offered, row.attending, row.learning_plan) == ("yes", "yes", "no", "")
     page = signed_in.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
     assert "Views differ" in page and "Supported lodgings near the college" in page
     url = reverse("cases:pathway-edit", args=[case.pk, "no-such-pathway"])

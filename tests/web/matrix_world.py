@@ -130,6 +130,7 @@ class World:
             "cases:board-pdf": {},
             "cases:national": {},
             "cases:access-log": {},
+            "cases:milestone-rules": {},
             "cases:case-detail": {"pk": self.case.pk},
             "cases:case-new": {},
             "cases:case-import": {},

@@ -45,8 +45,8 @@ ROW_FOR = {
     "service)",
     ("national_reader", "published"): "read national resettlement casework figures "
     "(aggregates by service; the YJB and the inspectorates)",
-    ("service_admin", "published"): "read who viewed a youth justice service's cases (its "
-    "administrators)",
+    ("service_admin", "published"): "read who viewed a youth justice service's cases and change "
+    "its milestone rules (its administrators)",
     ("task_owner", "published"): "update a task on a child's case (the case's workers, and the "
     "agency that owns the task; the sample task is owned by the other organisation)",
     ("organisation_writer", "published"): "start a draft action plan for your organisation",

@@ -52,3 +52,12 @@ def get_case_service_for_user(user: Any) -> Organisation:
     if not ids:
         raise Http404
     return get_object_or_404(Organisation, pk=ids[0])
+
+
+def get_admin_service_for_user(user: Any) -> Organisation:
+    """The youth justice service the user administers (the first, if several); 404 otherwise."""
+    standing = standing_of(user)
+    ids = sorted(s for s in standing.service_ids if standing.roles.get(s) == "admin")
+    if not ids:
+        raise Http404
+    return get_object_or_404(Organisation, pk=ids[0])

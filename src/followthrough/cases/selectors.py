@@ -337,3 +337,37 @@ def case_meeting(case: Case, pk: int) -> Meeting:
 
 def case_outcome(case: Case, months: int) -> Outcome | None:
     return Outcome.objects.filter(case=case, months=months).first()
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """A milestone rule as the service admin's page shows it: the national default beside the
+    service's own amount, counted in the rule's direction."""
+
+    code: str
+    label: str
+    anchor: str
+    before: bool
+    unit: str
+    national: int
+    amount: int
+    source: str
+
+
+def milestone_rule_rows(service: Organisation) -> list[RuleRow]:
+    rows = MilestoneRule.objects.filter(Q(service__isnull=True) | Q(service=service))
+    national = [r for r in rows.order_by("pk") if r.service_id is None]
+    own = {r.code: r for r in rows if r.service_id is not None}
+    return [
+        RuleRow(
+            r.code,
+            r.label,
+            r.anchor,
+            r.offset < 0,
+            r.unit,
+            abs(r.offset),
+            abs((own.get(r.code) or r).offset),
+            r.source,
+        )
+        for r in national
+    ]

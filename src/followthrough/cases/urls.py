@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import board, caseload, records, tasks, transfer
+from .views import board, caseload, milestones, records, tasks, transfer
 
 app_name = "cases"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("cases/board/export.pdf", board.board_pack_pdf, name="board-pdf"),
     path("cases/national/", board.national_view, name="national"),
     path("cases/access-log/", caseload.access_log_view, name="access-log"),
+    path("cases/milestone-rules/", milestones.milestone_rules, name="milestone-rules"),
     path("cases/tasks/<int:pk>/", tasks.task_update_view, name="task-update"),
     path("cases/<int:pk>/", caseload.case_detail_view, name="case-detail"),
     path("cases/<int:pk>/edit/", records.case_edit, name="case-edit"),

@@ -48,7 +48,8 @@ RULES = {
     "aggregates of that service only",
     "national_reader": "members of the Youth Justice Board and of the inspectorates: national "
     "aggregates only",
-    "service_admin": "administrators of a youth justice service: who viewed its cases",
+    "service_admin": "administrators of a youth justice service: who viewed its cases, and its "
+    "milestone rules",
     "task_owner": "the case's workers, and contributors, approvers and administrators of the "
     "agency that owns the task",
     "improvement_writer": "contributors, approvers and administrators of the service: the "

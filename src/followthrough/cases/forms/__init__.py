@@ -1,6 +1,7 @@
 """GOV.UK forms of casework: the caseload's (caseload.py) and the case manager's (records.py)."""
 
 from .caseload import CaseImportForm, CaseloadFilterForm, CaseOpenForm, TaskUpdateForm
+from .milestones import MilestoneRulesForm
 from .records import (
     CaseEditForm,
     CloseForm,
@@ -21,6 +22,7 @@ __all__ = [
     "CloseForm",
     "ContactForm",
     "MeetingForm",
+    "MilestoneRulesForm",
     "OutcomeForm",
     "PathwayForm",
     "ReleaseForm",

@@ -131,6 +131,10 @@ class PathwayForm(RecordForm):
     release_plan = _text("Plan for release")
     in_place_at_release = _text("What was in place on the day of release")
     suitable_at_release = _yes_no("Was it suitable?")
+    screened = _yes_no("Was the need screened or assessed?")
+    offered = _yes_no("Was support offered for after release?")
+    attending = _yes_no("Was the child attending it by release?")
+    learning_plan = _yes_no("Is there a learning plan for the child's special educational needs?")
     at_3_months = forms.ChoiceField(label="Three months after release", choices=FOLLOW_UP)
     at_6_months = forms.ChoiceField(label="Six months after release", choices=FOLLOW_UP)
     practitioner_view = forms.ChoiceField(
@@ -146,7 +150,9 @@ class PathwayForm(RecordForm):
 
     sections = [
         ("Need and plans", "need custody_plan release_plan"),
-        ("At release and after", "in_place_at_release suitable_at_release at_3_months at_6_months"),
+        ("At release", "in_place_at_release suitable_at_release"),
+        ("Support for the need", "screened offered attending learning_plan"),
+        ("After release", "at_3_months at_6_months"),
         ("Views", "practitioner_view child_view child_words"),
     ]
 

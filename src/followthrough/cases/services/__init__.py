@@ -19,6 +19,7 @@ from .records import (
     release_record,
 )
 from .retention import CASE_TEXT, case_anonymise, cases_due_for_retention
+from .rules import milestone_rules_set
 from .tasks import task_add, task_due, task_update, tasks_redate
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "cases_due_for_retention",
     "contact_record",
     "meeting_record",
+    "milestone_rules_set",
     "outcome_record",
     "pathway_update",
     "release_record",

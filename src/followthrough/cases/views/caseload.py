@@ -46,6 +46,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "phases": PHASES,
             "today": today,
             "escalated": escalated_tasks(request.user),
+            "administers": allowed(request.user, "organisations.read_case_access_log"),
         },
     )
 

@@ -1,0 +1,67 @@
+"""A service's own milestone rules: the national defaults with the number of days (or months)
+changed, never the direction. Rows are kept, never deleted: going back to the default is one
+more change in the rule's history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from followthrough.organisations.models import Organisation
+
+from ..models import MilestoneRule
+from .cases import _stamp
+
+# How far a service may move a rule: a year of days, two years of months.
+LIMITS = {"days": 365, "months": 24}
+
+
+def milestone_rules_set(
+    *, service: Organisation, amounts: dict[str, int], seen: dict[str, int], actor: Any
+) -> list[str]:
+    """Set each rule's amount (days or months, counted in the national rule's direction) for
+    the service. `seen` is what the page showed: if anyone changed a rule since, nothing is
+    saved. Returns the codes changed."""
+    rows = list(
+        MilestoneRule.objects.select_for_update()
+        .filter(Q(service__isnull=True) | Q(service=service))
+        .order_by("pk")
+    )
+    national = {r.code: r for r in rows if r.service_id is None}
+    own = {r.code: r for r in rows if r.service_id is not None}
+    current = {code: abs((own.get(code) or rule).offset) for code, rule in national.items()}
+    if {code: current[code] for code in seen if code in current} != seen:
+        raise ValidationError(
+            "Someone else changed these rules after you opened this page. Their values are "
+            "shown below; make your change again."
+        )
+    errors = {}
+    for code, amount in amounts.items():
+        rule = national.get(code)
+        if rule is None:
+            raise ValidationError(f"There is no milestone rule {code}")
+        limit = LIMITS.get(rule.unit, 365)
+        if not 0 <= amount <= limit:
+            errors[code] = f"Enter a number from 0 to {limit}"
+    if errors:
+        raise ValidationError(errors)
+    changed = []
+    for code, amount in amounts.items():
+        if amount == current[code]:
+            continue
+        rule = national[code]
+        row = own.get(code) or MilestoneRule(
+            service=service,
+            code=code,
+            label=rule.label,
+            anchor=rule.anchor,
+            unit=rule.unit,
+            source=rule.source,
+        )
+        row.offset = -amount if rule.offset < 0 else amount
+        _stamp(row, actor)
+        row.save()
+        changed.append(code)
+    return changed
