@@ -23,14 +23,30 @@ def demo(monkeypatch):
 
 def test_every_casework_page_passes_axe_at_desktop_and_phone_width(browser, live_server, demo):
     case = Case.objects.order_by("reference").first()
+    open_case = Case.objects.filter(closed_on__isnull=True).order_by("reference").first()
     task = Task.objects.filter(owner__kind="health").first()
     found = {}
     for width in (1280, 375):
         for username, paths in (
             (
                 "yjs-case-manager",
-                ["/cases/", "/cases/?phase=released", f"/cases/{case.pk}/", "/cases/new/"],
+                ["/cases/", "/cases/?phase=released", f"/cases/{case.pk}/", "/cases/new/"]
+                + [
+                    f"/cases/{open_case.pk}/{tail}"
+                    for tail in (
+                        "edit/",
+                        "pathways/accommodation/",
+                        "meetings/new/",
+                        "tasks/new/",
+                        "contacts/new/",
+                        "release/",
+                        "outcomes/3/",
+                        "support/",
+                        "close/",
+                    )
+                ],
             ),
+            ("yjs-admin", ["/cases/milestone-rules/", "/cases/access-log/"]),
             ("yjs-board", ["/cases/board/", "/cases/board/?by=ethnicity"]),
             ("inspector", ["/cases/national/", "/cases/national/?by=age"]),
             (

@@ -180,6 +180,12 @@ DEMO_USERS = [
     ),
     ("yjs-board", SERVICE_NAME, Membership.Role.VIEWER, "board member: reads the summary"),
     (
+        "yjs-admin",
+        SERVICE_NAME,
+        Membership.Role.ADMIN,
+        "administers the service: its members, milestone rules and case access log",
+    ),
+    (
         "yjs-case-manager",
         SERVICE_NAME,
         Membership.Role.CASE_MANAGER,
