@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from followthrough.cases.models import Case, Task
+from followthrough.cases.models import Case, Task, TaskEscalation
 from followthrough.cases.selectors import caseload
 
 
@@ -29,7 +29,9 @@ def test_the_demo_caseload_covers_every_phase(db, monkeypatch, client):
     late = {m.code for r in load.rows for m in r.late}
     assert {"initial_meeting", "accommodation_confirmed", "outcome_3_months"} <= late
     client.force_login(manager)
-    assert "NB-0001" in client.get(reverse("cases:case-list")).content.decode()
+    page = client.get(reverse("cases:case-list")).content.decode()
+    assert "NB-0001" in page and "Overdue tasks escalated to the service's managers" in page
+    assert TaskEscalation.objects.filter(step=1).exists()  # each partner was reminded first
     partner = get_user_model().objects.get(username="health-partner")
     client.force_login(partner)
     page = client.get(reverse("cases:task-list")).content.decode()

@@ -17,6 +17,7 @@ from followthrough.cases.services import case_open, meeting_record, outcome_reco
 from followthrough.organisations.models import Organisation
 
 from .demo import demo_service_ensure, health_partner_ensure
+from .task_escalation import task_escalations_run
 
 # (phase, how many): the caseload a service of this size might hold at once.
 PLAN = [("sentenced", 4), ("in_custody", 8), ("release_soon", 6), ("released", 8), ("closed", 4)]
@@ -65,6 +66,9 @@ def demo_cases_ensure(*, today: date) -> list[Case]:
         for n in range(count):
             number += 1
             made.append(_case(service, trust, actor, phase, n, number, today))
+    # The ladder as it would stand had `remind` run over the past fortnight, without the emails.
+    for back in (12, 6, 0):
+        task_escalations_run(as_of=today - timedelta(days=back), quiet=True)
     return made
 
 

@@ -59,10 +59,11 @@ def _emails(org_ids: set[int], roles: tuple[str, ...]) -> dict[int, list[str]]:
     return found
 
 
-def task_escalations_run(*, as_of: date, dry_run: bool = False) -> TaskRun:
+def task_escalations_run(*, as_of: date, dry_run: bool = False, quiet: bool = False) -> TaskRun:
     """Raise the rungs each overdue task has reached, clear those it no longer qualifies for,
     email each agency (step 1) and each service's managers (step 2) once, and log every change
-    on the task's timeline. Step 3 is read by the board pack. The caller holds the transaction."""
+    on the task's timeline. Step 3 is read by the board pack. `quiet` records without emailing
+    (the demo's history). The caller holds the transaction."""
     thresholds = settings.CASE_TASK_OVERDUE_DAYS
     standings = {
         pk: (task, days, ladder_step(days, thresholds))
@@ -89,7 +90,7 @@ def task_escalations_run(*, as_of: date, dry_run: bool = False) -> TaskRun:
         ):
             continue
         run.raised.append(TaskEscalation(task=task, step=top + 1, days=days, raised_on=as_of))
-    _notify(run, as_of=as_of, dry_run=dry_run)
+    _notify(run, as_of=as_of, dry_run=dry_run or quiet)
     if not dry_run:
         _save(run)
     return run
