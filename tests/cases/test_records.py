@@ -342,3 +342,13 @@ def test_each_edit_page_is_logged_as_a_view(signed_in, case):
         signed_in.get(reverse(f"cases:{name}", args=[case.pk, *args]))
     pages = set(CaseView.objects.filter(case=case).values_list("page", flat=True))
     assert {"cases:meeting-new", "cases:release", "cases:outcome", "cases:support"} <= pages
+
+
+def test_a_second_press_of_the_button_records_one_meeting(signed_in, case):
+    page = signed_in.get(reverse("cases:meeting-new", args=[case.pk])).content.decode()
+    token = page.split('name="once" value="')[1].split('"')[0]
+    data = {"kind": "review", "held_on": TODAY.isoformat(), "once": token}
+    first = _post(signed_in, "meeting-new", case, data)
+    second = _post(signed_in, "meeting-new", case, data)
+    assert first.status_code == second.status_code == 302
+    assert Meeting.objects.filter(case=case).count() == 1

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access, allowed
 from followthrough.core.forms import apply_errors, int_param
+from followthrough.core.once import once_per_token
 
 from ..access import (
     get_case_for_user,
@@ -52,6 +53,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 @access("case_worker", methods=FORM_METHODS)
+@once_per_token
 def case_new(request: HttpRequest) -> HttpResponse:
     """Open a child's case at sentence (or remand), under the service's own reference."""
     service = get_case_service_for_user(request.user)

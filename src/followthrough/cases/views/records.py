@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
 from followthrough.core.forms import apply_errors, int_param, save_versioned
+from followthrough.core.once import once_per_token
 
 from ..access import get_case_for_user
 from ..forms import (
@@ -126,6 +127,7 @@ def pathway_edit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 
 
 @access("case_worker", methods=FORM_METHODS)
+@once_per_token
 def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk, for_write=True)
     form = MeetingForm(request.POST or None)
@@ -139,6 +141,7 @@ def meeting_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access("case_worker", methods=FORM_METHODS)
+@once_per_token
 def task_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk, for_write=True)
     asked = int_param(request.GET.get("meeting"))
@@ -176,6 +179,7 @@ def task_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access("case_worker", methods=FORM_METHODS)
+@once_per_token
 def contact_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk, for_write=True)
     form = ContactForm(request.POST or None)
