@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from django.conf import settings
@@ -26,7 +27,7 @@ OUTCOME_DEFINITION = (
 
 def kpi_definition() -> str:
     """The KPI definition the pack's measures follow, with the version the deployment set."""
-    version = getattr(settings, "CASES_KPI_DEFINITION_VERSION", "")
+    version = settings.CASES_KPI_DEFINITION_VERSION
     return f"{KPI_DEFINITION}, {version}" if version else f"{KPI_DEFINITION} (version not set)"
 
 
@@ -59,13 +60,15 @@ BREAKDOWNS: dict[str, tuple[str, Groups]] = {
 
 @dataclass(frozen=True)
 class Facts:
-    """What the measures read of one case: its row, its pathways' answers, the day."""
+    """What the measures read of one case: its row, its pathways' answers, the day, and its
+    outcomes by months after release (read once: every outcome measure asks for them)."""
 
     row: CaseRow
     pathways: dict[str, dict[str, str]]
     today: date
+    outcomes: dict[int, Outcome]
 
-    @property
+    @cached_property  # every measure asks first
     def released(self) -> bool:
         return self.row.phase in ("released", "closed") and self.row.case.release_date is not None
 
@@ -73,7 +76,7 @@ class Facts:
         return self.pathways.get(pathway, {}).get(field, "")
 
     def outcome(self, months: int) -> Outcome | None:
-        return next((o for o in self.row.case.outcomes.all() if o.months == months), None)
+        return self.outcomes.get(months)
 
 
 YES_NO = (("yes", "Yes"), ("no", "No"), ("not_known", "Not known or not recorded"))
@@ -103,7 +106,13 @@ def _yes_no(value: str) -> str:
     return value if value in ("yes", "no") else "not_known"
 
 
+# The pathways the measures read, noted as each rule is made: the pack loads only these rows.
+PATHWAYS_READ: set[str] = set()
+
+
 def _at_release(pathway: str, field: str, when: Callable[[Facts], bool] | None = None) -> Any:
+    PATHWAYS_READ.add(pathway)
+
     def read(f: Facts) -> str | None:
         if not f.released or (when is not None and not when(f)):
             return None
@@ -131,6 +140,8 @@ PATHWAY_KEPT = {"maintained": "yes", "not_maintained": "no"}
 def _after(months: int, field: str, pathway: str = "") -> Callable[[Facts], str | None]:
     """An outcome question of the children followed up at the checkpoint (not lost). Accommodation
     and ETE kept fall back on the pathway's own record at that point."""
+    if pathway:
+        PATHWAYS_READ.add(pathway)
 
     def read(f: Facts) -> str | None:
         outcome = f.outcome(months) if f.released else None
@@ -147,6 +158,7 @@ def _after(months: int, field: str, pathway: str = "") -> Callable[[Facts], str 
 
 
 def _screened(pathway: str) -> Callable[[Facts], bool]:
+    PATHWAYS_READ.add(pathway)
     return lambda f: f.answer(pathway, "screened") == "yes" and f.answer(pathway, "need") == "yes"
 
 
@@ -159,6 +171,7 @@ def _kpi(code: str, title: str, counts: str, read: Any, compare: str = "") -> Me
 
 
 def _offered(pathway: str) -> Callable[[Facts], bool]:
+    PATHWAYS_READ.add(pathway)
     return lambda f: f.answer(pathway, "offered") == "yes"
 
 

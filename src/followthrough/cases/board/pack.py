@@ -9,22 +9,25 @@ reference appears anywhere, and the queries do not grow with the cases."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, F
 
 from followthrough.organisations.models import Organisation
 
 from ..milestones import PHASES
 from ..models import Case, CasePathway, Task
-from ..selectors import CaseRow, _in_state, _milestone_names, case_rows
+from ..selectors import CaseRow, _milestone_names, case_rows
 from ..suppression import HIDDEN, THRESHOLD, WITHHELD, Shown, Table, suppress
 from .measures import (
     BREAKDOWNS,
     NO_NATIONAL,
     OUTCOME_DEFINITION,
+    PATHWAYS_READ,
     SECTIONS,
     Facts,
     Groups,
@@ -178,15 +181,23 @@ def measure_sections(
 
 
 def _facts(rows: list[CaseRow], cases: Any, *, today: date) -> list[Facts]:
-    """Each case's pathway answers, in one query, beside its row."""
+    """Each case's pathway answers, in one query, and its outcomes by months (case_rows
+    prefetched them into `recorded_outcomes`), beside its row."""
     pathways: dict[int, dict[str, dict[str, str]]] = {}
     fields = ["need", "suitable_at_release", "screened", "offered", "attending", "learning_plan"]
     fields += ["at_3_months", "at_6_months"]
-    for values in CasePathway.objects.filter(case__in=cases).values(
-        "case_id", "pathway__code", *fields
-    ):
+    rows_read = CasePathway.objects.filter(case__in=cases, pathway__code__in=PATHWAYS_READ)
+    for values in rows_read.values("case_id", "pathway__code", *fields):
         pathways.setdefault(values["case_id"], {})[values["pathway__code"]] = values
-    return [Facts(row, pathways.get(row.case.pk, {}), today) for row in rows]
+    return [
+        Facts(
+            row,
+            pathways.get(row.case.pk, {}),
+            today,
+            {o.months: o for o in row.case.recorded_outcomes},
+        )
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -231,10 +242,21 @@ def _cohort(
     return Figure("Cases by phase", "cases", phases), cohort
 
 
+def _milestone_states(
+    rows: list[CaseRow], key: Callable[[CaseRow], str] | None = None
+) -> Counter[tuple[str | None, str, str]]:
+    """How many cases have each milestone in each state, counted in one pass over the rows: by
+    (the case's key, or None, milestone code, state); nationally the key is the service."""
+    return Counter(
+        (key(row) if key else None, m.code, m.state) for row in rows for m in row.milestones
+    )
+
+
 def _milestone_figure(rows: list[CaseRow]) -> Figure:
     codes, labels = _milestone_names(rows)
     states = [("late", "Late"), ("due_soon", "Due within 2 weeks"), ("done", "Done")]
-    counts = [[_in_state(rows, code, state) for state, _ in states] for code in codes]
+    counted = _milestone_states(rows)
+    counts = [[counted[(None, code, state)] for state, _ in states] for code in codes]
     table = Table(labels, [s for _, s in states], counts)
     return Figure("Milestones", "cases", _suppress(table), "Milestone")
 
@@ -275,23 +297,19 @@ def national_pack(*, today: date) -> Pack:
     """Every service's casework in aggregate, for the YJB and the inspectorates: the board pack's
     measures by service and nationally, suppressed the same way. No case reference appears."""
     cases = Case.objects.all()
-    rows = case_rows(cases, today=today)
+    # The service's name read with each case, rather than a service object made for each.
+    rows = case_rows(cases.annotate(service_name=F("service__name")), today=today)
     facts = _facts(rows, cases, today=today)
-    services = sorted({row.case.service.name for row in rows})
+    services = sorted({row.case.service_name for row in rows})
     position = {name: i for i, name in enumerate(services)}
     breakdowns: dict[str, tuple[str, Groups]] = {
-        "service": ("service", (services, lambda case: position[case.service.name])),
+        "service": ("service", (services, lambda case: position[case.service_name])),
         **BREAKDOWNS,
     }
     phases, cohort = _cohort(facts, breakdowns)
     codes, labels = _milestone_names(rows)
-    late = [
-        [
-            _in_state([r for r in rows if r.case.service.name == name], code, "late")
-            for code in codes
-        ]
-        for name in services
-    ]
+    counted = _milestone_states(rows, lambda row: row.case.service_name)
+    late = [[counted[(name, code, "late")] for code in codes] for name in services]
     return Pack(
         "England and Wales",
         today,
