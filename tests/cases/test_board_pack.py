@@ -231,3 +231,33 @@ def test_every_2015_comparison_finds_its_finding_in_the_ingested_thematic(corpus
     found = national_2015()
     assert set(found) == set(NATIONAL_2015), set(NATIONAL_2015) - set(found)
     assert all(text.startswith("2015 national: ") for text in found.values())
+
+
+def test_overdue_tasks_are_counted_by_agency_and_where_they_stand_on_the_ladder(
+    youth_justice_service, health_partner
+):
+    from followthrough.cases.models import TaskEscalation
+    from tests.cases.factories import TaskFactory
+
+    today = date(2026, 11, 30)
+    trust = health_partner.memberships.get().organisation
+    case = CaseFactory(service=youth_justice_service, reference="NB-0950")
+    for step in (None, 1, 2, 3, 3, 3, 3, 3):
+        task = TaskFactory(case=case, owner=trust, due_date=today - timedelta(days=20))
+        for rung in range(1, (step or 0) + 1):
+            TaskEscalation.objects.create(task=task, step=rung, days=20, raised_on=today)
+    cleared = TaskFactory(case=case, owner=trust, due_date=today - timedelta(days=20))
+    TaskEscalation.objects.create(
+        task=cleared, step=1, days=3, raised_on=today, cleared_on=today
+    )  # cleared rungs no longer count: it is back to not yet escalated
+    pack = board_pack(youth_justice_service, today=today)
+    figure = next(f for f in pack.figures if f.title.startswith("Overdue tasks"))
+    assert figure.table.columns == [
+        "Not yet escalated",
+        "Agency reminded",
+        "With the managers",
+        "Reported to the board",
+    ]
+    ((label, cells, total),) = figure.table.lines
+    assert label == trust.name and total == 9 and cells[3] == 5
+    assert all(cell in ("fewer than 5", "withheld") for cell in cells[:3])

@@ -91,3 +91,16 @@ def test_only_administrators_reach_the_rules(client, case_manager, board_member)
     for user in (case_manager, board_member):
         client.force_login(user)
         assert client.get(reverse("cases:milestone-rules")).status_code == 404
+
+
+def test_the_reference_data_is_made_again_where_it_is_missing(db):
+    from followthrough.cases.milestones import DEFAULT_PATHWAYS, DEFAULT_RULES
+    from followthrough.cases.models import Pathway
+    from followthrough.cases.services import reference_data_ensure
+
+    MilestoneRule.objects.all().delete()
+    Pathway.objects.all().delete()
+    reference_data_ensure()
+    reference_data_ensure()  # safe to repeat
+    assert Pathway.objects.count() == len(DEFAULT_PATHWAYS)
+    assert MilestoneRule.objects.filter(service__isnull=True).count() == len(DEFAULT_RULES)

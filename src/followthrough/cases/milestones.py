@@ -95,6 +95,20 @@ DEFAULT_RULES = (
 )
 
 
+# The pathways the issue lists: the resettlement pathways, with offending behaviour work as the
+# 2015 criteria track it. A service sees them in this order.
+DEFAULT_PATHWAYS = [
+    ("accommodation", "Accommodation"),
+    ("ete", "Education, training and employment"),
+    ("health", "Health: physical, mental and emotional wellbeing"),
+    ("substance_misuse", "Substance misuse"),
+    ("families", "Families: parents, carers and relationships"),
+    ("finance", "Finance, benefits and debt"),
+    ("case_management", "Case management and transition"),
+    ("offending_behaviour", "Offending behaviour"),
+]
+
+
 @dataclass(frozen=True)
 class CaseDates:
     """The dates of one case the rules read, and the day each milestone was met (or None)."""

@@ -13,7 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from followthrough.cases.models import Case, CasePathway, ReleaseDay
-from followthrough.cases.services import case_open, meeting_record, outcome_record, task_add
+from followthrough.cases.services import (
+    case_open,
+    meeting_record,
+    outcome_record,
+    reference_data_ensure,
+    task_add,
+)
 from followthrough.organisations.models import Organisation
 
 from .demo import demo_service_ensure, health_partner_ensure
@@ -57,6 +63,7 @@ def _dates(phase: str, n: int, today: date) -> dict[str, Any]:
 def demo_cases_ensure(*, today: date) -> list[Case]:
     """Make the thirty demo cases unless the service already holds cases."""
     service = demo_service_ensure()
+    reference_data_ensure()
     if service.cases.exists():
         return []
     trust = health_partner_ensure()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, F
+from django.db.models import F, Max, Q
 
 from followthrough.organisations.models import Organisation
 
@@ -261,6 +261,24 @@ def _milestone_figure(rows: list[CaseRow]) -> Figure:
     return Figure("Milestones", "cases", _suppress(table), "Milestone")
 
 
+# Where an overdue task stands: the highest open rung of its escalation ladder.
+RUNGS = [(0, "Not yet escalated"), (1, "Agency reminded"), (2, "With the managers")]
+RUNGS += [(3, "Reported to the board")]
+
+
+def _overdue_by_rung(service: Organisation, *, today: date) -> Table:
+    """The service's overdue tasks by owning agency and rung, in one query."""
+    tasks = (
+        Task.objects.filter(case__service=service, status=Task.Status.OPEN, due_date__lt=today)
+        .values("pk", "owner__name")
+        .annotate(rung=Max("escalations__step", filter=Q(escalations__cleared_on__isnull=True)))
+    )
+    counted = Counter((t["owner__name"], t["rung"] or 0) for t in tasks)
+    agencies = sorted({agency for agency, _ in counted})
+    counts = [[counted[(agency, step)] for step, _ in RUNGS] for agency in agencies]
+    return Table(agencies, [label for _, label in RUNGS], counts)
+
+
 def board_pack(service: Organisation, *, today: date) -> Pack:
     """The management board's pack for one service: aggregates only, every count under 5 shown
     as "fewer than 5" and protected from subtraction. No case reference appears. A fixed number
@@ -269,13 +287,7 @@ def board_pack(service: Organisation, *, today: date) -> Pack:
     rows = case_rows(cases, today=today)
     facts = _facts(rows, cases, today=today)
     phases, cohort = _cohort(facts, BREAKDOWNS)
-    overdue = list(
-        Task.objects.filter(case__service=service, status=Task.Status.OPEN, due_date__lt=today)
-        .values("owner__name")
-        .annotate(n=Count("pk"))
-        .order_by("owner__name")
-    )
-    tasks = Table([o["owner__name"] for o in overdue], ["Overdue"], [[o["n"]] for o in overdue])
+    tasks = _overdue_by_rung(service, today=today)
     return Pack(
         service.name,
         today,
@@ -286,7 +298,10 @@ def board_pack(service: Organisation, *, today: date) -> Pack:
         [
             _milestone_figure(rows),
             Figure(
-                "Overdue tasks by the agency that owns them", "tasks", _suppress(tasks), "Agency"
+                "Overdue tasks by the agency that owns them, and where each stands on the ladder",
+                "tasks",
+                _suppress(tasks),
+                "Agency",
             ),
         ],
         {key: label for key, (label, _) in BREAKDOWNS.items()},

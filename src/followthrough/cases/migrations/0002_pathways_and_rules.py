@@ -2,21 +2,9 @@
 
 from django.db import migrations
 
-# The pathways the issue lists: the resettlement pathways, with offending behaviour work as the
-# 2015 criteria track it. A service sees them in this order.
-PATHWAYS = [
-    ("accommodation", "Accommodation"),
-    ("ete", "Education, training and employment"),
-    ("health", "Health: physical, mental and emotional wellbeing"),
-    ("substance_misuse", "Substance misuse"),
-    ("families", "Families: parents, carers and relationships"),
-    ("finance", "Finance, benefits and debt"),
-    ("case_management", "Case management and transition"),
-    ("offending_behaviour", "Offending behaviour"),
-]
-
 
 def seed(apps, schema_editor):
+    from followthrough.cases.milestones import DEFAULT_PATHWAYS as PATHWAYS
     from followthrough.cases.milestones import DEFAULT_RULES
 
     Pathway = apps.get_model("cases", "Pathway")

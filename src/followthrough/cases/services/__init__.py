@@ -19,7 +19,7 @@ from .records import (
     release_record,
 )
 from .retention import CASE_TEXT, case_anonymise, cases_due_for_retention
-from .rules import milestone_rules_set
+from .rules import milestone_rules_set, reference_data_ensure
 from .tasks import task_add, task_due, task_update, tasks_redate
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "milestone_rules_set",
     "outcome_record",
     "pathway_update",
+    "reference_data_ensure",
     "release_record",
     "task_add",
     "task_due",

@@ -11,7 +11,8 @@ from django.db.models import Q
 
 from followthrough.organisations.models import Organisation
 
-from ..models import MilestoneRule
+from ..milestones import DEFAULT_PATHWAYS, DEFAULT_RULES
+from ..models import MilestoneRule, Pathway
 from .cases import _stamp
 
 # How far a service may move a rule: a year of days, two years of months.
@@ -65,3 +66,22 @@ def milestone_rules_set(
         row.save()
         changed.append(code)
     return changed
+
+
+def reference_data_ensure() -> None:
+    """The pathways and national milestone rules the migration seeds, made again where they are
+    missing (a database emptied by tests, or one loaded without its migrations' data)."""
+    for order, (code, name) in enumerate(DEFAULT_PATHWAYS):
+        Pathway.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+    for rule in DEFAULT_RULES:
+        MilestoneRule.objects.get_or_create(
+            service=None,
+            code=rule.code,
+            defaults={
+                "label": rule.label,
+                "anchor": rule.anchor,
+                "offset": rule.offset,
+                "unit": rule.unit,
+                "source": rule.source,
+            },
+        )
