@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from followthrough.cases.exports import caseload_rows, cases_for_export
 from followthrough.cases.imports import LAYOUT, cases_import
 from followthrough.cases.models import Case, CaseView, Pathway, Task
+from followthrough.organisations.models import Organisation
 from tests.cases.factories import CaseFactory, TaskFactory
 from tests.cases.test_import import GOOD, HEADER
 from tests.organisations.factories import OrganisationFactory, YouthJusticeServiceFactory
@@ -174,7 +175,9 @@ def test_another_service_neither_reads_nor_writes_this_services_cases(
     make_caseload(youth_justice_service)
     client.force_login(outsider)  # an administrator of Hillside YJS
     assert read_csv(client.get(EXPORT_CSV).content) == [LAYOUT]
-    upload(client, GOOD.encode())
+    refused = upload(client, GOOD.encode())  # Hillside cannot give Riverside a task
+    assert "Choose the service itself or a partner agency" in refused.content.decode()
+    upload(client, GOOD.replace(",Riverside YJS,", ",Hillside Youth Justice Service,").encode())
     riverside = Case.objects.filter(service=youth_justice_service)
     assert sorted(riverside.values_list("reference", "version")) == [
         ("NB-0001", 1),
@@ -228,6 +231,9 @@ def test_an_export_imported_into_an_empty_service_gives_the_same_caseload(
     client, youth_justice_service, case_manager, url
 ):
     make_caseload(youth_justice_service)
+    # Another service cannot own this one's tasks: the partner owns them all for the move.
+    council = Organisation.objects.get(name="Synthetic Council 0")
+    Task.objects.filter(owner=youth_justice_service).update(owner=council)
     client.force_login(case_manager)
     content = client.get(url).content
     empty = YouthJusticeServiceFactory()

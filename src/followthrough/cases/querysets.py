@@ -22,9 +22,10 @@ class CaseQuerySet(models.QuerySet["Case"]):
 
 class TaskQuerySet(models.QuerySet["Task"]):
     def visible_to(self, user: Any) -> TaskQuerySet:
-        """Tasks of the cases the user works, and the tasks the user's own organisations own."""
+        """Tasks of the cases the user works, and the tasks their own agency owns (Standing
+        .task_owner_ids: a service's board members and contributors see none)."""
         standing = standing_of(user)
         return self.filter(
             Q(case__service_id__in=standing.case_service_ids)
-            | Q(owner_id__in=standing.organisation_ids)
+            | Q(owner_id__in=standing.task_owner_ids)
         )

@@ -26,15 +26,17 @@ def works_the_tasks_case(user, task) -> bool:  # type: ignore[no-untyped-def]
 
 @rules.predicate
 def owns_the_task(user, task) -> bool:  # type: ignore[no-untyped-def]
-    return task is not None and task.owner_id in standing_of(user).organisation_ids
+    return task is not None and task.owner_id in standing_of(user).task_owner_ids
 
 
 @rules.predicate
 def writes_for_the_owner(user, task) -> bool:  # type: ignore[no-untyped-def]
-    standing = standing_of(user)
-    return task is not None and (
-        standing.writes_for(task.owner_id) or standing.works_cases_of(task.owner_id)
-    )
+    return task is not None and standing_of(user).updates_tasks_of(task.owner_id)
+
+
+@rules.predicate
+def tasks_case_open(user, task) -> bool:  # type: ignore[no-untyped-def]
+    return task is not None and case_open(user, task.case)
 
 
 rules.add_perm("cases.view_case", rules.is_authenticated & works_the_case)
@@ -42,5 +44,5 @@ rules.add_perm("cases.change_case", rules.is_authenticated & works_the_case & ca
 rules.add_perm("cases.view_task", rules.is_authenticated & (works_the_tasks_case | owns_the_task))
 rules.add_perm(
     "cases.change_task",
-    rules.is_authenticated & (works_the_tasks_case | writes_for_the_owner),
+    rules.is_authenticated & (works_the_tasks_case | writes_for_the_owner) & tasks_case_open,
 )

@@ -165,6 +165,7 @@ def escalated_tasks(user: Any) -> list[TaskEscalation]:
         TaskEscalation.objects.filter(
             cleared_on__isnull=True,
             step__gte=TaskEscalation.Step.MANAGER,
+            task__status=Task.Status.OPEN,
             task__case__service_id__in=standing_of(user).case_service_ids,
             task__case__closed_on__isnull=True,
         )
@@ -282,9 +283,11 @@ def tasks_for(user: Any, *, today: date, everything: bool = False) -> list[Task]
     """The tasks the user's own organisations own, by due date: a partner's list, open ones
     unless everything is asked for. Of each case it reads only the reference."""
     standing = standing_of(user)
-    tasks = Task.objects.filter(owner_id__in=standing.organisation_ids)
+    tasks = Task.objects.filter(
+        owner_id__in=standing.task_owner_ids, case__anonymised_on__isnull=True
+    )
     if not everything:
-        tasks = tasks.filter(status=Task.Status.OPEN)
+        tasks = tasks.filter(status=Task.Status.OPEN, case__closed_on__isnull=True)
     return list(
         tasks.select_related("case", "pathway")
         .only("pk", "description", "due_date", "status", "case__reference", "pathway__name")

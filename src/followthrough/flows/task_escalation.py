@@ -108,12 +108,18 @@ def _notify(run: TaskRun, *, as_of: date, dry_run: bool) -> None:
             continue  # the board reads its pack; nobody is emailed
         groups[(org.pk, rung.step)].append(rung)
         organisations[org.pk] = org
-    agencies = _emails({o for o, s in groups if s == 1}, (*CONTACT_ROLES, *CASE_ROLES))
+    # An agency's writers are reminded; a service that owns a task itself, its case workers
+    # (its board members and contributors read no case).
+    owners = {o for o, s in groups if s == 1}
+    services = {
+        o for o in owners if organisations[o].kind == Organisation.Kind.YOUTH_JUSTICE_SERVICE
+    }
+    agencies = _emails(owners - services, CONTACT_ROLES) | _emails(services, tuple(CASE_ROLES))
     managers = _emails({o for o, s in groups if s == 2}, MANAGER_ROLES)
     for (org_id, step), rungs in sorted(groups.items()):
         to = (agencies if step == 1 else managers).get(org_id, [])
         for rung in rungs:
-            rung.notified = to
+            rung.notified = [] if dry_run else to
         if not to:
             continue
         org = organisations[org_id]

@@ -49,6 +49,21 @@ class Standing:
             if role in CASE_ROLES and org in self.service_ids
         ]
 
+    @property
+    def task_owner_ids(self) -> list[int]:
+        """The organisations whose tasks on children's cases the user reads: a partner agency's
+        members, and of a youth justice service only its case workers (not its board members
+        or contributors, who read no case)."""
+        cases = set(self.case_service_ids)
+        return [org for org in self.roles if org not in self.service_ids or org in cases]
+
+    def updates_tasks_of(self, organisation_id: int | None) -> bool:
+        """Whether the user reports on the tasks this organisation owns: a partner agency's
+        contributors, approvers and administrators, or the service's own case workers."""
+        if organisation_id in self.service_ids:
+            return self.works_cases_of(organisation_id)
+        return self.writes_for(organisation_id)
+
     def signs_for(self, organisation_id: int | None) -> bool:
         return organisation_id is not None and self.roles.get(organisation_id, "") in SIGNERS
 

@@ -269,7 +269,12 @@ RUNGS += [(3, "Reported to the board")]
 def _overdue_by_rung(service: Organisation, *, today: date) -> Table:
     """The service's overdue tasks by owning agency and rung, in one query."""
     tasks = (
-        Task.objects.filter(case__service=service, status=Task.Status.OPEN, due_date__lt=today)
+        Task.objects.filter(
+            case__service=service,
+            case__closed_on__isnull=True,
+            status=Task.Status.OPEN,
+            due_date__lt=today,
+        )
         .values("pk", "owner__name")
         .annotate(rung=Max("escalations__step", filter=Q(escalations__cleared_on__isnull=True)))
     )

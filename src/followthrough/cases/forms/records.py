@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from followthrough.core.forms import GovukFormMixin
 from followthrough.organisations.models import Organisation
@@ -15,6 +16,7 @@ from ..models import (
     AGENCIES,
     FIVE_CS,
     FOLLOW_UP,
+    PARTNER_KINDS,
     PERSONAL_SUPPORT,
     VIEWS,
     YES_NO_UNKNOWN,
@@ -193,7 +195,7 @@ class TaskAddForm(RecordForm):
         empty_label="No particular pathway",
     )
     owner = forms.ModelChoiceField(
-        queryset=Organisation.objects.exclude(kind=Organisation.Kind.INSPECTORATE).order_by("name"),
+        queryset=Organisation.objects.none(),  # the service and its partners: see __init__
         label="Agency that owns it",
         empty_label="Select",
         error_messages={"required": "Select the agency that owns the task"},
@@ -222,6 +224,14 @@ class TaskAddForm(RecordForm):
         ("When it is due", "due_anchor due_on due_days"),
     ]
     field_widths = {"due_days": "govuk-input--width-4"}
+
+    def __init__(self, *args: Any, service: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ModelChoiceField)
+        owner.queryset = Organisation.objects.filter(
+            Q(pk=service.pk) | Q(kind__in=PARTNER_KINDS)
+        ).order_by("name")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -346,8 +356,8 @@ class SupportForm(RecordForm):
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{name}-hint"
         self.sections = [
-            ("Personal support, with the child", ""),
-            ("The plan against the 5Cs", ""),
+            ("Personal support, with the child", " ".join(f"q_{c}" for c in PERSONAL_SUPPORT)),
+            ("The plan against the 5Cs", " ".join(f"c_{c}" for c in FIVE_CS)),
         ]
 
 

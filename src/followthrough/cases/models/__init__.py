@@ -14,6 +14,7 @@ from .cases import (
     Pathway,
 )
 from .records import (
+    PARTNER_KINDS,
     CaseView,
     Contact,
     Meeting,
@@ -28,6 +29,7 @@ __all__ = [
     "AGENCIES",
     "FIVE_CS",
     "FOLLOW_UP",
+    "PARTNER_KINDS",
     "PERSONAL_SUPPORT",
     "REFERENCE",
     "VIEWS",

@@ -38,6 +38,17 @@ class Meeting(TimeStamped):
         return f"{self.get_kind_display()} on {self.held_on}"
 
 
+# Who may own a task on a child's case besides the service itself: the partner agencies the
+# plan works with. Never another service, a department or an inspectorate, which read no case.
+PARTNER_KINDS = (
+    Organisation.Kind.HEALTH,
+    Organisation.Kind.POLICE,
+    Organisation.Kind.LOCAL_AUTHORITY,
+    Organisation.Kind.CUSTODIAL_ESTABLISHMENT,
+    Organisation.Kind.OTHER,
+)
+
+
 class Task(TimeStamped):
     """A step of a pathway's plan owned by one agency, due on a date or relative to the case."""
 

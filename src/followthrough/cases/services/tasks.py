@@ -11,7 +11,7 @@ from followthrough.core.concurrency import locked_for_edit
 from followthrough.core.events import record_event
 from followthrough.organisations.models import Organisation
 
-from ..models import Case, Meeting, Pathway, Task
+from ..models import PARTNER_KINDS, Case, Meeting, Pathway, Task
 from .cases import _stamp
 
 
@@ -40,6 +40,10 @@ def task_add(
     due_offset_days: int = 0,
     due_on: date | None = None,
 ) -> Task:
+    if owner.pk != case.service_id and owner.kind not in PARTNER_KINDS:
+        raise ValidationError(
+            {"owner": "Choose the service itself or a partner agency to own the task"}
+        )
     task = Task(
         case=case,
         pathway=pathway,

@@ -146,7 +146,7 @@ def task_new(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk, for_write=True)
     asked = int_param(request.GET.get("meeting"))
     meeting = case_meeting(case, asked) if asked else None
-    form = TaskAddForm(request.POST or None)
+    form = TaskAddForm(request.POST or None, service=case.service)
 
     def write(data: dict[str, Any]) -> None:
         offset = data["due_days"] or 0
