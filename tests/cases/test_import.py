@@ -71,3 +71,14 @@ def test_a_file_that_would_name_a_child_is_refused_whole(
 def test_an_unknown_service_is_one_clear_line(tmp_path, db):
     with pytest.raises(CommandError, match="No youth justice service is called 'Nowhere'"):
         run(tmp_path, GOOD, service="Nowhere")
+
+
+@pytest.mark.parametrize("offset", ["--5", "²", "1000000"])
+def test_a_task_offset_out_of_range_is_a_row_error(tmp_path, youth_justice_service, capsys, offset):
+    text = GOOD.replace("earliest_release,-28,", f"earliest_release,{offset},")
+    with pytest.raises(CommandError, match="nothing imported"):
+        run(tmp_path, text)
+    assert "Row 4, column due_offset_days: enter a whole number of days from -730" in (
+        capsys.readouterr().err
+    )
+    assert not Case.objects.exists()

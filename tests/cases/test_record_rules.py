@@ -3,6 +3,8 @@ asks, who may own a task, who sees a service's own tasks, and a closed case's ta
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.urls import reverse
 
 from followthrough.cases.models import Case, Task
@@ -67,3 +69,41 @@ def test_a_closed_cases_tasks_are_read_only(signed_in, case, client, health_part
     assert response.status_code == 404
     task.refresh_from_db()
     assert task.status == "open"
+
+
+def test_a_mistyped_year_is_an_error_not_a_broken_caseload(signed_in, case):
+    data = {
+        "age_at_sentence": "16",
+        "sex": "male",
+        "ethnicity": "white",
+        "care_status": "none",
+        "cin_cp_history": "no",
+        "send": "none",
+        "sentence_type": "dto",
+        "sentence_date": case.sentence_date.isoformat(),
+        "earliest_release": "9999-11-01",
+        "distance": "not_known",
+        "version": case.version,
+    }
+    page = _post(signed_in, "case-edit", case, data).content.decode()
+    assert "Earliest release date must be between 1990 and 2099" in page
+    assert signed_in.get(reverse("cases:case-list")).status_code == 200
+
+
+def test_a_form_without_its_version_says_to_open_the_page_again(signed_in, case):
+    page = _post(signed_in, "case-close", case, {"closed_on": TODAY.isoformat(), "reason": "x"})
+    assert "This page was out of date: open it again and make your change" in page.content.decode()
+
+
+def test_redating_keeps_a_partners_update(case, case_manager, health_partner):
+    from followthrough.cases.services import tasks_redate
+
+    trust = health_partner.memberships.get().organisation
+    task = Task.objects.create(
+        case=case, description="Visit", owner=trust, due_anchor="sentence", due_offset_days=5
+    )
+    Task.objects.filter(pk=task.pk).update(status="done", note="Seen", version=2)
+    assert tasks_redate(case=case, actor=case_manager) == 1
+    task.refresh_from_db()
+    assert (task.status, task.note, task.version) == ("done", "Seen", 2)
+    assert task.due_date == case.sentence_date + timedelta(days=5)

@@ -86,7 +86,7 @@ def test_mistakes_are_explained_in_govuk_wording(signed_in, case):
     page = _post(signed_in, "task-new", case, {"due_anchor": "date"}).content.decode()
     assert "Enter what needs doing" in page and "Enter the date the task is due" in page
     page = _post(signed_in, "meeting-new", case, {"held_on": "2026-02-30"}).content.decode()
-    assert "Select what kind of meeting was it" in page
+    assert 'href="#id_kind_0">Select the kind of meeting</a>' in page
     assert "Enter the date of the meeting as a real date" in page
     early = (case.sentence_date - timedelta(days=3)).isoformat()
     page = _post(
@@ -189,16 +189,28 @@ def test_the_earliest_release_date_is_warned_about_ahead(signed_in, case):
 
 
 def test_outcome_checks_need_a_release_and_are_kept_per_checkpoint(signed_in, case):
-    data = {"recorded_on": TODAY.isoformat(), "compliance": "partial", "recalled": "no"}
+    data = {
+        "recorded_on": TODAY.isoformat(),
+        "compliance": "partial",
+        "recalled": "no",
+        "arrested": "yes",
+        "version": "0",
+    }
     page = _post(signed_in, "outcome", case, data, 3).content.decode()
     assert "Record the release before the outcomes after it" in page
     Case.objects.filter(pk=case.pk).update(release_date=TODAY - timedelta(days=95))
     assert _post(signed_in, "outcome", case, data, 3).status_code == 302
-    assert (
-        _post(signed_in, "outcome", case, data | {"compliance": "complete"}, 3).status_code == 302
-    )
+    # A second person who opened the page before the first saved is shown the saved check.
+    stale = _post(signed_in, "outcome", case, data | {"arrested": "no"}, 3).content.decode()
+    assert "Someone else saved this check" in stale and "What they saved" in stale
+    assert case.outcomes.get().arrested == "yes"
+    changed = data | {"compliance": "complete", "version": "1"}
+    assert _post(signed_in, "outcome", case, changed, 3).status_code == 302
     outcome = case.outcomes.get()
     assert outcome.compliance == "complete" and outcome.history.count() == 2
+    future = data | {"recorded_on": "2027-01-01", "version": "2"}
+    page = _post(signed_in, "outcome", case, future, 3).content.decode()
+    assert "The date of the check must be today or earlier" in page
     assert signed_in.get(reverse("cases:outcome", args=[case.pk, 4])).status_code == 404
     page = signed_in.get(reverse("cases:outcome", args=[case.pk, 3])).content.decode()
     assert 'value="complete" selected' in page

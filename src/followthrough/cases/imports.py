@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -299,8 +300,10 @@ def _task_row(
     due = _value("sentence_date", row.get("due_date", ""), organisations)
     anchor = row.get("due_anchor", "").strip() or "date"
     offset_text = row.get("due_offset_days", "").strip() or "0"
-    if not offset_text.lstrip("-").isdigit():
-        raise RowError("column due_offset_days: enter a whole number of days, like -28")
+    if not re.fullmatch(r"-?[0-9]{1,4}", offset_text) or abs(int(offset_text)) > 730:
+        raise RowError(
+            "column due_offset_days: enter a whole number of days from -730 to 730, like -28"
+        )
     # Two rows alike are two tasks: each row takes the next task not yet matched in this file.
     task = (
         Task.objects.filter(case=case, description=description, owner=owner)

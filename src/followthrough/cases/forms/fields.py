@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -9,8 +10,19 @@ from django import forms
 from ..models import YES_NO_UNKNOWN
 
 
+class PlausibleDateField(forms.DateField):
+    """A date from 1990 to 2099: a mistyped year is an error on the form, not a broken page."""
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not date(1990, 1, 1) <= value <= date(2099, 12, 31):
+            raise forms.ValidationError(
+                f"{self.label} must be between 1990 and 2099", code="out_of_range"
+            )
+
+
 def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+    return PlausibleDateField(
         label=label,
         required=required,
         help_text=help_text or "For example 2026-03-31",
@@ -36,16 +48,13 @@ def _choice(label: str, choices: list[tuple[str, str]]) -> forms.ChoiceField:
 YES_NO_BLANK = [("", "Not recorded"), *YES_NO_UNKNOWN]
 
 
-def _radios(label: str, choices: list[tuple[str, str]], *, required: bool = True) -> Any:
+def _radios(label: str, choices: list[tuple[str, str]], *, error: str) -> Any:
+    """Radios asking `label`, with the GOV.UK message `error` ("Select the kind of meeting")."""
     return forms.ChoiceField(
         label=label,
         choices=choices,
-        required=required,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": f"Select {label[0].lower()}{label[1:]}".rstrip("?"),
-            "invalid_choice": f"Select {label[0].lower()}{label[1:]}".rstrip("?"),
-        },
+        error_messages={"required": error, "invalid_choice": error},
     )
 
 
@@ -60,4 +69,14 @@ def _text(label: str, *, rows: int = 3, help_text: str = "", max_length: int = 2
         max_length=max_length,
         widget=forms.Textarea(attrs={"rows": rows}),
         help_text=help_text or "Do not name the child or anyone else.",
+    )
+
+
+def _version(*, required: bool = True) -> Any:
+    """The version of the record the form was opened on, carried hidden."""
+    message = "This page was out of date: open it again and make your change"
+    return forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=required,
+        error_messages={"required": message, "invalid": message},
     )

@@ -27,7 +27,7 @@ from ..models import (
     Pathway,
 )
 from .caseload import CaseOpenForm
-from .fields import _choice, _date, _radios, _text, _yes_no
+from .fields import _choice, _date, _radios, _text, _version, _yes_no
 
 
 class RecordForm(GovukFormMixin, forms.Form):
@@ -73,7 +73,6 @@ class CaseEditForm(RecordForm):
     )
     sentence_date = _date("Sentence date")
     earliest_release = _date("Earliest release date", required=False)
-    release_date = _date("Release date", required=False, help_text="Recorded on the release page")
     order_end = _date("End of the order", required=False)
     establishment = forms.ModelChoiceField(
         queryset=_organisations(Organisation.Kind.CUSTODIAL_ESTABLISHMENT),
@@ -102,7 +101,7 @@ class CaseEditForm(RecordForm):
     transition = forms.ChoiceField(label="At 18", required=False, choices=Case.Transition.choices)
     transition_child_view = _text("The child's view of moving to adult services")
     handover_date = _date("Date of handover to probation", required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version()
 
     sections = [
         (
@@ -112,7 +111,7 @@ class CaseEditForm(RecordForm):
         ),
         (
             "Sentence",
-            "sentence_type sentence_months sentence_date earliest_release release_date "
+            "sentence_type sentence_months sentence_date earliest_release "
             "order_end establishment establishment_type distance",
         ),
         (
@@ -128,7 +127,11 @@ class CaseEditForm(RecordForm):
 
 
 class PathwayForm(RecordForm):
-    need = _radios("Is there a need in this pathway?", YES_NO_UNKNOWN)
+    need = _radios(
+        "Is there a need in this pathway?",
+        YES_NO_UNKNOWN,
+        error="Select whether there is a need in this pathway",
+    )
     custody_plan = _text("Plan while in custody")
     release_plan = _text("Plan for release")
     in_place_at_release = _text("What was in place on the day of release")
@@ -148,7 +151,7 @@ class PathwayForm(RecordForm):
     child_words = _text(
         "The child's view in their own words", help_text="As the child put it, without names."
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version()
 
     sections = [
         ("Need and plans", "need custody_plan release_plan"),
@@ -160,7 +163,9 @@ class PathwayForm(RecordForm):
 
 
 class MeetingForm(RecordForm):
-    kind = _radios("What kind of meeting was it?", Meeting.Kind.choices)
+    kind = _radios(
+        "What kind of meeting was it?", Meeting.Kind.choices, error="Select the kind of meeting"
+    )
     held_on = _date("Date of the meeting")
     attended_by = forms.MultipleChoiceField(
         label="Who attended?",
@@ -208,6 +213,7 @@ class TaskAddForm(RecordForm):
             ("earliest_release", "A number of days before the earliest release date"),
             ("release", "A number of days after release"),
         ],
+        error="Select when the task is due",
     )
     due_on = _date("Due date", required=False, help_text="If due on a date")
     due_days = forms.IntegerField(
@@ -246,7 +252,9 @@ class TaskAddForm(RecordForm):
 
 class ContactForm(RecordForm):
     on = _date("Date of the contact")
-    kind = _radios("What kind of contact?", Contact.Kind.choices)
+    kind = _radios(
+        "What kind of contact?", Contact.Kind.choices, error="Select the kind of contact"
+    )
     agency = _choice("With which agency", AGENCIES)
     note = forms.CharField(
         label="Note", required=False, max_length=300, help_text="Do not name the child."
@@ -281,7 +289,7 @@ class ReleaseForm(RecordForm):
     first_appointments_made = forms.BooleanField(
         label="First appointments were made", required=False
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version()
 
     day_fields = (
         "met_by",
@@ -320,6 +328,8 @@ class OutcomeForm(RecordForm):
     )
     risk_managed = _yes_no("Risk of harm managed")
 
+    version = _version(required=False)
+
     sections = [
         ("The check", "recorded_on lost_to_follow_up"),
         ("Offending", "arrested charged convicted recalled"),
@@ -331,7 +341,7 @@ class OutcomeForm(RecordForm):
 class SupportForm(RecordForm):
     """Constructive resettlement: the four questions with the child, and the 5Cs check."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -369,6 +379,6 @@ class CloseForm(RecordForm):
         help_text="For example: order ended, transferred to probation",
         error_messages={"required": "Enter why the case is closing"},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = _version()
 
     sections = [("Closing", "closed_on reason")]

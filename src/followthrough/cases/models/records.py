@@ -149,6 +149,7 @@ class Outcome(TimeStamped):
     engaged = models.CharField(max_length=10, choices=YES_NO_UNKNOWN, blank=True)
     compliance = models.CharField(max_length=10, choices=Compliance.choices, blank=True)
     risk_managed = models.CharField(max_length=10, choices=YES_NO_UNKNOWN, blank=True)
+    version = models.PositiveIntegerField(default=1)
     history = audited_history()
 
     class Meta:

@@ -87,8 +87,28 @@ def case_update(*, case: Case, version: int, actor: Any, **fields: Any) -> Case:
     return current
 
 
+# Dates a case can plausibly hold: a mistyped year (9999) would break every page counting it.
+EARLIEST_DATE, LATEST_DATE = date(1990, 1, 1), date(2099, 12, 31)
+DATE_FIELDS = (
+    "turns_18",
+    "sentence_date",
+    "earliest_release",
+    "release_date",
+    "order_end",
+    "accommodation_confirmed_on",
+    "rotl_considered_on",
+    "handover_date",
+)
+
+
 def _check_dates(case: Case) -> None:
-    errors = {}
+    errors = {
+        name: "Enter a date between 1990 and 2099"
+        for name in DATE_FIELDS
+        if getattr(case, name) and not EARLIEST_DATE <= getattr(case, name) <= LATEST_DATE
+    }
+    if errors:
+        raise ValidationError(errors)
     if case.earliest_release and case.sentence_date and case.earliest_release < case.sentence_date:
         errors["earliest_release"] = "The earliest release date must be after the sentence date"
     if case.release_date and case.sentence_date and case.release_date < case.sentence_date:

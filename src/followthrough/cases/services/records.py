@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from followthrough.core.concurrency import locked_for_edit
+from followthrough.core.concurrency import StaleEdit, locked_for_edit
 from followthrough.core.events import record_event
 
 from ..milestones import release_timing_warning
@@ -47,21 +47,40 @@ def meeting_record(
 
 
 def outcome_record(
-    *, case: Case, months: int, recorded_on: date, actor: Any, **answers: Any
+    *,
+    case: Case,
+    months: int,
+    recorded_on: date,
+    actor: Any,
+    version: int | None = None,
+    today: date | None = None,
+    **answers: Any,
 ) -> Outcome:
     """The case at three or six months after release; recorded once per checkpoint, changed
-    through its history."""
-    Case.objects.select_for_update().filter(pk=case.pk).first()  # one checkpoint write at a time
-    if case.release_date is None:
+    through its history. `version` is the check's version the form was opened on (0: none was
+    recorded yet); a check saved since is not overwritten. A child lost to follow-up has no
+    answers: any given are left blank."""
+    locked = Case.objects.select_for_update().get(pk=case.pk)  # one checkpoint write at a time
+    if locked.release_date is None:
         raise ValidationError("Record the release before the outcomes after it")
-    if recorded_on < case.release_date:
+    if recorded_on < locked.release_date:
         raise ValidationError({"recorded_on": "The date must be on or after the release date"})
-    outcome = Outcome.objects.filter(case=case, months=months).first() or Outcome(
-        case=case, months=months
-    )
+    if today is not None and recorded_on > today:
+        raise ValidationError({"recorded_on": "The date of the check must be today or earlier"})
+    outcome = Outcome.objects.filter(case=locked, months=months).first()
+    if version is not None and (outcome.version if outcome else 0) != version:
+        if outcome is None:
+            raise ValidationError("This check could not be found: open the page again")
+        raise StaleEdit(outcome)
+    if outcome is None:
+        outcome = Outcome(case=locked, months=months)
+    else:
+        outcome.version += 1
     outcome.recorded_on = recorded_on
+    lost = bool(answers.get("lost_to_follow_up"))
     for name, value in answers.items():
-        setattr(outcome, name, value)
+        blank = lost and name != "lost_to_follow_up"
+        setattr(outcome, name, "" if blank else value)
     outcome.full_clean()
     _stamp(outcome, actor)
     outcome.save()

@@ -25,6 +25,9 @@ def milestone_rules_set(
     """Set each rule's amount (days or months, counted in the national rule's direction) for
     the service. `seen` is what the page showed: if anyone changed a rule since, nothing is
     saved. Returns the codes changed."""
+    # The service's own row is locked first: two administrators changing the rules at once
+    # take turns, and the second sees the first's rows (PostgreSQL reads them after the lock).
+    Organisation.objects.select_for_update().filter(pk=service.pk).first()
     rows = list(
         MilestoneRule.objects.select_for_update()
         .filter(Q(service__isnull=True) | Q(service=service))

@@ -86,11 +86,12 @@ def task_update(
 def tasks_redate(*, case: Case, actor: Any) -> int:
     """Recompute relative due dates after the case's dates change (release brought forward)."""
     changed = 0
-    for task in case.tasks.exclude(due_anchor="date"):
+    # Locked, and only the due date written: a partner's update saved meanwhile stays.
+    for task in case.tasks.exclude(due_anchor="date").select_for_update():
         due = task_due(case, task.due_anchor, task.due_offset_days, task.due_date)
         if due != task.due_date:
             task.due_date = due
             _stamp(task, actor)
-            task.save()
+            task.save(update_fields=["due_date", "updated_at"])
             changed += 1
     return changed

@@ -56,10 +56,27 @@ from ..services import (
 def _page(
     request: HttpRequest, case: Case, form: forms.Form, *, title: str, button: str, **extra: Any
 ) -> HttpResponse:
-    if request.method == "GET":
-        case_view_record(case=case, user=request.user, page=request.resolver_match.view_name)
+    # Every page that shows the case is a view of it: opened, or shown again after a post.
+    case_view_record(case=case, user=request.user, page=request.resolver_match.view_name)
     context = {"case": case, "form": form, "title": title, "button": button, **extra}
+    if extra.get("stale") is not None:
+        context["theirs"] = _theirs(extra["stale"], form)
     return render(request, "cases/record_form.html", context)
+
+
+def _theirs(saved: Any, form: forms.Form) -> list[tuple[str, str]]:
+    """What the other person saved, field by field in the form's words, shown beside the form
+    that kept what this person typed."""
+    shown = []
+    for name, field in form.fields.items():
+        if field.widget.is_hidden or not hasattr(saved, name):
+            continue
+        display = getattr(saved, f"get_{name}_display", None)
+        value = display() if callable(display) else getattr(saved, name)
+        if isinstance(value, bool):
+            value = "Yes" if value else "No"
+        shown.append((str(field.label), str(value) if value not in ("", None) else "Not recorded"))
+    return shown
 
 
 def _saved(request: HttpRequest, case: Case, text: str) -> HttpResponse:
@@ -86,7 +103,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     stale = None
 
     def save(data: dict[str, Any]) -> None:
-        fields = {name: data[name] for name in CASE_FIELDS}
+        fields = {name: data[name] for name in CASE_FIELDS if name in data}
         saved = case_update(case=case, version=data["version"], actor=request.user, **fields)
         tasks_redate(case=saved, actor=request.user)
 
@@ -230,17 +247,31 @@ def outcome_edit(request: HttpRequest, pk: int, months: int) -> HttpResponse:
     case = get_case_for_user(request.user, pk, for_write=True)
     if months not in (3, 6):
         raise Http404
-    existing = case_outcome(case, months)
-    form = OutcomeForm(request.POST or None)
-    if request.method == "POST" and _once(
-        form,
-        lambda data: outcome_record(case=case, months=months, actor=request.user, **data),
-    ):
-        return _saved(request, case, f"{months}-month check recorded")
-    if request.method == "GET" and existing is not None:
-        form = OutcomeForm(initial={name: getattr(existing, name) for name in form.fields})
+    today = timezone.localdate()
+    stale = None
+    if request.method == "POST":
+        form, stale, done = save_versioned(
+            request,
+            OutcomeForm,
+            lambda data: outcome_record(
+                case=case,
+                months=months,
+                actor=request.user,
+                today=today,
+                **(data | {"version": data["version"] or 0}),
+            ),
+            "check",
+        )
+        if done:
+            return _saved(request, case, f"{months}-month check recorded")
+    else:
+        existing = case_outcome(case, months)
+        initial = {"version": 0, "recorded_on": today}
+        if existing is not None:
+            initial = {name: getattr(existing, name) for name in OutcomeForm.base_fields}
+        form = OutcomeForm(initial=initial)
     title = f"The check {months} months after release"
-    return _page(request, case, form, title=title, button="Save the check")
+    return _page(request, case, form, title=title, button="Save the check", stale=stale)
 
 
 @access("case_worker", methods=FORM_METHODS)

@@ -18,7 +18,7 @@ from ..forms import TaskUpdateForm
 from ..selectors import (
     tasks_for,
 )
-from ..services import task_update
+from ..services import case_view_record, task_update
 
 
 @access("signed_in")
@@ -62,4 +62,6 @@ def task_update_view(request: HttpRequest, pk: int) -> HttpResponse:
         form = TaskUpdateForm(
             initial={"status": task.status, "note": task.note, "version": task.version}
         )
+    # The page shows part of the case (its reference and a step of its plan): a view of it.
+    case_view_record(case=task.case, user=request.user, page="cases:task-update")
     return render(request, "cases/task_update.html", {"task": task, "form": form, "stale": stale})

@@ -1,6 +1,8 @@
 """Small GOV.UK presentation helpers: tags for decisions and action states, and the error
 summary of a form page."""
 
+from typing import Any
+
 from django import template
 from django.forms import BaseForm
 from django.template.base import Parser, Token
@@ -113,3 +115,16 @@ def forms_with_errors(context: template.Context) -> list[BaseForm]:
 def once_field() -> str:
     """A fresh one-time token for a form that creates something (`core/once.py`)."""
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, once_token())
+
+
+@register.filter
+def error_anchor(field: Any) -> str:
+    """Where an error summary link lands: the field's input, or the first option of radios and
+    checkboxes (their group has no id of its own), or the form's first visible field for a
+    hidden one."""
+    if field.is_hidden:
+        visible = field.form.visible_fields()
+        return str(visible[0].id_for_label) if visible else ""
+    if field.id_for_label:
+        return str(field.id_for_label)
+    return f"{field.auto_id}_0" if field.auto_id else ""
