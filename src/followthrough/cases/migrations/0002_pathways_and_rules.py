@@ -4,25 +4,11 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from followthrough.cases.milestones import DEFAULT_PATHWAYS as PATHWAYS
-    from followthrough.cases.milestones import DEFAULT_RULES
+    from followthrough.cases.services.rules import reference_data_seed
 
-    Pathway = apps.get_model("cases", "Pathway")
-    MilestoneRule = apps.get_model("cases", "MilestoneRule")
-    for order, (code, name) in enumerate(PATHWAYS):
-        Pathway.objects.get_or_create(code=code, defaults={"name": name, "order": order})
-    for rule in DEFAULT_RULES:
-        MilestoneRule.objects.get_or_create(
-            service=None,
-            code=rule.code,
-            defaults={
-                "label": rule.label,
-                "anchor": rule.anchor,
-                "offset": rule.offset,
-                "unit": rule.unit,
-                "source": rule.source,
-            },
-        )
+    reference_data_seed(
+        apps.get_model("cases", "Pathway"), apps.get_model("cases", "MilestoneRule")
+    )
 
 
 class Migration(migrations.Migration):

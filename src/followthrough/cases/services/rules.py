@@ -71,13 +71,13 @@ def milestone_rules_set(
     return changed
 
 
-def reference_data_ensure() -> None:
-    """The pathways and national milestone rules the migration seeds, made again where they are
-    missing (a database emptied by tests, or one loaded without its migrations' data)."""
+def reference_data_seed(pathway_model: Any, rule_model: Any) -> None:
+    """Make the pathways and national milestone rules that are missing, with the models given:
+    the migration's historical ones, or the current ones (reference_data_ensure)."""
     for order, (code, name) in enumerate(DEFAULT_PATHWAYS):
-        Pathway.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+        pathway_model.objects.get_or_create(code=code, defaults={"name": name, "order": order})
     for rule in DEFAULT_RULES:
-        MilestoneRule.objects.get_or_create(
+        rule_model.objects.get_or_create(
             service=None,
             code=rule.code,
             defaults={
@@ -88,3 +88,9 @@ def reference_data_ensure() -> None:
                 "source": rule.source,
             },
         )
+
+
+def reference_data_ensure() -> None:
+    """The pathways and national milestone rules the migration seeds, made again where they are
+    missing (a database emptied by tests, or one loaded without its migrations' data)."""
+    reference_data_seed(Pathway, MilestoneRule)
