@@ -69,3 +69,18 @@ def test_a_partner_sees_open_tasks_first_and_the_rest_when_asked(
     assert "Open step" in page and "Finished step" not in page and "Overdue" in page
     everything = client.get(reverse("cases:task-list"), {"show": "all"}).content.decode()
     assert "Finished step" in everything and "2 tasks" in everything
+
+
+def test_accommodation_not_confirmed_says_how_many_weeks_are_left(
+    client, youth_justice_service, case_manager
+):
+    today = timezone.localdate()
+    CaseFactory(
+        service=youth_justice_service,
+        reference="NB-0720",
+        sentence_date=today - timedelta(days=120),
+        earliest_release=today + timedelta(days=15),
+    )
+    client.force_login(case_manager)
+    page = client.get(reverse("cases:case-list")).content.decode()
+    assert "Accommodation not confirmed, 2 weeks to go" in page

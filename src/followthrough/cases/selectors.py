@@ -22,6 +22,7 @@ from .milestones import (
     milestones,
     phase,
     release_timing_warning,
+    weeks_to_release,
 )
 from .models import (
     AGENCIES,
@@ -112,6 +113,7 @@ class CaseRow:
     phase: str
     milestones: list[Milestone]
     overdue_tasks: int
+    weeks_to_go: int | None = None  # to the earliest release, while the child is in custody
 
     @property
     def late(self) -> list[Milestone]:
@@ -217,6 +219,7 @@ def case_rows(cases: Any, *, today: date) -> list[CaseRow]:
                 phase(dates, today=today),
                 milestones(rules[case.service_id], dates, today=today),
                 case.overdue,
+                weeks_to_release(dates, today=today),
             )
         )
     return rows
