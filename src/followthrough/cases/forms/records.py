@@ -33,11 +33,15 @@ from .fields import _choice, _date, _radios, _text, _version, _yes_no
 class RecordForm(GovukFormMixin, forms.Form):
     sections: list[tuple[str, str]] = []  # (heading, field names)
 
-    def grouped(self) -> list[tuple[str, list[Any]]]:
-        """The bound fields under their headings, for the page."""
-        return [
-            (heading, [self[name] for name in names.split()]) for heading, names in self.sections
-        ]
+    def grouped(self) -> list[tuple[str, list[Any], bool]]:
+        """The bound fields under their headings, for the page; a section of single checkboxes
+        is one question (a fieldset with the heading as its legend)."""
+        grouped = []
+        for heading, names in self.sections:
+            fields = [self[name] for name in names.split()]
+            ticks = all(isinstance(f.field.widget, forms.CheckboxInput) for f in fields)
+            grouped.append((heading, fields, ticks))
+        return grouped
 
 
 def _organisations(*kinds: str) -> Any:
