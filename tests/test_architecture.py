@@ -60,6 +60,11 @@ MEANINGS = {
     "milestones": "cases: the milestone rules, due dates and phases of a case (pure Python)",
     "board": "cases: the board pack's and national aggregates and measures, suppressed",
     "board_exports": "cases: the board pack laid out as tables, its chart, Word and PDF",
+    "statistics": "audits: percentages, Wilson intervals and Cohen's kappa (pure Python)",
+    "ratings": "audits: the four-point rating from case percentages by the rules (pure Python)",
+    "sampling": "audits: the sample and its double-marked share, seeded (pure Python)",
+    "national": "audits: a criteria set read from findings tables (pure Python)",
+    "casefacts": "audits: the answers a case record already holds, offered to the auditor",
     # The importer's parts.
     "extract": "ingest: pure-Python extractors, text in, dataclasses out",
     "loaders": "ingest: write an extraction into the tables in one transaction",

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "followthrough.reporting",
     "followthrough.selfassessment",
     "followthrough.cases",
+    "followthrough.audits",
     "followthrough.auditlog",
     "followthrough.flows",
 ]

@@ -1,0 +1,86 @@
+"""Fetching audits, their cases, criteria sets and standard reviews for a user: 404 for anything
+they may not see or do, so another service's audit is never confirmed to exist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from followthrough.core.access import allowed
+from followthrough.organisations.access import standing_of
+from followthrough.organisations.models import Organisation
+
+from .models import Answer, Audit, AuditCase, CriteriaSet, StandardReview
+
+VIEW = "audits.view_audit"
+WORK = "audits.work_audit"
+MANAGE = "audits.manage_audit"
+
+
+def get_audit_for_user(user: Any, pk: int, *, perm: str = VIEW) -> Audit:
+    """An audit the user may read (`perm=WORK` to see its cases, `MANAGE` to run it, or
+    `audits.share_audit`)."""
+    audit = get_object_or_404(
+        Audit.objects.visible_to(user).select_related(
+            "organisation", "criteria_set", "rating_rules"
+        ),
+        pk=pk,
+    )
+    if not allowed(user, perm, audit):
+        raise Http404
+    return audit
+
+
+def get_audit_case_for_user(
+    user: Any, audit_pk: int, pk: int, *, marker: int | None = None
+) -> AuditCase:
+    """A sampled case, to the service's case workers; with `marker`, only to the person assigned
+    that marking (the second marker never reaches the first's page, nor the other way round).
+    Every fetch is logged as a view of the child's case."""
+    audit = get_audit_for_user(user, audit_pk, perm=WORK)
+    audit_case = get_object_or_404(
+        AuditCase.objects.select_related("case", "first_marker", "second_marker"),
+        pk=pk,
+        audit=audit,
+    )
+    audit_case.audit = audit
+    if marker is not None:
+        assigned = (
+            audit_case.first_marker_id if marker == Answer.FIRST else audit_case.second_marker_id
+        )
+        if assigned is None or assigned != user.pk:
+            raise Http404
+    return audit_case
+
+
+def audit_services_for(user: Any) -> list[Organisation]:
+    """The services whose audits the user may run: managers who also work its cases."""
+    standing = standing_of(user)
+    ids = [org for org in standing.case_service_ids if standing.signs_for(org)]
+    return list(Organisation.objects.filter(pk__in=ids).order_by("name"))
+
+
+def get_audit_services_for_user(user: Any) -> list[Organisation]:
+    services = audit_services_for(user)
+    if not services:
+        raise Http404
+    return services
+
+
+def get_criteria_set_for_user(user: Any, pk: int, *, for_write: bool = False) -> CriteriaSet:
+    criteria_set = get_object_or_404(CriteriaSet.objects.select_related("owner", "report"), pk=pk)
+    perm = "audits.change_criteriaset" if for_write else "audits.view_criteriaset"
+    if not allowed(user, perm, criteria_set):
+        raise Http404
+    return criteria_set
+
+
+def get_review_for_user(user: Any, pk: int, *, perm: str = "audits.view_review") -> StandardReview:
+    review = get_object_or_404(
+        StandardReview.objects.visible_to(user).select_related("organisation", "audit"), pk=pk
+    )
+    if not allowed(user, perm, review):
+        raise Http404
+    return review

@@ -1,0 +1,215 @@
+"""An audit's findings: for each criterion the share of cases answered yes (or the distribution
+of a categorical one) with n, a 95 % interval and a small-number warning, beside the national
+figure; the two markers' agreement; each key question and the standard rated by the rules kept
+with the audit, step by step. A fixed number of queries whatever the size of the audit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from followthrough.cases.suppression import THRESHOLD
+
+from ..models import Answer, Audit, AuditCase, Criterion, Moderation, Section
+from ..ratings import (
+    CriterionFigure,
+    KeyQuestionRating,
+    StandardRating,
+    rate_key_question,
+    rate_standard,
+)
+from ..services.rules_table import rating_rules_current
+from ..statistics import Agreement, Distribution, YesNo, agreement, tally_categories, tally_yes_no
+
+
+@dataclass
+class CriterionFinding:
+    criterion: Criterion
+    tally: YesNo | None = None
+    distribution: Distribution | None = None
+    agreement: Agreement | None = None
+    previous_percent: int | None = None
+    previous_n: int | None = None
+    suppressed: bool = False  # fewer than THRESHOLD cases, shown to someone outside the service
+
+    @property
+    def n(self) -> int:
+        if self.tally is not None:
+            return self.tally.n
+        return self.distribution.n if self.distribution is not None else 0
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.suppressed or self.tally is None else self.tally.percent
+
+    @property
+    def difference(self) -> int | None:
+        """Points above (+) or below (−) the national figure."""
+        national = self.criterion.national_percent
+        if self.percent is None or national is None:
+            return None
+        return self.percent - national
+
+    @property
+    def change(self) -> int | None:
+        if self.percent is None or self.previous_percent is None:
+            return None
+        return self.percent - self.previous_percent
+
+
+@dataclass
+class SectionFindings:
+    section: Section
+    rows: list[CriterionFinding]
+    rating: KeyQuestionRating | None
+
+
+@dataclass
+class AuditFindings:
+    audit: Audit
+    cases: int
+    double_marked: int
+    sections: list[SectionFindings]
+    overall_agreement: Agreement
+    standard: StandardRating
+    bands: list[dict[str, Any]]
+    rules_version: int
+    previous: Audit | None = None
+    outsider: bool = False
+    by_criterion: dict[int, CriterionFinding] = field(default_factory=dict)
+
+
+def effective_answers(
+    audit: Audit,
+) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, str, str]]]:
+    """The answer that counts for each (case, criterion): the moderated one, else the first
+    marker's. Also every pair of finished double-marked answers (case, criterion, first, second)
+    for agreement."""
+    rows = Answer.objects.filter(audit_case__audit=audit).values_list(
+        "audit_case_id", "criterion_id", "marker", "value"
+    )
+    done = {
+        pk: (first, second)
+        for pk, first, second in AuditCase.objects.filter(audit=audit).values_list(
+            "pk", "first_done_on", "second_done_on"
+        )
+    }
+    first: dict[tuple[int, int], str] = {}
+    second: dict[tuple[int, int], str] = {}
+    for case_id, criterion_id, marker, value in rows:
+        (first if marker == Answer.FIRST else second)[(case_id, criterion_id)] = value
+    pairs = [
+        (case_id, criterion_id, value, second[(case_id, criterion_id)])
+        for (case_id, criterion_id), value in first.items()
+        if (case_id, criterion_id) in second and done[case_id][0] and done[case_id][1]
+    ]
+    settled = {
+        (case_id, criterion_id): value
+        for case_id, criterion_id, value in Moderation.objects.filter(
+            audit_case__audit=audit
+        ).values_list("audit_case_id", "criterion_id", "value")
+    }
+    return first | settled, pairs
+
+
+def _tallies(
+    criteria: list[Criterion], case_ids: list[int], answers: dict[tuple[int, int], str]
+) -> dict[int, YesNo | Distribution]:
+    result: dict[int, YesNo | Distribution] = {}
+    for criterion in criteria:
+        values = [answers.get((case_id, criterion.pk)) or None for case_id in case_ids]
+        if criterion.answer_type == Criterion.AnswerType.CATEGORIES:
+            result[criterion.pk] = tally_categories(criterion.choices, values)
+        else:
+            result[criterion.pk] = tally_yes_no(values)
+    return result
+
+
+def previous_audit(audit: Audit) -> Audit | None:
+    """The service's last finished audit on the same set (any version of it) before this one."""
+    return (
+        Audit.objects.filter(
+            organisation_id=audit.organisation_id,
+            criteria_set__family=audit.criteria_set.family,
+            status=Audit.Status.FINISHED,
+            period_end__lt=audit.period_end,
+        )
+        .exclude(pk=audit.pk)
+        .order_by("-period_end", "-pk")
+        .first()
+    )
+
+
+def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True) -> AuditFindings:
+    """Everything the findings page, its exports and the ratings show. `outsider`: the reader is
+    not a member of the service, so criteria with fewer than THRESHOLD cases are suppressed."""
+    sections = list(audit.criteria_set.sections.order_by("order"))
+    criteria = list(
+        audit.criteria_set.criteria.order_by("order").select_related("inspectorate", "parent")
+    )
+    case_ids = list(AuditCase.objects.filter(audit=audit).values_list("pk", flat=True))
+    double = AuditCase.objects.filter(audit=audit, double_marked=True).count()
+    answers, pairs = effective_answers(audit)
+    tallies = _tallies(criteria, case_ids, answers)
+    by_criterion_pairs: dict[int, list[tuple[str, str]]] = {}
+    for _, criterion_id, a, b in pairs:
+        if a and b:
+            by_criterion_pairs.setdefault(criterion_id, []).append((a, b))
+    previous = previous_audit(audit) if compare else None
+    before: dict[str, YesNo | Distribution] = {}
+    if previous is not None:
+        prior_criteria = list(previous.criteria_set.criteria.all())
+        prior_ids = list(AuditCase.objects.filter(audit=previous).values_list("pk", flat=True))
+        prior = _tallies(prior_criteria, prior_ids, effective_answers(previous)[0])
+        before = {c.code: prior[c.pk] for c in prior_criteria}
+    rules = audit.rating_rules or rating_rules_current()
+    findings: dict[int, CriterionFinding] = {}
+    grouped: list[SectionFindings] = []
+    for section in sections:
+        rows = []
+        for criterion in (c for c in criteria if c.section_id == section.pk):
+            tally = tallies[criterion.pk]
+            finding = CriterionFinding(criterion=criterion)
+            if isinstance(tally, YesNo):
+                finding.tally = tally
+                prior_tally = before.get(criterion.code)
+                if isinstance(prior_tally, YesNo):
+                    finding.previous_percent, finding.previous_n = (
+                        prior_tally.percent,
+                        prior_tally.n,
+                    )
+            else:
+                finding.distribution = tally
+            if criterion.pk in by_criterion_pairs:
+                finding.agreement = agreement(by_criterion_pairs[criterion.pk])
+            finding.suppressed = outsider and 0 < finding.n < THRESHOLD
+            findings[criterion.pk] = finding
+            rows.append(finding)
+        rating = None
+        if section.rated:
+            figures = [
+                CriterionFigure(
+                    f.criterion.code, f.criterion.text, f.tally.yes, f.tally.n, f.criterion.is_key
+                )
+                for f in rows
+                if f.tally is not None
+            ]
+            rating = rate_key_question(section.title, figures, rules.bands)
+        grouped.append(SectionFindings(section, rows, rating))
+    standard = rate_standard(
+        [s.rating for s in grouped if s.rating is not None], rules.standard_rule
+    )
+    overall = agreement([(a, b) for _, _, a, b in pairs if a and b])
+    return AuditFindings(
+        audit=audit,
+        cases=len(case_ids),
+        double_marked=double,
+        sections=grouped,
+        overall_agreement=overall,
+        standard=standard,
+        bands=rules.bands,
+        rules_version=rules.version,
+        previous=previous,
+        outsider=outsider,
+        by_criterion=findings,
+    )
