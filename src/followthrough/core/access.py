@@ -54,6 +54,27 @@ RULES = {
     "agency that owns the task",
     "improvement_writer": "contributors, approvers and administrators of the service: the "
     "improvement plan stays live after sign-off",
+    "case_audit_reader": "members of the youth justice service whose audit it is (its board "
+    "members included); the inspectorate once the service shares it; superusers: findings, "
+    "ratings and their downloads, never a sampled case",
+    "case_audit_worker": "case managers and managers of the service whose audit it is: the "
+    "sampled cases and who marks them",
+    "case_audit_manager": "managers (approvers, administrators) of the service who work its "
+    "cases: set up, draw, assign, moderate, finish and share an audit, while it is open",
+    "case_audit_marker": "the person assigned to mark that case (first or second marker), "
+    "while the marking is open",
+    "audit_starter": "managers of a youth justice service who work its cases: start an audit",
+    "criteria_author": "administrators of an inspectorate or of a youth justice service, and "
+    "superusers: create a criteria set",
+    "criteria_owner": "administrators of the organisation that owns the criteria set, and "
+    "superusers: change a draft, make a new version, publish, import",
+    "rating_rules_admin": "administrators of an inspectorate, and superusers: change the "
+    "rating rules",
+    "standard_review_reader": "members of the service whose review it is; the inspectorate "
+    "once the service shares it; superusers",
+    "standard_review_writer": "contributors, approvers and administrators of the service, while "
+    "its review is in progress (its improvement actions stay live after sign-off)",
+    "standard_review_signer": "approvers and administrators of the service: sign off, share",
 }
 
 

@@ -1,0 +1,1 @@
+"""The case audit pages, one module per record a page is about."""
