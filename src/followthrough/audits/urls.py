@@ -1,4 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import audits, marking
 
 app_name = "audits"
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("audits/", audits.audit_list, name="audit-list"),
+    path("audits/new/", audits.audit_new, name="audit-new"),
+    path("audits/<int:pk>/", audits.audit_detail, name="audit-detail"),
+    path("audits/<int:pk>/draw/", audits.audit_draw_view, name="audit-draw"),
+    path("audits/<int:pk>/assign/", audits.audit_assign, name="audit-assign"),
+    path("audits/<int:pk>/finish/", audits.audit_finish_view, name="audit-finish"),
+    path("audits/<int:pk>/share/", audits.audit_share_view, name="audit-share"),
+    path(
+        "audits/<int:pk>/cases/<int:case_pk>/mark/<int:marker>/",
+        marking.audit_mark,
+        name="audit-mark",
+    ),
+    path("audits/<int:pk>/moderation/", marking.audit_moderation, name="audit-moderation"),
+    path(
+        "audits/<int:pk>/moderation/<int:case_pk>/<int:criterion_pk>/",
+        marking.audit_moderate,
+        name="audit-moderate",
+    ),
+]

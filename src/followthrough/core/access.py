@@ -61,6 +61,8 @@ RULES = {
     "sampled cases and who marks them",
     "case_audit_manager": "managers (approvers, administrators) of the service who work its "
     "cases: set up, draw, assign, moderate, finish and share an audit, while it is open",
+    "case_audit_sharer": "approvers and administrators of the service: share an audit's "
+    "findings with the inspectorate, or stop sharing",
     "case_audit_marker": "the person assigned to mark that case (first or second marker), "
     "while the marking is open",
     "audit_starter": "managers of a youth justice service who work its cases: start an audit",

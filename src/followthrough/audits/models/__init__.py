@@ -3,6 +3,7 @@ the rating rules, and the service's review of itself against the resettlement st
 
 from .audits import Answer, Audit, AuditCase, Moderation
 from .reviews import (
+    KEY_QUESTIONS,
     EvidenceCitation,
     KeyQuestionAnswer,
     ReflectionAnswer,
@@ -20,6 +21,7 @@ from .sets import (
 )
 
 __all__ = [
+    "KEY_QUESTIONS",
     "ANSWER_LABELS",
     "NOT_APPLICABLE",
     "Answer",

@@ -1,0 +1,1 @@
+"""The case audit forms, one module per record they change."""
