@@ -19,7 +19,20 @@ from ..ratings import (
     rate_standard,
 )
 from ..services.rules_table import rating_rules_current
-from ..statistics import Agreement, Distribution, YesNo, agreement, tally_categories, tally_yes_no
+from ..statistics import (
+    Agreement,
+    Distribution,
+    YesNo,
+    agreement,
+    round_half_up,
+    tally_categories,
+    tally_yes_no,
+)
+
+WITHHELD_STEP = (
+    f"Worked out from a figure of fewer than {THRESHOLD} cases, so its steps are not shown "
+    "outside the service."
+)
 
 
 @dataclass
@@ -31,6 +44,7 @@ class CriterionFinding:
     previous_percent: int | None = None
     previous_n: int | None = None
     suppressed: bool = False  # fewer than THRESHOLD cases, shown to someone outside the service
+    previous_suppressed: bool = False  # the same, for the previous audit's figure
 
     @property
     def n(self) -> int:
@@ -43,6 +57,18 @@ class CriterionFinding:
         return None if self.suppressed or self.tally is None else self.tally.percent
 
     @property
+    def small(self) -> bool:
+        """Fewer than SMALL_N cases (and not hidden): one case moves the figure a long way."""
+        counted = self.tally if self.tally is not None else self.distribution
+        return not self.suppressed and counted is not None and counted.small
+
+    @property
+    def interval(self) -> tuple[int, int] | None:
+        """The 95 % interval in whole percentages, as printed; None when hidden or no cases."""
+        bounds = None if self.suppressed or self.tally is None else self.tally.interval
+        return None if bounds is None else (round_half_up(bounds[0]), round_half_up(bounds[1]))
+
+    @property
     def difference(self) -> int | None:
         """Points above (+) or below (−) the national figure."""
         national = self.criterion.national_percent
@@ -51,10 +77,14 @@ class CriterionFinding:
         return self.percent - national
 
     @property
+    def previous(self) -> int | None:
+        return None if self.previous_suppressed else self.previous_percent
+
+    @property
     def change(self) -> int | None:
-        if self.percent is None or self.previous_percent is None:
+        if self.percent is None or self.previous is None:
             return None
-        return self.percent - self.previous_percent
+        return self.percent - self.previous
 
 
 @dataclass
@@ -140,6 +170,14 @@ def previous_audit(audit: Audit) -> Audit | None:
     )
 
 
+def _rated_from_small(figures: list[CriterionFigure]) -> bool:
+    """Whether a key question's rating is worked out from a figure of 1 to 4 cases: its key
+    criterion where that has cases (as rate_key_question does), else every answered one."""
+    answered = [f for f in figures if f.n > 0]
+    used = [f for f in answered if f.is_key][:1] or answered
+    return any(f.n < THRESHOLD for f in used)
+
+
 def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True) -> AuditFindings:
     """Everything the findings page, its exports and the ratings show. `outsider`: the reader is
     not a member of the service, so criteria with fewer than THRESHOLD cases are suppressed."""
@@ -178,6 +216,7 @@ def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True
                         prior_tally.percent,
                         prior_tally.n,
                     )
+                    finding.previous_suppressed = outsider and 0 < prior_tally.n < THRESHOLD
             else:
                 finding.distribution = tally
             if criterion.pk in by_criterion_pairs:
@@ -195,6 +234,9 @@ def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True
                 if f.tally is not None
             ]
             rating = rate_key_question(section.title, figures, rules.bands)
+            if outsider and _rated_from_small(figures):
+                # The steps would print the hidden count: the rating stands, its workings do not.
+                rating = KeyQuestionRating(section.title, rating.rating, None, [WITHHELD_STEP])
         grouped.append(SectionFindings(section, rows, rating))
     standard = rate_standard(
         [s.rating for s in grouped if s.rating is not None], rules.standard_rule
