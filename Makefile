@@ -44,6 +44,7 @@ demo: migrate
 	$(BIN)/followthrough demo_users
 	$(BIN)/followthrough demo_self_assessment
 	$(BIN)/followthrough demo_cases
+	$(BIN)/followthrough demo_audits
 	@echo "Serving Followthrough on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	# DEBUG off: visitors see the product's own error pages, never Django's debug pages.
 	DEBUG=false $(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)

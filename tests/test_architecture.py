@@ -80,6 +80,7 @@ MEANINGS = {
     "task_escalation": "flows: the ladder overdue tasks on children's cases climb",
     "demo": "flows: the demo's users, service and self-assessments",
     "demo_cases": "flows: the demo's synthetic resettlement cases",
+    "demo_audits": "flows: the demo's case audits",
 }
 
 # core and web are the kernel and the chrome, not domains; their modules are listed in
