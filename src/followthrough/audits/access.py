@@ -11,8 +11,18 @@ from django.shortcuts import get_object_or_404
 from followthrough.core.access import allowed
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
+from followthrough.selfassessment.access import get_item_for_user
 
-from .models import Answer, Audit, AuditCase, CriteriaSet, StandardReview
+from .models import (
+    Answer,
+    Audit,
+    AuditCase,
+    CriteriaSet,
+    EvidenceCitation,
+    ReviewImprovement,
+    ReviewImprovementUpdate,
+    StandardReview,
+)
 
 VIEW = "audits.view_audit"
 WORK = "audits.work_audit"
@@ -84,3 +94,41 @@ def get_review_for_user(user: Any, pk: int, *, perm: str = "audits.view_review")
     if not allowed(user, perm, review):
         raise Http404
     return review
+
+
+TRACK_IMPROVEMENT = "audits.track_review_improvement"
+
+
+def get_review_improvement_for_user(
+    user: Any, pk: int, *, for_write: bool = False
+) -> ReviewImprovement:
+    """An improvement action of a review; `for_write` to change it or report progress (writers
+    of the service, live after sign-off)."""
+    action = get_object_or_404(
+        ReviewImprovement.objects.filter(
+            review__in=StandardReview.objects.visible_to(user).values("pk")
+        ).select_related("review__organisation"),
+        pk=pk,
+    )
+    perm = TRACK_IMPROVEMENT if for_write else "audits.view_review"
+    if not allowed(user, perm, action.review):
+        raise Http404
+    return action
+
+
+def get_review_improvement_update_file_for_user(user: Any, pk: int) -> ReviewImprovementUpdate:
+    """A progress update's evidence file, to whoever may read the review."""
+    return get_object_or_404(
+        ReviewImprovementUpdate.objects.filter(
+            action__review__in=StandardReview.objects.visible_to(user).values("pk")
+        ).exclude(evidence_file=""),
+        pk=pk,
+    )
+
+
+def get_citation_for_user(user: Any, pk: int) -> EvidenceCitation:
+    """A citation, to a writer of the self-assessment item it is on, while the assessment is in
+    progress (the item's own rule)."""
+    citation = get_object_or_404(EvidenceCitation.objects.select_related("item"), pk=pk)
+    citation.item = get_item_for_user(user, citation.item_id, for_write=True)
+    return citation

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audits, findings, marking
+from .views import audits, citations, findings, marking, reviews
 
 app_name = "audits"
 urlpatterns = [
@@ -25,5 +25,51 @@ urlpatterns = [
         "audits/<int:pk>/moderation/<int:case_pk>/<int:criterion_pk>/",
         marking.audit_moderate,
         name="audit-moderate",
+    ),
+    # The review against the resettlement standard, and "how do we know" on a self-assessment.
+    path("audits/reviews/", reviews.review_list, name="review-list"),
+    path("audits/reviews/new/", reviews.review_new, name="review-new"),
+    path("audits/reviews/<int:pk>/", reviews.review_detail, name="review-detail"),
+    path(
+        "audits/reviews/<int:pk>/key-questions/<slug:code>/",
+        reviews.review_key_question,
+        name="review-key-question",
+    ),
+    path(
+        "audits/reviews/<int:pk>/reflections/<int:index>/",
+        reviews.review_reflection,
+        name="review-reflection",
+    ),
+    path("audits/reviews/<int:pk>/sign-off/", reviews.review_signoff, name="review-signoff"),
+    path("audits/reviews/<int:pk>/sharing/", reviews.review_share_view, name="review-share"),
+    path(
+        "audits/reviews/<int:pk>/improvements/new/<slug:code>/",
+        reviews.review_improvement_new,
+        name="review-improvement-new",
+    ),
+    path(
+        "audits/reviews/improvements/<int:pk>/",
+        reviews.review_improvement_edit,
+        name="review-improvement-edit",
+    ),
+    path(
+        "audits/reviews/improvements/<int:pk>/progress/",
+        reviews.review_improvement_progress,
+        name="review-improvement-progress",
+    ),
+    path(
+        "audits/reviews/improvement-updates/<int:pk>/file/",
+        reviews.review_improvement_update_file,
+        name="review-improvement-update-file",
+    ),
+    path(
+        "audits/items/<int:item_pk>/evidence/", citations.item_evidence_page, name="item-evidence"
+    ),
+    path("audits/items/<int:item_pk>/cite/", citations.citation_new, name="citation-new"),
+    path("audits/citations/new/", citations.citation_new, name="citation-new-for-item"),
+    path(
+        "audits/citations/<int:pk>/withdraw/",
+        citations.citation_withdraw_view,
+        name="citation-withdraw",
     ),
 ]

@@ -77,6 +77,8 @@ RULES = {
     "standard_review_writer": "contributors, approvers and administrators of the service, while "
     "its review is in progress (its improvement actions stay live after sign-off)",
     "standard_review_signer": "approvers and administrators of the service: sign off, share",
+    "standard_review_starter": "contributors, approvers and administrators of a youth justice "
+    "service: start the year's review against the resettlement standard",
 }
 
 

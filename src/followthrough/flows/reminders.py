@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from followthrough.actionplans.models import Action, ReminderLog
+from followthrough.audits.models import ReviewImprovement
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.selfassessment.models import ImprovementAction
 
@@ -30,6 +31,9 @@ class Digest:
     # A youth justice service's own improvement actions, from its self-assessments.
     improvements_overdue: list[Any] = field(default_factory=list)
     improvements_due_soon: list[Any] = field(default_factory=list)
+    # And those from its reviews against the resettlement standard.
+    review_improvements_overdue: list[Any] = field(default_factory=list)
+    review_improvements_due_soon: list[Any] = field(default_factory=list)
     status: str = "to send"  # sent, already sent today, no contacts, would send
 
     @property
@@ -39,15 +43,25 @@ class Digest:
             + len(self.due_soon)
             + len(self.improvements_overdue)
             + len(self.improvements_due_soon)
+            + len(self.review_improvements_overdue)
+            + len(self.review_improvements_due_soon)
         )
 
     @property
     def overdue_count(self) -> int:
-        return len(self.overdue) + len(self.improvements_overdue)
+        return (
+            len(self.overdue)
+            + len(self.improvements_overdue)
+            + len(self.review_improvements_overdue)
+        )
 
     @property
     def due_soon_count(self) -> int:
-        return len(self.due_soon) + len(self.improvements_due_soon)
+        return (
+            len(self.due_soon)
+            + len(self.improvements_due_soon)
+            + len(self.review_improvements_due_soon)
+        )
 
 
 def reminder_digests(*, as_of: date) -> list[Digest]:
@@ -70,6 +84,12 @@ def reminder_digests(*, as_of: date) -> list[Digest]:
     for improvement in _improvements_due(as_of):
         org = improvement.item.assessment.organisation
         improvements[org.pk].append(improvement)
+        organisations[org.pk] = org
+        by_org.setdefault(org.pk, [])
+    from_reviews: dict[int, list[Any]] = defaultdict(list)
+    for improvement in _review_improvements_due(as_of):
+        org = improvement.review.organisation
+        from_reviews[org.pk].append(improvement)
         organisations[org.pk] = org
         by_org.setdefault(org.pk, [])
     contacts: dict[int, list[str]] = defaultdict(list)
@@ -95,6 +115,12 @@ def reminder_digests(*, as_of: date) -> list[Digest]:
                 due_soon=[a for a in items if a.state == "due_soon"],
                 improvements_overdue=[a for a in improvements[org_id] if a.state == "overdue"],
                 improvements_due_soon=[a for a in improvements[org_id] if a.state == "due_soon"],
+                review_improvements_overdue=[
+                    a for a in from_reviews[org_id] if a.state == "overdue"
+                ],
+                review_improvements_due_soon=[
+                    a for a in from_reviews[org_id] if a.state == "due_soon"
+                ],
             )
         )
     return digests
@@ -107,6 +133,17 @@ def _improvements_due(as_of: date) -> Any:
         ImprovementAction.objects.with_state(today=as_of)
         .filter(state__in=["overdue", "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS))
         .select_related("item__assessment__organisation", "item__recommendation__report")
+        .order_by("due_date")
+    )
+
+
+def _review_improvements_due(as_of: date) -> Any:
+    """Improvement actions from services' reviews against the resettlement standard: the same
+    states and window, owned by the service that reviewed itself."""
+    return (
+        ReviewImprovement.objects.with_state(today=as_of)
+        .filter(state__in=["overdue", "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS))
+        .select_related("review__organisation")
         .order_by("due_date")
     )
 

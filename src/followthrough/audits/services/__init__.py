@@ -1,6 +1,7 @@
 """Writes for case audits; callers hold the transaction."""
 
 from .audits import audit_case_assign, audit_create, audit_draw, population
+from .citations import MEASURES, citation_add, citation_withdraw
 from .marking import (
     Given,
     answers_record,
@@ -10,6 +11,15 @@ from .marking import (
     disagreements,
     marking_finish,
     moderation_record,
+)
+from .reviews import (
+    asks_for_score,
+    key_question_save,
+    reflection_save,
+    review_improvement_save,
+    review_share,
+    review_sign_off,
+    review_start,
 )
 from .rules_table import rating_rules_current, rating_rules_record
 from .sets import (
@@ -21,23 +31,33 @@ from .sets import (
 )
 
 __all__ = [
+    "MEASURES",
     "Given",
     "answers_record",
     "asked",
+    "asks_for_score",
     "audit_case_assign",
     "audit_create",
     "audit_draw",
     "audit_finish",
     "audit_share",
+    "citation_add",
+    "citation_withdraw",
     "criteria_set_create",
     "criteria_set_from_report",
     "criteria_set_new_version",
     "criteria_set_publish",
     "disagreements",
     "ensure_draft",
+    "key_question_save",
     "marking_finish",
     "moderation_record",
     "population",
     "rating_rules_current",
     "rating_rules_record",
+    "reflection_save",
+    "review_improvement_save",
+    "review_share",
+    "review_sign_off",
+    "review_start",
 ]

@@ -142,7 +142,7 @@ def audit_finish_view(request: HttpRequest, pk: int) -> HttpResponse:
     except (ValidationError, StaleEdit) as exc:
         return _back(request, pk, exc)
     messages.success(request, "Audit finished: its findings and ratings are final")
-    return redirect(f"/audits/{pk}/findings/")
+    return redirect("audits:audit-findings", pk=pk)
 
 
 @access("case_audit_sharer", methods=POST)
@@ -153,4 +153,4 @@ def audit_share_view(request: HttpRequest, pk: int) -> HttpResponse:
         audit_share(audit=audit, shared=shared, actor=request.user)
     text = "The inspectorate can now read the findings" if shared else "No longer shared"
     messages.success(request, text)
-    return redirect(f"/audits/{pk}/findings/")
+    return redirect("audits:audit-findings", pk=pk)

@@ -10,6 +10,7 @@ from itertools import groupby
 from typing import Any
 
 from followthrough.actionplans.models import ActionPlan, Review
+from followthrough.audits.selectors.citations import CriterionEvidence, recommendation_evidence
 from followthrough.inspections.models import PracticeExample, Recommendation, Report
 
 from .recommendations import RecommendationView, recommendation_views
@@ -49,3 +50,11 @@ def report_page(report: Report, *, user: Any, today: date) -> ReportPage:
 def recommendation_reviews(recommendation: Recommendation) -> list[Review]:
     """The inspectorate's judgements on one recommendation, with their reviewers."""
     return list(recommendation.reviews.select_related("reviewer"))
+
+
+def recommendation_criteria(
+    recommendation: Recommendation, *, user: Any
+) -> list[CriterionEvidence]:
+    """The audit criteria that evidence the recommendation, each with the latest local finding
+    of the user's own service and its key question's rating: a fixed number of queries."""
+    return recommendation_evidence(recommendation, user=user)

@@ -18,7 +18,7 @@ from followthrough.inspections.selectors import related_practice, reports_for
 from ..exports import FORMATS
 from ..exports.annual import ANNUAL_FORMATS, charts
 from ..selectors import annual_report, recommendation_views
-from ..selectors.reports import recommendation_reviews, report_page
+from ..selectors.reports import recommendation_criteria, recommendation_reviews, report_page
 
 
 @access("signed_in")
@@ -71,6 +71,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reviews": drift,
             "can_review": can_review,
             "related_practice": related,
+            "criteria": recommendation_criteria(recommendation, user=request.user),
         },
     )
 
