@@ -13,6 +13,7 @@ from docx.shared import Mm
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from followthrough.cases.suppression import HIDDEN, THRESHOLD
 from followthrough.core.documents import add_row, header_table, landscape_document, to_bytes
 from followthrough.core.spreadsheets import spreadsheet_safe
 
@@ -80,7 +81,15 @@ def notes(layout: Layout) -> list[str]:
     return said
 
 
-def _finding_rows(section: str, f: CriterionFinding, condition: str) -> list[list[Any]]:
+def _count(value: int, outsider: bool) -> int | str:
+    """A count of cases as a file gives it: outside the service, 1 to 4 reads "fewer than 5",
+    so the columns the page does not show (not applicable, not asked) hide small numbers too."""
+    return HIDDEN if outsider and 0 < value < THRESHOLD else value
+
+
+def _finding_rows(
+    section: str, f: CriterionFinding, condition: str, outsider: bool
+) -> list[list[Any]]:
     """One row for a yes / no criterion, one per category for a categorical one."""
     c = f.criterion
     head = [section, c.code, c.text, condition, c.get_answer_type_display()]
@@ -89,7 +98,9 @@ def _finding_rows(section: str, f: CriterionFinding, condition: str) -> list[lis
         t = f.tally
         bounds = f.interval
         counts: list[Any] = (
-            [None] * 5 if hidden else [t.yes, t.no, t.not_applicable, t.not_asked, t.n]
+            [None] * 5
+            if hidden
+            else [_count(v, outsider) for v in (t.yes, t.no, t.not_applicable, t.not_asked)] + [t.n]
         )
         percent: Any = SUPPRESSED if hidden else f.percent
         return [
@@ -118,10 +129,10 @@ def _finding_rows(section: str, f: CriterionFinding, condition: str) -> list[lis
             [
                 *head,
                 label,
-                None if hidden else dist.counts.get(code, 0),
+                None if hidden else _count(dist.counts.get(code, 0), outsider),
                 None,
                 None,
-                None if hidden else dist.not_applicable,
+                None if hidden else _count(dist.not_applicable, outsider),
                 None,
                 None if hidden else dist.n,
                 SUPPRESSED if hidden else share,
@@ -142,7 +153,9 @@ def flat_rows(layout: Layout) -> list[list[Any]]:
     for table in layout.sections:
         items: list[Line | DistributionTable] = [*table.lines, *table.distributions]
         for item in items:
-            rows += _finding_rows(table.section.title, item.finding, item.condition)
+            rows += _finding_rows(
+                table.section.title, item.finding, item.condition, layout.findings.outsider
+            )
     return rows
 
 
