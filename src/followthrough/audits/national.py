@@ -7,7 +7,10 @@ rows in, specifications out."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+
+from followthrough.inspections.themes import themes_for
 
 WHERE_APPROPRIATE_RE = re.compile(r"^\s*where appropriate\b", re.IGNORECASE)
 CONDITION_RE = re.compile(r"^\s*where\b(?!\s+appropriate)", re.IGNORECASE)
@@ -200,3 +203,56 @@ def sample_sizes(text: str) -> dict[str, int]:
         else:
             fallback.setdefault(phase, counts[0])
     return {**fallback, **sizes}
+
+
+# Words a criterion and a recommendation may use for the same thing.
+EXPANSIONS = {
+    r"\brotl\b": "release on temporary licence",
+    r"\bete\b": "education training employment",
+    r"\byot\b": "youth offending team",
+    r"\bwhere (?:they|the child) will live\b": "accommodation",
+    r"\bparents?/carers?\b": "parents carers families",
+}
+STOP_TEXT = (
+    "that this with have been from their they there were which where when what will should "
+    "into also only each such than then them these those about after before other ensure "
+    "child children young people person case cases work youth offending team teams "
+    "resettlement custody release"
+)
+STOPWORDS = frozenset(STOP_TEXT.split())
+
+
+def _expanded(text: str) -> str:
+    text = text.lower()
+    for pattern, meaning in EXPANSIONS.items():
+        text = re.sub(pattern, f" {meaning} ", text)
+    return text
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z]{4,}", _expanded(text)) if w not in STOPWORDS}
+
+
+def rank_recommendations(
+    criterion_text: str, recommendations: list[tuple[int, str, list[str]]], *, limit: int = 3
+) -> list[int]:
+    """The recommendations (id, text, themes) a criterion most plausibly evidences: themes that
+    most of the report's recommendations share say nothing and are left out; the rest, and the
+    words the two share, are scored; at most `limit`, none below a shared theme or two shared
+    words."""
+    if not recommendations:
+        return []
+    counts = Counter(t for _, _, themes in recommendations for t in set(themes))
+    generic = {t for t, n in counts.items() if n > len(recommendations) / 2}
+    words = _stems(criterion_text)
+    themes = set(themes_for(_expanded(criterion_text))) - generic
+    scored = []
+    for pk, text, rec_themes in recommendations:
+        specific = set(rec_themes) - generic
+        shared_themes = themes & specific
+        shared_words = words & _stems(text)
+        if not shared_themes and len(shared_words) < 2:
+            continue
+        score = 2 * len(shared_themes) / (1 + len(specific)) + len(shared_words) / 3
+        scored.append((-score, len(specific), pk))
+    return [pk for *_, pk in sorted(scored)[:limit]]

@@ -14,7 +14,6 @@ from django.utils.text import slugify
 from followthrough.core.concurrency import StaleEdit
 from followthrough.core.events import record_event
 from followthrough.inspections.models import Report
-from followthrough.inspections.themes import themes_for
 from followthrough.organisations.models import Organisation
 
 from .. import national
@@ -131,14 +130,13 @@ def criteria_set_from_report(*, report: Report, actor: Any = None) -> CriteriaSe
 
 
 def _evidenced(criterion: Criterion, recommendations: list[Any]) -> list[Any]:
-    """The report's recommendations on the criterion's most specific subject: those sharing a
-    theme with it, the ones with the fewest themes first, at most three."""
-    themes = set(themes_for(criterion.text))
-    if not themes:
-        return []
-    sharing = [r for r in recommendations if themes & set(r.themes)]
-    sharing.sort(key=lambda r: (len(r.themes), r.order))
-    return sharing[:3]
+    """The report's recommendations the criterion most plausibly evidences (national.py
+    ranks them by the specific themes and words they share); editable on the set's page."""
+    by_pk = {r.pk: r for r in recommendations}
+    rows = [
+        (r.pk, f"{r.text} {' '.join(map(str, r.items))}", list(r.themes)) for r in recommendations
+    ]
+    return [by_pk[pk] for pk in national.rank_recommendations(criterion.text, rows)]
 
 
 def criteria_set_create(
