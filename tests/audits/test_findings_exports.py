@@ -241,6 +241,8 @@ def test_the_previous_audit_stands_beside_this_one(client, finished, case_manage
     _, text = _docx_text(_get(client, "docx", finished))
     assert "75%|12|47% to 91%|70%|up to 31|+5|50%" in text
     assert "Second half of 2025 (1 July 2025 to 31 December 2025)" in text
+    page = client.get(reverse("audits:audit-findings", args=[finished.pk])).content.decode()
+    assert ">Previous audit</th>" in page
 
 
 def test_every_file_hides_small_numbers_from_the_inspectorate(

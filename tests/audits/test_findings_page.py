@@ -135,6 +135,7 @@ def test_the_findings_page_shows_the_figures_worked_out_by_hand(client, finished
     body = page.content.decode()
     assert body.count('src="data:image/svg+xml;base64,') == 2  # the two sections with yes / no
     assert 'href="#table-1"' in body and 'id="table-1"' in body
+    assert 'id="c1.1"' in body and 'id="c3.1"' in body  # evidence citations link to these
     assert "fewer than 5 cases" not in text
     for name in ("docx", "xlsx", "csv"):
         assert reverse(f"audits:audit-findings-{name}", args=[audit.pk]) in body
