@@ -55,7 +55,8 @@ MEANINGS = {
     "aliases": "organisations: the canonical bodies and the names documents use for them",
     "themes": "inspections: the keyword classifier giving recommendations their themes",
     "smart": "actionplans: the SMART advice on a tracked action",
-    "imports": "cases: the case CSV layout, checked row by row before anything is written",
+    "imports": "cases: the case layout; audits: a criteria set's spreadsheet, both checked row "
+    "by row before anything is written",
     "suppression": "cases: small numbers hidden so that none can be worked back (pure Python)",
     "milestones": "cases: the milestone rules, due dates and phases of a case (pure Python)",
     "board": "cases: the board pack's and national aggregates and measures, suppressed",

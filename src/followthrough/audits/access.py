@@ -18,11 +18,14 @@ from .models import (
     Audit,
     AuditCase,
     CriteriaSet,
+    Criterion,
     EvidenceCitation,
     ReviewImprovement,
     ReviewImprovementUpdate,
+    Section,
     StandardReview,
 )
+from .selectors.sets import criteria_owner_choices
 
 VIEW = "audits.view_audit"
 WORK = "audits.work_audit"
@@ -132,3 +135,38 @@ def get_citation_for_user(user: Any, pk: int) -> EvidenceCitation:
     citation = get_object_or_404(EvidenceCitation.objects.select_related("item"), pk=pk)
     citation.item = get_item_for_user(user, citation.item_id, for_write=True)
     return citation
+
+
+def get_section_for_user(user: Any, set_pk: int, pk: int) -> Section:
+    """A section of a set the user may change."""
+    criteria_set = get_criteria_set_for_user(user, set_pk, for_write=True)
+    section = get_object_or_404(Section, pk=pk, criteria_set=criteria_set)
+    section.criteria_set = criteria_set
+    return section
+
+
+def get_criterion_for_user(user: Any, set_pk: int, pk: int) -> Criterion:
+    """A criterion of a set the user may change."""
+    criteria_set = get_criteria_set_for_user(user, set_pk, for_write=True)
+    criterion = get_object_or_404(
+        Criterion.objects.select_related("section", "parent__section"),
+        pk=pk,
+        criteria_set=criteria_set,
+    )
+    criterion.criteria_set = criteria_set
+    return criterion
+
+
+def get_criteria_owners_for_user(user: Any) -> list[Organisation]:
+    """The organisations whose criteria sets the user may create: the inspectorates and youth
+    justice services they administer (all of them for superusers); 404 when none."""
+    owners = list(criteria_owner_choices(user))
+    if not owners:
+        raise Http404
+    return owners
+
+
+def ensure_rating_rules_admin(user: Any) -> None:
+    """Only the inspectorate's administrators and superusers change the rating rules."""
+    if not allowed(user, "audits.change_ratingrules"):
+        raise Http404

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audits, citations, findings, marking, reviews
+from .views import audits, citations, criteria, findings, marking, rating_rules, reviews, sets
 
 app_name = "audits"
 urlpatterns = [
@@ -66,10 +66,58 @@ urlpatterns = [
         "audits/items/<int:item_pk>/evidence/", citations.item_evidence_page, name="item-evidence"
     ),
     path("audits/items/<int:item_pk>/cite/", citations.citation_new, name="citation-new"),
-    path("audits/citations/new/", citations.citation_new, name="citation-new-for-item"),
     path(
         "audits/citations/<int:pk>/withdraw/",
         citations.citation_withdraw_view,
         name="citation-withdraw",
     ),
+    # Criteria sets (versioned; a draft is edited, a published version is copied) and the rules.
+    path("audits/criteria/", sets.criteria_list, name="criteria-list"),
+    path("audits/criteria/new/", sets.criteria_new, name="criteria-new"),
+    path("audits/criteria/<int:pk>/", sets.criteria_detail, name="criteria-detail"),
+    path("audits/criteria/<int:pk>/edit/", sets.criteria_edit, name="criteria-edit"),
+    path(
+        "audits/criteria/<int:pk>/new-version/",
+        sets.criteria_new_version_view,
+        name="criteria-new-version",
+    ),
+    path("audits/criteria/<int:pk>/publish/", sets.criteria_publish_view, name="criteria-publish"),
+    path(
+        "audits/criteria/<int:pk>/criteria.xlsx",
+        sets.criteria_export_xlsx,
+        name="criteria-export-xlsx",
+    ),
+    path("audits/criteria/<int:pk>/import/", sets.criteria_import, name="criteria-import"),
+    path(
+        "audits/criteria/<int:pk>/sections/new/",
+        criteria.criteria_section,
+        name="criteria-section-new",
+    ),
+    path(
+        "audits/criteria/<int:pk>/sections/<int:section_pk>/",
+        criteria.criteria_section,
+        name="criteria-section-edit",
+    ),
+    path(
+        "audits/criteria/<int:pk>/sections/<int:section_pk>/remove/",
+        criteria.criteria_section_remove,
+        name="criteria-section-remove",
+    ),
+    path(
+        "audits/criteria/<int:pk>/criteria/new/",
+        criteria.criteria_criterion,
+        name="criteria-criterion-new",
+    ),
+    path(
+        "audits/criteria/<int:pk>/criteria/<int:criterion_pk>/",
+        criteria.criteria_criterion,
+        name="criteria-criterion-edit",
+    ),
+    path(
+        "audits/criteria/<int:pk>/criteria/<int:criterion_pk>/remove/",
+        criteria.criteria_criterion_remove,
+        name="criteria-criterion-remove",
+    ),
+    path("audits/rating-rules/", rating_rules.rating_rules, name="rating-rules"),
+    path("audits/rating-rules/edit/", rating_rules.rating_rules_edit, name="rating-rules-edit"),
 ]

@@ -2,6 +2,17 @@
 
 from .audits import audit_case_assign, audit_create, audit_draw, population
 from .citations import MEASURES, citation_add, citation_withdraw
+from .criteria import (
+    CriterionRow,
+    criteria_set_replace,
+    criteria_set_update,
+    criterion_add,
+    criterion_remove,
+    criterion_update,
+    section_add,
+    section_remove,
+    section_update,
+)
 from .marking import (
     Given,
     answers_record,
@@ -32,6 +43,7 @@ from .sets import (
 
 __all__ = [
     "MEASURES",
+    "CriterionRow",
     "Given",
     "answers_record",
     "asked",
@@ -47,6 +59,11 @@ __all__ = [
     "criteria_set_from_report",
     "criteria_set_new_version",
     "criteria_set_publish",
+    "criteria_set_replace",
+    "criteria_set_update",
+    "criterion_add",
+    "criterion_remove",
+    "criterion_update",
     "disagreements",
     "ensure_draft",
     "key_question_save",
@@ -60,4 +77,7 @@ __all__ = [
     "review_share",
     "review_sign_off",
     "review_start",
+    "section_add",
+    "section_remove",
+    "section_update",
 ]
