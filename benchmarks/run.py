@@ -1,5 +1,6 @@
 """`make bench`: extraction throughput and page timings, printed as figures (never asserted).
-Resettlement casework at national size is in casework.py; `--only casework` runs just that."""
+Resettlement casework at national size is in casework.py; `--only casework` runs just that; case
+audits (200 cases × 150 criteria) are in audits.py, `--only audits`."""
 
 from __future__ import annotations
 
@@ -298,7 +299,7 @@ def main() -> int:
     parser.add_argument("--corpus", default=os.environ.get("CORPUS", "../shared/corpus"))
     parser.add_argument(
         "--only",
-        choices=["extraction", "pages", "casework"],
+        choices=["extraction", "pages", "casework", "audits"],
         help="run one part: pages includes exports, reminders and self-assessment (default all)",
     )
     parser.add_argument(
@@ -318,6 +319,10 @@ def main() -> int:
         from casework import bench_casework  # benchmarks/casework.py, beside this file
 
         bench_casework(profile=args.profile)
+    if args.only in (None, "audits"):
+        from audits import bench_audits  # benchmarks/audits.py, beside this file
+
+        bench_audits()
     return 0
 
 
