@@ -132,6 +132,8 @@ def _problems(
 ) -> dict[str, str]:
     """What is wrong with a criterion about to be saved at `key` (section order, order)."""
     problems: dict[str, str] = {}
+    if criterion.section.criteria_set_id != criteria_set.pk:
+        problems["section"] = "Select a section of this set"
     taken = criteria_set.criteria.filter(code=criterion.code)
     if criterion.pk:
         taken = taken.exclude(pk=criterion.pk)
