@@ -204,3 +204,17 @@ def test_only_the_owner_uploads_and_only_to_a_draft(
     )
     assert "A published set does not change" in page.content.decode()
     assert CriteriaSet.objects.get(pk=criteria_set.pk).criteria.count() == 6
+
+
+def test_an_upload_opened_before_a_change_is_refused(client, inspectorate_admin, criteria_set):
+    draft = criteria_set_new_version(criteria_set=criteria_set, actor=None)
+    client.force_login(inspectorate_admin)
+    rows = [{"Section": "Only", "Code": "A", "Statement": "First."}]
+    page = client.post(
+        reverse("audits:criteria-import", args=[draft.pk]),
+        {"file": SimpleUploadedFile("set.xlsx", _workbook(rows)), "version": draft.row_version - 1},
+    )
+    text = page.content.decode()
+    assert "Someone else changed this criteria set" in text
+    assert f'name="version" value="{draft.row_version}"' in text
+    assert draft.criteria.count() == 6

@@ -45,9 +45,8 @@ from ..services import (
 POST = ("POST",)
 CHANGE = "audits.change_criteriaset"
 STALE = (
-    "Someone else changed this criteria set after you opened this page (it is now at change "
-    "{version}). What is saved now is shown; the form keeps what you typed. Check both, then "
-    "save again."
+    "Someone else changed this criteria set after you opened this page. What is saved now is "
+    "shown; the form keeps what you typed. Check both, then save again."
 )
 
 
@@ -127,7 +126,7 @@ def versioned_save(
         current = exc.current
         form = rebuild(posted_with_version(request.POST, current.row_version))
         form.is_valid()
-        form.add_error(None, STALE.format(version=current.row_version))
+        form.add_error(None, STALE)
         return form, current, False
     except ValidationError as exc:
         apply_errors(form, exc)
@@ -251,7 +250,8 @@ def criteria_import(request: HttpRequest, pk: int) -> HttpResponse:
                     actor=request.user,
                 )
         except StaleEdit as exc:
-            form.add_error(None, STALE.format(version=exc.current.row_version))
+            form.data = posted_with_version(request.POST, exc.current.row_version)
+            form.add_error(None, STALE + " Select the file again.")
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
