@@ -26,6 +26,7 @@ from followthrough.selfassessment.models import (
 from tests.cases.factories import CaseFactory, TaskFactory
 from tests.conftest import PASSWORD, ingest_text
 from tests.selfassessment.made import make_assessment, make_service, make_thematics
+from tests.web.matrix_audits import AuditWorld, audit_kwargs, make_audit_world
 
 ROLES = ["viewer", "contributor", "approver", "admin"]
 
@@ -42,6 +43,7 @@ class World:
     invitation: Membership  # the other viewer, invited to the own organisation, not answered
     case: Case  # a child's case of the own service (the assessment's), open
     task: Task  # a step of that case's plan owned by the other organisation (a partner)
+    audits: AuditWorld  # a criteria set and an open audit of that case (tests/web/matrix_audits)
 
     def owned_action(self) -> Action:
         return Action.objects.filter(
@@ -164,7 +166,7 @@ class World:
             },
             "selfassessment:answers-export": {"pk": self.assessment.pk},
         }
-        return table.get(name)
+        return table[name] if name in table else audit_kwargs(name, self.audits)
 
 
 @pytest.fixture
@@ -262,6 +264,7 @@ def world(db, settings, tmp_path):
         invitation,
         case,
         task,
+        make_audit_world(users, assessment.organisation, assessment.items.first()),
     )
 
 

@@ -69,6 +69,38 @@ ROW_FOR = {
     "improvement actions",
     ("assessment_signer", "published"): "sign off, reopen or share a self-assessment with the "
     "inspectorate",
+    ("audit_starter", "published"): "start a case audit for your youth justice service (its "
+    "managers who work its cases)",
+    ("case_audit_worker", "published"): "see an audit's sampled cases and who marks them (the "
+    "service's case managers and managers; nobody else, superusers included)",
+    ("case_audit_manager", "published"): "run a case audit: draw its sample, choose its markers, "
+    "settle the differences between markers, finish it (managers of the service who work its "
+    "cases, while it is open)",
+    ("case_audit_marker", "published"): "mark a sampled case (only the marker assigned, first or "
+    "second; the sample case's first marker is the own approver)",
+    ("case_audit_reader", "published"): "read a case audit's findings and ratings and download "
+    "them as Word, Excel or CSV (any member of the service, its board members included; the "
+    "inspectorate once the service shares it, with small numbers hidden; superusers; never a "
+    "sampled case; the sample audit is not shared)",
+    ("standard_review_starter", "published"): "start the year's review against the resettlement "
+    "standard for your youth justice service (its contributors, approvers and administrators)",
+    ("standard_review_reader", "published"): "read your service's review against the "
+    "resettlement standard and its evidence files (members of the service; the inspectorate once "
+    "the service shares it; superusers; the sample review is not shared)",
+    ("standard_review_writer", "published"): "answer a review against the resettlement standard, "
+    "and add or update its improvement actions (contributors, approvers and administrators of the "
+    "service)",
+    ("standard_review_signer", "published"): "sign off or share a review against the "
+    "resettlement standard (approvers and administrators of the service)",
+    ("criteria_author", "published"): "create a criteria set for case audits (administrators of "
+    "an inspectorate or of a youth justice service; superusers)",
+    ("criteria_owner", "published"): "change a draft criteria set, make a new version of one, "
+    "publish it, or upload it from Excel (administrators of the organisation that owns the set; "
+    "superusers; the sample set is the inspectorate's)",
+    ("rating_rules_admin", "published"): "change the rating rules that turn case percentages "
+    "into ratings (administrators of an inspectorate; superusers)",
+    ("case_audit_sharer", "published"): "share a case audit's findings with the inspectorate, or "
+    "stop (the service's approvers and administrators)",
 }
 
 

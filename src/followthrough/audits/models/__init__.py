@@ -21,8 +21,8 @@ from .sets import (
 )
 
 __all__ = [
-    "KEY_QUESTIONS",
     "ANSWER_LABELS",
+    "KEY_QUESTIONS",
     "NOT_APPLICABLE",
     "Answer",
     "Audit",

@@ -7,13 +7,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access, allowed
-from followthrough.core.forms import apply_errors, int_param
+from followthrough.core.forms import apply_errors
 from followthrough.core.once import once_per_token
 from followthrough.selfassessment.access import get_item_for_user
 
@@ -49,12 +49,9 @@ def item_evidence_page(request: HttpRequest, item_pk: int) -> HttpResponse:
 
 @access("assessment_writer", methods=FORM_METHODS)
 @once_per_token
-def citation_new(request: HttpRequest, item_pk: int | None = None) -> HttpResponse:
+def citation_new(request: HttpRequest, item_pk: int) -> HttpResponse:
     """Cite one of the service's audit findings or casework measures as evidence."""
-    pk = item_pk if item_pk is not None else int_param(request.GET.get("item"))
-    if pk is None:
-        raise Http404
-    item = get_item_for_user(request.user, pk, for_write=True)
+    item = get_item_for_user(request.user, item_pk, for_write=True)
     findings = citable_findings(item)
     form = CitationForm(request.POST or None, findings=findings, measures=measure_choices())
     if request.method == "POST" and form.is_valid():
