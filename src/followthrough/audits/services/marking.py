@@ -245,3 +245,16 @@ def audit_share(*, audit: Audit, shared: bool, actor: Any) -> Audit:
     current.save()
     record_event(current, "audits.shared" if shared else "audits.unshared", actor=actor)
     return current
+
+
+def audit_notes_anonymise(case: Any) -> None:
+    """When a case is anonymised, its audits keep their answers (the findings count them) and
+    lose the words: markers' notes, their reasons, what the case record said and the
+    moderators' reasons, in the records and in their history."""
+    answers = Answer.objects.filter(audit_case__case=case)
+    blank = {"note": "", "override_reason": "", "offered_from": ""}
+    Answer.history.filter(id__in=answers.values("pk")).update(**blank)
+    answers.update(**blank)
+    settled = Moderation.objects.filter(audit_case__case=case)
+    Moderation.history.filter(id__in=settled.values("pk")).update(reason="")
+    settled.update(reason="")
