@@ -178,3 +178,22 @@ def test_the_evidence_page_issues_the_same_queries_however_many_citations(
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_a_figure_from_an_audit_not_shared_is_not_shown_to_the_inspectorate(
+    client, item, audit, case_manager, practitioner, inspector, time_machine
+):
+    time_machine.move_to(TODAY)
+    criterion = _answer(audit, case_manager, "2.1", ["yes"] * 8 + ["no"] * 4)
+    _cite(item, practitioner, kind="finding", audit=audit, criterion=criterion, measure="")
+    item.assessment.shared_with_inspectorate = True
+    item.assessment.save()
+    client.force_login(inspector)
+    page = client.get(reverse("audits:item-evidence", args=[item.pk])).content.decode()
+    assert "Not shown: the service has not shared this audit" in page
+    assert "67%" not in page
+    client.force_login(practitioner)
+    assert (
+        "local 67% (n = 12)"
+        in client.get(reverse("audits:item-evidence", args=[item.pk])).content.decode()
+    )

@@ -102,6 +102,9 @@ class CitationView:
     figure: Figure | None = None  # a cited finding
     measure: Measure | None = None  # a cited measure, suppressed as the board pack is
     findings_url: str = ""
+    # The cited audit is one the reader may not see (the service shared the self-assessment but
+    # not the audit): its figure is not shown to them at all.
+    withheld: bool = False
 
     @property
     def measure_value(self) -> str:
@@ -180,6 +183,7 @@ def item_evidence(item: AssessedRecommendation, *, user: Any, today: date) -> It
                     c,
                     figure=_figure(tally, c.criterion, outsider),
                     findings_url=url if readable else "",
+                    withheld=not readable,
                 )
             )
         else:
