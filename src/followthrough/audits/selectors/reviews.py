@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from followthrough.actionplans.smart import Advice, tracked_advice
+from followthrough.core.access import allowed
 from followthrough.inspections.models import Report
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
@@ -135,6 +136,9 @@ class ReviewPage:
     overall: StandardRating
     previous_overall: StandardRating | None
     guide: Report | None
+    # In place of the case-based part's findings when the reader may not read the audit.
+    findings_withheld: str = ""
+    previous_findings_withheld: str = ""
 
     @property
     def case_improvements(self) -> list[ImprovementView]:
@@ -157,10 +161,17 @@ def _overall(
     return rate_standard(parts)
 
 
-def _findings(audit: Audit | None, outsider: bool) -> AuditFindings | None:
+WITHHELD = "The case audit behind this part is not shared"
+
+
+def _findings(audit: Audit | None, outsider: bool, user: Any) -> tuple[AuditFindings | None, str]:
+    """The linked audit's findings, or why they are not shown: a shared review does not share
+    an audit the service has not shared."""
     if audit is None:
-        return None
-    return audit_findings(audit, outsider=outsider, compare=False)
+        return None, ""
+    if not allowed(user, "audits.view_audit", audit):
+        return None, WITHHELD
+    return audit_findings(audit, outsider=outsider, compare=False), ""
 
 
 def _matched(answers: list[ReflectionAnswer], question: Question) -> ReflectionAnswer | None:
@@ -171,9 +182,12 @@ def _matched(answers: list[ReflectionAnswer], question: Question) -> ReflectionA
     return next((a for a in answers if a.index == question.index), None)
 
 
-def previous_review(review: StandardReview) -> StandardReview | None:
+def previous_review(review: StandardReview, *, user: Any) -> StandardReview | None:
+    """The service's latest earlier review that the user may read (a shared review does not
+    show last year's unshared one)."""
     return (
-        StandardReview.objects.filter(organisation_id=review.organisation_id, year__lt=review.year)
+        StandardReview.objects.visible_to(user)
+        .filter(organisation_id=review.organisation_id, year__lt=review.year)
         .select_related("audit__criteria_set")
         .prefetch_related("answers", "reflections")
         .order_by("-year")
@@ -186,7 +200,7 @@ def review_page(review: StandardReview, *, user: Any, today: date) -> ReviewPage
     outsider = review.organisation_id not in standing_of(user).organisation_ids
     answers = {a.code: a for a in review.answers.all()}
     mine = list(review.reflections.all())
-    previous = previous_review(review)
+    previous = previous_review(review, user=user)
     before = {a.code: a for a in previous.answers.all()} if previous else {}
     before_reflections = list(previous.reflections.all()) if previous else []
     actions = [
@@ -211,8 +225,10 @@ def review_page(review: StandardReview, *, user: Any, today: date) -> ReviewPage
         ReflectionView(q, by_index.get(q.index), _matched(before_reflections, q))
         for q in reflection_questions(guide)
     ]
-    findings = _findings(review.audit, outsider)
-    previous_findings = _findings(previous.audit, outsider) if previous else None
+    findings, findings_withheld = _findings(review.audit, outsider, user)
+    previous_findings, previous_withheld = (
+        _findings(previous.audit, outsider, user) if previous else (None, "")
+    )
     return ReviewPage(
         review=review,
         key_questions=key_questions,
@@ -224,6 +240,8 @@ def review_page(review: StandardReview, *, user: Any, today: date) -> ReviewPage
         overall=_overall(answers, findings),
         previous_overall=_overall(before, previous_findings) if previous else None,
         guide=guide,
+        findings_withheld=findings_withheld,
+        previous_findings_withheld=previous_withheld,
     )
 
 
