@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db import IntegrityError, transaction
 
 from ..models import RatingRules
 from ..ratings import DEFAULT_BANDS, DEFAULT_STANDARD_RULE, bands_problems
@@ -32,12 +32,12 @@ def rating_rules_record(
         raise ValidationError(problems)
     if not note.strip():
         raise ValidationError({"note": "Say why the rules are changing"})
-    latest = RatingRules.objects.select_for_update().aggregate(v=Max("version"))["v"] or 0
+    # Lock the newest version (PostgreSQL locks no aggregate): whoever saves second waits here,
+    # then reads the first one's version and is refused as stale.
+    newest = RatingRules.objects.select_for_update().order_by("-version").first()
+    latest = newest.version if newest is not None else 0
     if latest != based_on:
-        raise ValidationError(
-            f"Someone saved version {latest} of the rules since you opened this page: "
-            "open it again to see their change"
-        )
+        raise ValidationError(_stale(latest))
     rules = RatingRules(
         version=latest + 1,
         bands=bands,
@@ -46,5 +46,18 @@ def rating_rules_record(
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     _stamp(rules, actor)
-    rules.save()
+    try:
+        with transaction.atomic():
+            rules.save()
+    except IntegrityError:
+        # Saved meanwhile where there was no row to lock (the very first version): the same
+        # refusal as a stale page.
+        raise ValidationError(_stale(latest + 1)) from None
     return rules
+
+
+def _stale(version: int) -> str:
+    return (
+        f"Someone saved version {version} of the rules since you opened this page: "
+        "open it again to see their change"
+    )

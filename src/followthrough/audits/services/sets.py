@@ -97,6 +97,7 @@ def criteria_set_from_report(*, report: Report, actor: Any = None) -> CriteriaSe
         section = Section(
             criteria_set=criteria_set, order=s_order, title=spec.title, rated=spec.rated
         )
+        _stamp(section, actor)
         section.save()
         for c in spec.criteria:
             order += 1
@@ -122,6 +123,7 @@ def criteria_set_from_report(*, report: Report, actor: Any = None) -> CriteriaSe
                 finding_id=c.finding_ids[0] if c.finding_ids else None,
             )
             criterion.case_fact = suggest(criterion.text)
+            _stamp(criterion, actor)
             criterion.save()
             by_code[c.code] = criterion
             criterion.recommendations.set(_evidenced(criterion, recommendations))
@@ -161,6 +163,14 @@ def criteria_set_create(
 def criteria_set_new_version(*, criteria_set: CriteriaSet, actor: Any) -> CriteriaSet:
     """The next version of a set as a draft copy of this one, sections, criteria, conditions and
     recommendation links included; the family's open draft when there already is one."""
+    # Lock the family first, so two people asking at once do not both take the next number:
+    # the second waits, then finds the first one's draft.
+    list(
+        CriteriaSet.objects.select_for_update()
+        .filter(family=criteria_set.family)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     draft = CriteriaSet.objects.filter(
         family=criteria_set.family, status=CriteriaSet.Status.DRAFT
     ).first()
@@ -181,9 +191,12 @@ def criteria_set_new_version(*, criteria_set: CriteriaSet, actor: Any) -> Criter
     copy.save()
     sections = {}
     for section in criteria_set.sections.all():
-        sections[section.pk] = Section.objects.create(
+        new_section = Section(
             criteria_set=copy, order=section.order, title=section.title, rated=section.rated
         )
+        _stamp(new_section, actor)
+        new_section.save()
+        sections[section.pk] = new_section
     copies: dict[int, Criterion] = {}
     for old in criteria_set.criteria.order_by("order").prefetch_related("recommendations"):
         new = Criterion(
@@ -213,6 +226,7 @@ def criteria_set_new_version(*, criteria_set: CriteriaSet, actor: Any) -> Criter
                 )
             },
         )
+        _stamp(new, actor)
         new.save()
         new.recommendations.set(old.recommendations.all())
         copies[old.pk] = new
