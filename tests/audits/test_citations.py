@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from followthrough.audits.models import Audit, EvidenceCitation
+from followthrough.audits.models import Audit, AuditCase, EvidenceCitation
 from followthrough.audits.selectors.citations import item_evidence
 from followthrough.audits.services import Given, answers_record, citation_add
 from tests.audits.conftest import PERIOD
@@ -28,9 +28,11 @@ def item(youth_justice_service, service_manager):
 
 
 def _answer(audit, user, code, values):
-    """The first marker's answers to one criterion, case by case in sample order."""
+    """The first marker's answers to one criterion, case by case in sample order, each marking
+    then counted as finished (only finished markings count in a finding)."""
     criterion = audit.criteria_set.criteria.get(code=code)
     for row, value in zip(audit.cases.order_by("order"), values, strict=False):
+        AuditCase.objects.filter(pk=row.pk).update(first_done_on=None)
         row.refresh_from_db()
         with transaction.atomic():
             answers_record(
@@ -40,6 +42,7 @@ def _answer(audit, user, code, values):
                 actor=user,
                 given={criterion.pk: Given(value)},
             )
+        AuditCase.objects.filter(pk=row.pk).update(first_done_on=date(2026, 7, 1))
     return criterion
 
 

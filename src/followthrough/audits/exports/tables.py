@@ -234,7 +234,12 @@ def _line(f: CriterionFinding, depth: int) -> Line:
     )
 
 
-def _distribution(f: CriterionFinding) -> DistributionTable:
+def _shown_count(count: int, outsider: bool) -> str:
+    """Outside the service a count of 1 to 4 children in a category is not given."""
+    return f"fewer than {THRESHOLD}" if outsider and 0 < count < THRESHOLD else str(count)
+
+
+def _distribution(f: CriterionFinding, outsider: bool) -> DistributionTable:
     dist = f.distribution
     assert dist is not None
     national = f.criterion.national_values or {}
@@ -242,7 +247,7 @@ def _distribution(f: CriterionFinding) -> DistributionTable:
     shares = [
         Share(
             label=label,
-            count="" if message else str(dist.counts.get(code, 0)),
+            count="" if message else _shown_count(dist.counts.get(code, 0), outsider),
             percent="" if message else pct(dist.percent(code)),
             national=pct(national.get(code)),
         )
@@ -260,7 +265,7 @@ def findings_layout(findings: AuditFindings) -> Layout:
             if finding.tally is not None:
                 lines.append(_line(finding, depth))
             else:
-                distributions.append(_distribution(finding))
+                distributions.append(_distribution(finding, findings.outsider))
         bars = tuple(
             (
                 line.criterion.code,
@@ -277,5 +282,7 @@ def findings_layout(findings: AuditFindings) -> Layout:
         for f in group.rows
         if f.agreement is not None and f.agreement.agreed < f.agreement.pairs
     ]
+    if findings.outsider:
+        differing = []  # by criterion, a handful of cases: the service's own quality detail
     headers = [*HEADERS, *(["Previous audit"] if findings.previous is not None else [])]
     return Layout(findings, tables, differing, headers, band_words(findings.bands))

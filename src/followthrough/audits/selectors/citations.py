@@ -21,10 +21,11 @@ from followthrough.inspections.models import Recommendation
 from followthrough.organisations.access import standing_of
 from followthrough.selfassessment.models import AssessedRecommendation
 
-from ..models import Answer, Audit, AuditCase, CriteriaSet, Criterion, EvidenceCitation, Moderation
+from ..models import Audit, AuditCase, CriteriaSet, Criterion, EvidenceCitation
 from ..ratings import CriterionFigure, KeyQuestionRating, rate_key_question
 from ..services.rules_table import rating_rules_current
 from ..statistics import YesNo, tally_yes_no
+from .findings import counted_answers
 
 
 def link(name: str, *args: Any, fragment: str = "") -> str:
@@ -37,36 +38,21 @@ def link(name: str, *args: Any, fragment: str = "") -> str:
 
 
 def tallies(pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], YesNo]:
-    """The yes / no tally of each (audit, criterion) from the answers that count (moderated, else
-    the first marker's), exactly as the findings page counts: three queries for any number."""
+    """The yes / no tally of each (audit, criterion) from the answers that count, exactly as the
+    findings page counts (`counted_answers`): a fixed number of queries for any number."""
     wanted = set(pairs)
-    audit_ids = {a for a, _ in wanted}
-    criterion_ids = {c for _, c in wanted}
     if not wanted:
         return {}
-    cases: dict[int, list[int]] = defaultdict(list)
+    audit_ids = {a for a, _ in wanted}
+    answers = counted_answers(audit_ids)
+    all_cases: dict[int, list[int]] = defaultdict(list)
     for pk, audit_id in AuditCase.objects.filter(audit_id__in=audit_ids).values_list(
         "pk", "audit_id"
     ):
-        cases[audit_id].append(pk)
-    where = {"audit_case__audit_id__in": audit_ids, "criterion_id__in": criterion_ids}
-    answers = {
-        (case, criterion): value
-        for case, criterion, value in Answer.objects.filter(
-            marker=Answer.FIRST, **where
-        ).values_list("audit_case_id", "criterion_id", "value")
-    }
-    answers.update(
-        {
-            (case, criterion): value
-            for case, criterion, value in Moderation.objects.filter(**where).values_list(
-                "audit_case_id", "criterion_id", "value"
-            )
-        }
-    )
+        all_cases[audit_id].append(pk)
     return {
         (audit, criterion): tally_yes_no(
-            answers.get((case, criterion)) or None for case in cases[audit]
+            answers[audit].get((case, criterion)) or None for case in all_cases[audit]
         )
         for audit, criterion in wanted
     }

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from followthrough.cases.suppression import THRESHOLD
+from followthrough.core.access import allowed
 
 from ..models import Answer, Audit, AuditCase, Criterion, Moderation, Section
 from ..ratings import (
@@ -18,6 +19,7 @@ from ..ratings import (
     rate_key_question,
     rate_standard,
 )
+from ..services.marking import counted
 from ..services.rules_table import rating_rules_current
 from ..statistics import (
     Agreement,
@@ -29,6 +31,7 @@ from ..statistics import (
     tally_yes_no,
 )
 
+VIEW = "audits.view_audit"
 WITHHELD_STEP = (
     f"Worked out from a figure of fewer than {THRESHOLD} cases, so its steps are not shown "
     "outside the service."
@@ -109,21 +112,50 @@ class AuditFindings:
     by_criterion: dict[int, CriterionFinding] = field(default_factory=dict)
 
 
+def counted_answers(audit_ids: set[int]) -> dict[int, dict[tuple[int, int], str]]:
+    """For each audit, the answer that counts for each (case, criterion): the settled one, else
+    the first marker's, only once that marking is finished (answers saved part-way are nobody's
+    figures yet, and a second marker must not read them through the findings), and only where
+    the criterion was asked given the answers that stand. Four queries for any number of
+    audits."""
+    cases = {
+        pk: audit_id
+        for pk, audit_id in AuditCase.objects.filter(
+            audit_id__in=audit_ids, first_done_on__isnull=False
+        ).values_list("pk", "audit_id")
+    }
+    per_case: dict[int, dict[int, str]] = {pk: {} for pk in cases}
+    for case_id, criterion_id, value in Answer.objects.filter(
+        audit_case_id__in=cases, marker=Answer.FIRST
+    ).values_list("audit_case_id", "criterion_id", "value"):
+        per_case[case_id][criterion_id] = value
+    for case_id, criterion_id, value in Moderation.objects.filter(
+        audit_case_id__in=cases
+    ).values_list("audit_case_id", "criterion_id", "value"):
+        per_case[case_id][criterion_id] = value
+    sets = dict(Audit.objects.filter(pk__in=audit_ids).values_list("pk", "criteria_set_id"))
+    criteria: dict[int, list[Criterion]] = {}
+    for criterion in Criterion.objects.filter(criteria_set_id__in=set(sets.values())):
+        criteria.setdefault(criterion.criteria_set_id, []).append(criterion)
+    result: dict[int, dict[tuple[int, int], str]] = {pk: {} for pk in audit_ids}
+    for case_id, values in per_case.items():
+        audit_id = cases[case_id]
+        for criterion_id, value in counted(criteria.get(sets[audit_id], []), values).items():
+            result[audit_id][(case_id, criterion_id)] = value
+    return result
+
+
 def effective_answers(
     audit: Audit,
 ) -> tuple[dict[tuple[int, int], str], list[tuple[int, int, str, str]]]:
-    """The answer that counts for each (case, criterion): the moderated one, else the first
-    marker's. Also every pair of finished double-marked answers (case, criterion, first, second)
-    for agreement."""
-    rows = Answer.objects.filter(audit_case__audit=audit).values_list(
-        "audit_case_id", "criterion_id", "marker", "value"
-    )
-    done = {
-        pk: (first, second)
-        for pk, first, second in AuditCase.objects.filter(audit=audit).values_list(
-            "pk", "first_done_on", "second_done_on"
-        )
-    }
+    """The answers that count (`counted_answers`), and every pair of answers of the cases both
+    markers finished (case, criterion, first, second), for agreement."""
+    rows = Answer.objects.filter(
+        audit_case__audit=audit,
+        audit_case__double_marked=True,
+        audit_case__first_done_on__isnull=False,
+        audit_case__second_done_on__isnull=False,
+    ).values_list("audit_case_id", "criterion_id", "marker", "value")
     first: dict[tuple[int, int], str] = {}
     second: dict[tuple[int, int], str] = {}
     for case_id, criterion_id, marker, value in rows:
@@ -131,15 +163,9 @@ def effective_answers(
     pairs = [
         (case_id, criterion_id, value, second[(case_id, criterion_id)])
         for (case_id, criterion_id), value in first.items()
-        if (case_id, criterion_id) in second and done[case_id][0] and done[case_id][1]
+        if (case_id, criterion_id) in second
     ]
-    settled = {
-        (case_id, criterion_id): value
-        for case_id, criterion_id, value in Moderation.objects.filter(
-            audit_case__audit=audit
-        ).values_list("audit_case_id", "criterion_id", "value")
-    }
-    return first | settled, pairs
+    return counted_answers({audit.pk})[audit.pk], pairs
 
 
 def _tallies(
@@ -153,6 +179,17 @@ def _tallies(
         else:
             result[criterion.pk] = tally_yes_no(values)
     return result
+
+
+def _small(tally: YesNo | Distribution) -> bool:
+    """Whether a figure would let a reader outside the service count fewer than THRESHOLD
+    children: fewer cases than that, or a yes, a no or a category of 1 to 4 (with n shown, its
+    percentage gives the count away)."""
+    if isinstance(tally, YesNo):
+        counts = [tally.n, tally.yes, tally.no]
+    else:
+        counts = [tally.n, *tally.counts.values()]
+    return any(0 < count < THRESHOLD for count in counts)
 
 
 def previous_audit(audit: Audit) -> Audit | None:
@@ -175,12 +212,15 @@ def _rated_from_small(figures: list[CriterionFigure]) -> bool:
     criterion where that has cases (as rate_key_question does), else every answered one."""
     answered = [f for f in figures if f.n > 0]
     used = [f for f in answered if f.is_key][:1] or answered
-    return any(f.n < THRESHOLD for f in used)
+    return any(0 < count < THRESHOLD for f in used for count in (f.n, f.yes, f.n - f.yes))
 
 
-def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True) -> AuditFindings:
+def audit_findings(
+    audit: Audit, *, outsider: bool = False, compare: bool = True, reader: Any = None
+) -> AuditFindings:
     """Everything the findings page, its exports and the ratings show. `outsider`: the reader is
-    not a member of the service, so criteria with fewer than THRESHOLD cases are suppressed."""
+    not a member of the service, so a figure that would count 1 to 4 children is suppressed
+    (`_small`); `reader`: an earlier audit they may not see is not compared."""
     sections = list(audit.criteria_set.sections.order_by("order"))
     criteria = list(
         audit.criteria_set.criteria.order_by("order").select_related("inspectorate", "parent")
@@ -194,6 +234,8 @@ def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True
         if a and b:
             by_criterion_pairs.setdefault(criterion_id, []).append((a, b))
     previous = previous_audit(audit) if compare else None
+    if previous is not None and reader is not None and not allowed(reader, VIEW, previous):
+        previous = None  # an earlier audit the reader may not see (one not shared) is not shown
     before: dict[str, YesNo | Distribution] = {}
     if previous is not None:
         prior_criteria = list(previous.criteria_set.criteria.all())
@@ -216,12 +258,12 @@ def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True
                         prior_tally.percent,
                         prior_tally.n,
                     )
-                    finding.previous_suppressed = outsider and 0 < prior_tally.n < THRESHOLD
+                    finding.previous_suppressed = outsider and _small(prior_tally)
             else:
                 finding.distribution = tally
             if criterion.pk in by_criterion_pairs:
                 finding.agreement = agreement(by_criterion_pairs[criterion.pk])
-            finding.suppressed = outsider and 0 < finding.n < THRESHOLD
+            finding.suppressed = outsider and _small(tally)
             findings[criterion.pk] = finding
             rows.append(finding)
         rating = None
@@ -254,4 +296,18 @@ def audit_findings(audit: Audit, *, outsider: bool = False, compare: bool = True
         previous=previous,
         outsider=outsider,
         by_criterion=findings,
+    )
+
+
+def still_marking_blind(audit: Audit, user: Any) -> list[str]:
+    """The cases this reader is still to mark a second time: until they finish, the findings
+    (which count the first markings) are not shown to them, so their reading stays blind."""
+    if audit.status == Audit.Status.FINISHED or not getattr(user, "pk", None):
+        return []
+    return list(
+        AuditCase.objects.filter(
+            audit=audit, double_marked=True, second_marker_id=user.pk, second_done_on__isnull=True
+        )
+        .order_by("order")
+        .values_list("case__reference", flat=True)
     )

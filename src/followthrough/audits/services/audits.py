@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from followthrough.cases.models import Case
 from followthrough.core.concurrency import locked_for_edit
@@ -132,15 +133,19 @@ def audit_draw(*, audit: Audit, version: int, actor: Any, seed: int | None = Non
     )
     twice = set(sampling.double_marked(chosen, percent=current.double_mark_percent, seed=seed))
     sex = dict(cases)
-    AuditCase.objects.bulk_create(
-        AuditCase(
-            audit=current,
-            case_id=case_id,
-            order=order,
-            stratum=sex[case_id] if current.stratify_by_sex else "",
-            double_marked=case_id in twice,
-        )
-        for order, case_id in enumerate(chosen, start=1)
+    bulk_create_with_history(
+        [
+            AuditCase(
+                audit=current,
+                case_id=case_id,
+                order=order,
+                stratum=sex[case_id] if current.stratify_by_sex else "",
+                double_marked=case_id in twice,
+            )
+            for order, case_id in enumerate(chosen, start=1)
+        ],
+        AuditCase,
+        default_user=actor if getattr(actor, "is_authenticated", False) else None,
     )
     current.seed = seed
     current.population_size = len(cases)
@@ -186,6 +191,25 @@ def audit_case_assign(
     if current.first_done_on and current.first_marker_id != first_marker.pk:
         raise ValidationError(
             {"first_marker": "The first marking is finished: it keeps its marker"}
+        )
+    if current.second_done_on and current.second_marker_id != getattr(second_marker, "pk", None):
+        raise ValidationError(
+            {"second_marker": "The second marking is finished: it keeps its marker"}
+        )
+    # Answers stay with their side of the case: nobody may move to the side whose answers they
+    # have not written, having written the other's, or marking would stop being blind.
+    answered = {
+        (marker, by)
+        for marker, by in current.answers.values_list("marker", "answered_by_id")
+        if by is not None
+    }
+    if (Answer.SECOND, first_marker.pk) in answered:
+        raise ValidationError(
+            {"first_marker": f"{first_marker} has answered this case as its second marker"}
+        )
+    if second_marker is not None and (Answer.FIRST, second_marker.pk) in answered:
+        raise ValidationError(
+            {"second_marker": f"{second_marker} has answered this case as its first marker"}
         )
     current.first_marker = first_marker
     current.second_marker = second_marker

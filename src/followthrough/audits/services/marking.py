@@ -140,18 +140,70 @@ def _advance(audit: Audit, actor: Any) -> None:
         audit.save()
 
 
+UNSETTLED = "\x00unsettled"  # a parent the markers differ on, not settled yet
+
+
+def case_differences(
+    criteria: list[Criterion],
+    first: dict[int, str],
+    second: dict[int, str],
+    settled: dict[int, str],
+) -> list[int]:
+    """The criteria two finished markings of one case differ on, given what is settled so far:
+    a conditional criterion counts only once its parent stands (agreed or settled) with the
+    answer that asks it; until then it waits, and when the settled parent does not ask it, the
+    markers' answers to it do not matter."""
+    standing: dict[int, str | None] = {}
+    out = []
+    for criterion in sorted(criteria, key=lambda c: c.order):
+        if criterion.parent_id is not None:
+            parent = standing.get(criterion.parent_id)
+            if parent == UNSETTLED:
+                standing[criterion.pk] = UNSETTLED
+                continue
+            if parent != criterion.parent_answer:
+                standing[criterion.pk] = None  # not asked
+                continue
+        a, b = first.get(criterion.pk, ""), second.get(criterion.pk, "")
+        if a != b:
+            out.append(criterion.pk)
+        standing[criterion.pk] = settled.get(criterion.pk, a if a == b else UNSETTLED)
+    return out
+
+
 def disagreements(audit: Audit) -> list[tuple[int, int]]:
-    """(audit case, criterion) where the two markers' finished answers differ."""
+    """(audit case, criterion) where two finished markings differ, settled or not."""
     rows = Answer.objects.filter(
         audit_case__audit=audit,
         audit_case__double_marked=True,
         audit_case__first_done_on__isnull=False,
         audit_case__second_done_on__isnull=False,
     ).values_list("audit_case_id", "criterion_id", "marker", "value")
-    pairs: dict[tuple[int, int], dict[int, str]] = {}
+    marks: dict[int, tuple[dict[int, str], dict[int, str]]] = {}
     for case_id, criterion_id, marker, value in rows:
-        pairs.setdefault((case_id, criterion_id), {})[marker] = value
-    return sorted(k for k, v in pairs.items() if v.get(1, "") != v.get(2, ""))
+        marks.setdefault(case_id, ({}, {}))[0 if marker == Answer.FIRST else 1][criterion_id] = (
+            value
+        )
+    if not marks:
+        return []
+    settled: dict[int, dict[int, str]] = {}
+    for case_id, criterion_id, value in Moderation.objects.filter(
+        audit_case__audit=audit
+    ).values_list("audit_case_id", "criterion_id", "value"):
+        settled.setdefault(case_id, {})[criterion_id] = value
+    criteria = list(audit.criteria_set.criteria.all())
+    return sorted(
+        (case_id, criterion_id)
+        for case_id, (first, second) in marks.items()
+        for criterion_id in case_differences(criteria, first, second, settled.get(case_id, {}))
+    )
+
+
+def counted(criteria: list[Criterion], answers: dict[int, str]) -> dict[int, str]:
+    """A case's answers as the findings count them: those its criteria asked, given the answers
+    that stand (a conditional criterion's answer is dropped when its parent's does not ask it)."""
+    shown = asked(criteria, answers)
+    return {pk: value for pk, value in answers.items() if pk in shown}
 
 
 def moderation_record(
@@ -170,7 +222,10 @@ def moderation_record(
         raise ValidationError("Differences are settled only while the audit is open")
     if criterion.criteria_set_id != current.audit.criteria_set_id:
         raise ValidationError("That criterion is not in this audit")
-    if getattr(actor, "pk", None) in (current.first_marker_id, current.second_marker_id):
+    marked = {current.first_marker_id, current.second_marker_id} | set(
+        current.answers.values_list("answered_by_id", flat=True)
+    )
+    if getattr(actor, "pk", None) in marked:
         raise ValidationError("A case is moderated by someone who marked neither side of it")
     if (current.pk, criterion.pk) not in set(disagreements(current.audit)):
         raise ValidationError("The two markers agree on this criterion: there is nothing to settle")

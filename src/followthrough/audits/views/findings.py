@@ -4,7 +4,7 @@ inspectorate where it was shared, superusers) see small numbers hidden, on the p
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
@@ -27,19 +27,30 @@ from ..exports import (
     section_chart,
 )
 from ..models import Audit
-from ..selectors.findings import audit_findings
+from ..selectors.findings import audit_findings, still_marking_blind
 
 
 def _layout(request: HttpRequest, pk: int) -> tuple[Audit, Layout]:
+    """The findings as this reader may see them; a download is refused to someone still to mark
+    a case a second time (the page says why)."""
     audit = get_audit_for_user(request.user, pk)
+    if still_marking_blind(audit, request.user):
+        raise Http404
     outsider = audit.organisation_id not in standing_of(request.user).organisation_ids
-    return audit, findings_layout(audit_findings(audit, outsider=outsider))
+    return audit, findings_layout(audit_findings(audit, outsider=outsider, reader=request.user))
 
 
 @access("case_audit_reader", methods=READ)
 def audit_findings_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Per section a table in the inspectorate's columns with its chart, each rating with its
     steps, and the markers' agreement."""
+    blind = still_marking_blind(get_audit_for_user(request.user, pk), request.user)
+    if blind:
+        return render(
+            request,
+            "audits/audit_findings_blind.html",
+            {"audit": get_audit_for_user(request.user, pk), "cases": blind},
+        )
     audit, layout = _layout(request, pk)
     sections = [
         (table, chart_uri(section_chart(chart_title(table), table.bars)) if table.lines else "")
