@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 
-from followthrough.audits.models import AuditCase
+from followthrough.audits.models import Audit, AuditCase
 from followthrough.audits.selectors.findings import audit_findings
 from followthrough.audits.services import (
     Given,
@@ -171,7 +171,6 @@ def test_a_conditional_criterion_waits_for_its_parent_to_be_settled(
 
 
 def test_outsiders_see_no_figure_that_counts_one_to_four_children(audit, case_manager, inspector):
-    from followthrough.audits.services import audit_share
 
     rows = list(audit.cases.order_by("order"))
     for i, row in enumerate(rows):
@@ -182,8 +181,8 @@ def test_outsiders_see_no_figure_that_counts_one_to_four_children(audit, case_ma
             "3.1": "not" if i < 1 else "completely",
         }
         _save(row, 1, case_manager, answers, finish=True)
-    with transaction.atomic():
-        audit_share(audit=audit, shared=True, actor=None)
+    # Shared as a finished audit would be (the service shares only finished ones).
+    Audit.objects.filter(pk=audit.pk).update(shared_with_inspectorate=True)
     codes = _codes(audit)
     inside = audit_findings(audit).by_criterion
     outside = audit_findings(audit, outsider=True).by_criterion
@@ -192,3 +191,14 @@ def test_outsiders_see_no_figure_that_counts_one_to_four_children(audit, case_ma
     assert outside[codes["2.1"].pk].percent == 100  # 12 of 12: nobody picked out
     assert outside[codes["3.1"].pk].suppressed  # one child "not at all"
     assert AuditCase.objects.filter(audit=audit).count() == 12
+
+
+def test_only_a_finished_audit_is_shared(client, audit, service_manager):
+    from followthrough.audits.services import audit_share
+
+    with pytest.raises(ValidationError, match="Finish the audit before sharing"):
+        audit_share(audit=audit, shared=True, actor=service_manager)
+    client.force_login(service_manager)
+    page = client.post(reverse("audits:audit-share", args=[audit.pk]), {"shared": "1"}, follow=True)
+    assert "Finish the audit before sharing its findings" in page.content.decode()
+    assert "The findings can be shared once the audit is finished." in page.content.decode()

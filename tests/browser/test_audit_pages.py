@@ -23,9 +23,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-demo-password-for-audit-pages"
 WIDTHS = (1280, 375)
 # What sticks out past the right edge of the window, leaving out what sits inside a region that
-# scrolls sideways (a wide table in its wrapper). Not document.scrollWidth: a link's visually
-# hidden text in a wide table is absolutely positioned, so until .ft-table-wrap is also
-# position: relative (web/scss/app.scss) it escapes the wrapper and widens the page.
+# scrolls sideways (a wide table in its wrapper); and the page itself must not scroll sideways
+# (a link's visually hidden text in a wide table is absolutely positioned: .ft-table-wrap is
+# position: relative in web/scss/app.scss so that it stays inside the wrapper).
 STICKING_OUT = """() => {
   const inScroller = el => { for (let e = el.parentElement; e; e = e.parentElement) {
       const x = getComputedStyle(e).overflowX;
@@ -89,6 +89,9 @@ def _check(page, live_server, paths, found, who=""):
                 wide = page.evaluate(STICKING_OUT)
                 if wide:
                     problems.append({"wider than the window": wide})
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    problems.append({"page scrolls sideways": scroll})
             if problems:
                 found[label] = problems
 

@@ -292,8 +292,13 @@ def audit_finish(*, audit: Audit, version: int, actor: Any) -> Audit:
 
 
 def audit_share(*, audit: Audit, shared: bool, actor: Any) -> Audit:
-    """The service lets the inspectorate read the audit's findings (never its cases), or stops."""
+    """The service lets the inspectorate read the audit's findings (never its cases), or stops.
+    Only a finished audit's: figures still being marked are the service's working."""
     current = Audit.objects.select_for_update().get(pk=audit.pk)
+    if shared and current.status != Audit.Status.FINISHED:
+        raise ValidationError("Finish the audit before sharing its findings with the inspectorate")
+    if current.shared_with_inspectorate == shared:
+        return current
     current.shared_with_inspectorate = shared
     current.version += 1
     _stamp(current, actor)

@@ -149,8 +149,11 @@ def audit_finish_view(request: HttpRequest, pk: int) -> HttpResponse:
 def audit_share_view(request: HttpRequest, pk: int) -> HttpResponse:
     audit = get_audit_for_user(request.user, pk, perm="audits.share_audit")
     shared = request.POST.get("shared") == "1"
-    with transaction.atomic():
-        audit_share(audit=audit, shared=shared, actor=request.user)
+    try:
+        with transaction.atomic():
+            audit_share(audit=audit, shared=shared, actor=request.user)
+    except ValidationError as exc:
+        return _back(request, pk, exc)
     text = "The inspectorate can now read the findings" if shared else "No longer shared"
     messages.success(request, text)
     return redirect("audits:audit-findings", pk=pk)
