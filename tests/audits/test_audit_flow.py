@@ -19,38 +19,9 @@ from followthrough.audits.services import (
     moderation_record,
 )
 from followthrough.core.concurrency import StaleEdit
-
-
-def _codes(audit):
-    return {c.code: c for c in audit.criteria_set.criteria.all()}
-
-
-def _mark(audit_case, marker, user, answers):
-    codes = _codes(audit_case.audit)
-    version = audit_case.first_version if marker == 1 else audit_case.second_version
-    with transaction.atomic():
-        answers_record(
-            audit_case=audit_case,
-            marker=marker,
-            version=version,
-            actor=user,
-            given={codes[code].pk: Given(value) for code, value in answers.items()},
-        )
-        marking_finish(audit_case=audit_case, marker=marker, actor=user)
-    audit_case.refresh_from_db()
-
-
-def _answers(i):
-    """Case i's answers: 1.1 yes for 9 of 12, 1.2 yes for 6, 2.1 yes 8 / no 3 / n.a. 1."""
-    plan_good = "yes" if i < 6 else "no"
-    return {
-        "1.1": "yes" if i < 9 else "no",
-        "1.2": plan_good,
-        **({"1.3": "yes" if i % 2 else "no"} if plan_good == "no" else {}),
-        "2.1": "yes" if i < 8 else ("no" if i < 11 else "na"),
-        "2.2": "na",
-        "3.1": ["completely", "partially", "partially", "not"][i % 4],
-    }
+from tests.audits.marking import case_answers as _answers
+from tests.audits.marking import codes as _codes
+from tests.audits.marking import mark as _mark
 
 
 def test_the_sample_is_drawn_once_with_its_seed(audit):

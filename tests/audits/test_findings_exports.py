@@ -16,46 +16,13 @@ from openpyxl import load_workbook
 
 from followthrough.audits.models import Answer, Audit, AuditCase
 from followthrough.audits.services import (
-    Given,
-    answers_record,
     audit_finish,
-    marking_finish,
     moderation_record,
 )
+from tests.audits.marking import case_answers as _answers
+from tests.audits.marking import codes as _codes
+from tests.audits.marking import mark as _mark
 from tests.cases.factories import CaseFactory
-
-
-def _codes(audit):
-    return {c.code: c for c in audit.criteria_set.criteria.all()}
-
-
-def _mark(audit_case, marker, user, answers):
-    codes = _codes(audit_case.audit)
-    version = audit_case.first_version if marker == 1 else audit_case.second_version
-    with transaction.atomic():
-        answers_record(
-            audit_case=audit_case,
-            marker=marker,
-            version=version,
-            actor=user,
-            given={codes[code].pk: Given(value) for code, value in answers.items()},
-        )
-        marking_finish(audit_case=audit_case, marker=marker, actor=user)
-    audit_case.refresh_from_db()
-
-
-def _answers(i):
-    """As in test_audit_flow: 1.1 yes 9 of 12, 1.2 yes 6, 1.3 yes 3 of the 6 asked, 2.1 yes 8 /
-    no 3 / n.a. 1, 2.2 n.a., 3.1 completely 3, partially 6, not at all 3."""
-    plan_good = "yes" if i < 6 else "no"
-    return {
-        "1.1": "yes" if i < 9 else "no",
-        "1.2": plan_good,
-        **({"1.3": "yes" if i % 2 else "no"} if plan_good == "no" else {}),
-        "2.1": "yes" if i < 8 else ("no" if i < 11 else "na"),
-        "2.2": "na",
-        "3.1": ["completely", "partially", "partially", "not"][i % 4],
-    }
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from followthrough.actionplans.services import EVIDENCE_KINDS, tracked_fill
+from followthrough.actionplans.services import EVIDENCE_KINDS, tracked_commit
 from followthrough.core.concurrency import locked_for_edit
 from followthrough.core.events import record_event
 from followthrough.core.uploads import upload_check, upload_store
@@ -278,24 +278,13 @@ def improvement_save(
         current: ImprovementAction = locked_for_edit(action, version)
     else:
         current = ImprovementAction(item=item, order=item.improvements.count())
-    before = {"target_text": current.target_text, "owner_text": current.owner_text}
-    target = tracked_fill(
+    tracked_commit(
         current,
+        changed=action is not None,
+        actor=actor,
         description=description,
         owner_text=owner_text,
         target_text=target_text,
         measure=measure,
-    )
-    if not current.original_target_text:
-        current.original_target_text = current.target_text
-    current.full_clean()
-    current.version = (current.version or 0) + (1 if action is not None else 0)
-    current._history_user = actor
-    current.save()
-    record_event(
-        current,
-        f"{ImprovementAction.EVENT_PREFIX}.{'changed' if action is not None else 'added'}",
-        actor=actor,
-        data={"before": before, "target_text": current.target_text, "kind": target.kind},
     )
     return current

@@ -8,6 +8,7 @@ from .actions import (
     progress_update_add,
     target_revision_decide,
     target_revision_propose,
+    tracked_commit,
     tracked_fill,
 )
 from .plans import (
@@ -42,6 +43,7 @@ __all__ = [
     "submit_problems",
     "target_revision_decide",
     "target_revision_propose",
+    "tracked_commit",
     "tracked_fill",
     "version_record",
     "version_refresh",

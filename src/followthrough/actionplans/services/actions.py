@@ -54,6 +54,41 @@ def tracked_fill(
     return target
 
 
+def tracked_commit(
+    current: Tracked,
+    *,
+    changed: bool,
+    actor: Any,
+    description: str,
+    owner_text: str,
+    target_text: str,
+    measure: str,
+) -> None:
+    """Fill, check and save a service's improvement action (a self-assessment's or a standard
+    review's), new or `changed`: its first target kept, its version moved on, the domain event
+    recorded with the target before and after. Shared so both mean exactly the same."""
+    before = {"target_text": current.target_text, "owner_text": current.owner_text}
+    target = tracked_fill(
+        current,
+        description=description,
+        owner_text=owner_text,
+        target_text=target_text,
+        measure=measure,
+    )
+    if not current.original_target_text:
+        current.original_target_text = current.target_text
+    current.full_clean()
+    current.version = (current.version or 0) + (1 if changed else 0)
+    current._history_user = actor
+    current.save()
+    record_event(
+        current,
+        f"{current.EVENT_PREFIX}.{'changed' if changed else 'added'}",
+        actor=actor,
+        data={"before": before, "target_text": current.target_text, "kind": target.kind},
+    )
+
+
 def action_save(
     *,
     response: Response,

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
-from followthrough.actionplans.services import tracked_fill
+from followthrough.actionplans.services import tracked_commit
 from followthrough.core.concurrency import locked_for_edit
 from followthrough.core.events import record_event
 from followthrough.organisations.models import Organisation
@@ -236,24 +236,14 @@ def review_improvement_save(
         )
     if not description.strip():
         raise ValidationError({"description": "Enter what will be done"})
-    before = {"target_text": current.target_text, "owner_text": current.owner_text}
-    target = tracked_fill(
+    tracked_commit(
         current,
+        changed=action is not None,
+        actor=actor,
         description=description,
         owner_text=owner_text,
         target_text=target_text,
         measure=measure,
-    )
-    if not current.original_target_text:
-        current.original_target_text = current.target_text
-    current.full_clean()
-    current.version = (current.version or 0) + (1 if action is not None else 0)
-    _save(current, actor)
-    record_event(
-        current,
-        f"{ReviewImprovement.EVENT_PREFIX}.{'changed' if action is not None else 'added'}",
-        actor=actor,
-        data={"before": before, "target_text": current.target_text, "kind": target.kind},
     )
     return current
 
