@@ -95,3 +95,36 @@ def test_criteria_find_the_recommendations_they_evidence():
     assert rank_recommendations("Did the child go out on ROTL?", recommendations)[0] == 3
     assert rank_recommendations("ETE activities were maintained", recommendations)[0] == 2
     assert rank_recommendations("Enforcement was prompt.", recommendations) == []
+
+
+def test_a_report_with_findings_tables_brings_its_criteria_set_and_a_reimport_keeps_it(db):
+    """Ingesting a report with findings tables builds the set; re-reading the report (its
+    findings read afresh) keeps the set and its national figures."""
+    from followthrough.audits.models import CriteriaSet
+    from followthrough.organisations.services import organisations_ensure_known
+    from tests.conftest import ingest_text
+
+    organisations_ensure_known()
+    text = (
+        "# A thematic inspection of synthetic resettlement\n\n"
+        "HM Inspectorate of Probation\n\n"
+        "## Recommendations\n\n"
+        "Youth offending teams should:\n\n"
+        "1. make sure somewhere to live is arranged well before release\n\n"
+        "#### Appendix 1: Scope and methodology\n\n"
+        "In the custodial phase we inspected the cases of 10 boys and 2 girls.\n\n"
+        "#### Appendix 2: Findings tables\n\n"
+        "#### Release\n\n"
+        "The child knew where they would live in good time.\tYes\tNo\n"
+        "Somewhere to live was ready on the day.\t60%\t40%\n\n"
+        "#### Appendix 3: References\n"
+    )
+    ingest_text(text, "synthetic-thematic.txt")
+    criteria_set = CriteriaSet.objects.get()
+    assert criteria_set.status == "published"
+    (criterion,) = criteria_set.criteria.all()
+    assert (criterion.national_percent, criterion.finding_id is not None) == (60, True)
+    ingest_text(text.replace("60%\t40%", "61%\t39%"), "synthetic-thematic.txt", replace=True)
+    criterion.refresh_from_db()
+    assert CriteriaSet.objects.count() == 1
+    assert criterion.national_percent == 60 and criterion.finding_id is None

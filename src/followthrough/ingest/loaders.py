@@ -6,9 +6,11 @@ import re
 from datetime import date
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, Response
+from followthrough.audits.services import criteria_set_from_report
 from followthrough.core.models import SourceDocument
 from followthrough.inspections.models import Finding, PracticeExample, Recommendation, Report
 from followthrough.inspections.themes import themes_for
@@ -134,8 +136,22 @@ def report_load(extraction: Extraction, source: SourceDocument) -> Report:
         )
         for order, finding in enumerate(extraction.findings)
     )
+    if extraction.findings:
+        _criteria_set(report, source)
     practice_load(extraction, report, source)
     return report
+
+
+def _criteria_set(report: Report, source: SourceDocument) -> None:
+    """A report with findings tables gives case audits their criteria and national figures:
+    the set is built the first time the report comes in (a re-import keeps the set, whose
+    criteria keep the figures they copied). One that cannot be built is a warning, never a
+    refused import."""
+    try:
+        criteria_set_from_report(report=report, actor=source.imported_by)
+    except ValidationError as exc:
+        source.warnings = [*source.warnings, f"No case audit criteria built: {exc.messages[0]}"]
+        source.save(update_fields=["warnings"])
 
 
 def practice_load(extraction: Extraction, report: Report, source: SourceDocument) -> None:

@@ -116,8 +116,10 @@ class Criterion(models.Model):
     national_percent = models.PositiveSmallIntegerField(null=True, blank=True)
     national_values = models.JSONField(default=dict, blank=True)
     national_n = models.PositiveIntegerField(null=True, blank=True)
+    # Where the national figures were read from; a re-import of the report reads its findings
+    # afresh, and the criterion keeps the figures it copied.
     finding = models.ForeignKey(
-        Finding, null=True, blank=True, on_delete=models.PROTECT, related_name="criteria"
+        Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="criteria"
     )
     recommendations = models.ManyToManyField(Recommendation, blank=True, related_name="criteria")
     history = audited_history(m2m_fields=[recommendations])
