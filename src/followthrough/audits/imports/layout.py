@@ -81,7 +81,9 @@ def recommendation_label(recommendation: Recommendation) -> str:
 
 def _national(criterion: Criterion) -> Any:
     if criterion.answer_type == Criterion.AnswerType.CATEGORIES:
-        pairs = criterion.national_values.items()
+        # In the categories' order: PostgreSQL's jsonb keeps no key order of its own.
+        values = criterion.national_values
+        pairs = [(code, values[code]) for code, _ in criterion.categories if code in values]
         return "; ".join(f"{code}: {value}" for code, value in pairs) or None
     return criterion.national_percent
 

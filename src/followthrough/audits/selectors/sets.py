@@ -92,13 +92,16 @@ class SetDetail:
 
 
 def criterion_view(criterion: Criterion) -> CriterionView:
-    labels = dict(criterion.choices)
     return CriterionView(
         criterion,
         condition_words(criterion),
         FACTS[criterion.case_fact][0] if criterion.case_fact in FACTS else "",
         list(criterion.recommendations.all()),
-        [(labels.get(code, code), value) for code, value in criterion.national_values.items()],
+        [
+            (label, criterion.national_values[code])
+            for code, label in criterion.categories
+            if code in criterion.national_values
+        ],
     )
 
 
