@@ -202,3 +202,14 @@ def test_only_a_finished_audit_is_shared(client, audit, service_manager):
     page = client.post(reverse("audits:audit-share", args=[audit.pk]), {"shared": "1"}, follow=True)
     assert "Finish the audit before sharing its findings" in page.content.decode()
     assert "The findings can be shared once the audit is finished." in page.content.decode()
+
+
+def test_a_criterion_asked_after_another_is_not_part_of_the_rating(audit, case_manager):
+    codes = _codes(audit)
+    type(codes["1.2"]).objects.filter(pk=codes["1.2"].pk).update(is_key=False)
+    for row in audit.cases.order_by("order"):
+        _save(row, 1, case_manager, {**ALL, "1.2": "no", "1.3": "no"}, finish=True)
+    planning = audit_findings(audit).sections[0]
+    # 1.1 12/12 and 1.2 0/12 average 50%; 1.3 (0/12, asked after No) is left out.
+    assert (planning.rating.percent, planning.rating.rating) == (50, "requires_improvement")
+    assert "1.3" not in planning.rating.steps[0]

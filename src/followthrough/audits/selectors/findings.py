@@ -273,7 +273,9 @@ def audit_findings(
                     f.criterion.code, f.criterion.text, f.tally.yes, f.tally.n, f.criterion.is_key
                 )
                 for f in rows
-                if f.tally is not None
+                # A criterion asked only after another's answer says why that answer was given
+                # (what was missing from an assessment judged insufficient): not a rated one.
+                if f.tally is not None and f.criterion.parent_id is None
             ]
             rating = rate_key_question(section.title, figures, rules.bands)
             if outsider and _rated_from_small(figures):
