@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audits', '0002_default_rating_rules'),
-        ('inspections', '0006_practice_library'),
+        ("audits", "0002_default_rating_rules"),
+        ("inspections", "0006_practice_library"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='criterion',
-            name='finding',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='criteria', to='inspections.finding'),
+            model_name="criterion",
+            name="finding",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="criteria",
+                to="inspections.finding",
+            ),
         ),
     ]
