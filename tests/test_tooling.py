@@ -48,3 +48,12 @@ def test_every_mypy_files_pattern_matches_a_module():
     # mypy stops at an entry naming no file ("Cannot read file") before checking anything.
     stale = [p for p in mypy_patterns() if not expand(p)]
     assert not stale, f"[tool.mypy] files entries matching nothing: {stale}"
+
+
+def test_make_installs_quietly_so_its_own_messages_come_first():
+    """pip at -qq prints errors only: the warnings a machine's pip configuration can produce
+    (95 lines of them on one) do not bury what `make demo` says."""
+    installs = [
+        line for line in (ROOT / "Makefile").read_text().splitlines() if "pip install" in line
+    ]
+    assert installs and all("--quiet --quiet" in line for line in installs)
