@@ -45,6 +45,21 @@ def test_repeated_failed_sign_ins_lock_the_account_out(client, viewer, settings)
     assert b"You cannot sign in for now" in locked.content
 
 
+def test_the_lockout_page_says_how_long_in_words_and_the_last_try_is_warned(
+    client, viewer, settings
+):
+    url = reverse("login")
+    wrong = {"username": viewer.username, "password": "wrong password"}
+    for _ in range(settings.AXES_FAILURE_LIMIT - 2):
+        assert b"will be locked" not in client.post(url, wrong).content
+    warned = client.post(url, wrong).content.decode()
+    assert "If the next attempt to sign in is unsuccessful" in warned
+    assert "locked for 15 minutes" in warned
+    locked = client.post(url, wrong).content.decode()
+    assert "Try again in 15 minutes" in locked
+    assert "PT15M" not in locked
+
+
 def test_a_correct_password_signs_in(client, viewer):
     response = client.post(reverse("login"), {"username": viewer.username, "password": PASSWORD})
     assert response.status_code == 302

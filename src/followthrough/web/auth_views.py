@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 
@@ -24,6 +25,14 @@ class SignInView(auth_views.LoginView):
             data={"address": self.request.META.get("REMOTE_ADDR", "")},
         )
         return response
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        # django-axes counts the failure on the request; warn before the one that locks.
+        failures = getattr(self.request, "axes_failures_since_start", None)
+        last_try = failures is not None and failures == settings.AXES_FAILURE_LIMIT - 1
+        context = self.get_context_data(form=form, lockout_time=settings.AXES_COOLOFF_TIME)
+        context["one_attempt_left"] = last_try
+        return self.render_to_response(context)
 
 
 class SignOutView(auth_views.LogoutView):

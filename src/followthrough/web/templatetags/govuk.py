@@ -1,6 +1,7 @@
 """Small GOV.UK presentation helpers: tags for decisions and action states, and the error
 summary of a form page."""
 
+from datetime import timedelta
 from typing import Any
 
 from django import template
@@ -43,6 +44,18 @@ def state_tag(state: str) -> str:
         STATE_TAGS.get(state, "govuk-tag--grey"),
         STATES.get(state, state),
     )
+
+
+@register.filter
+def duration_words(delta: timedelta | None) -> str:
+    """A length of time as people say it: "15 minutes", "1 hour 30 minutes"."""
+    if delta is None:
+        return ""
+    minutes = round(delta.total_seconds() / 60)
+    hours, minutes = divmod(minutes, 60)
+    units = ((hours, "hour"), (minutes, "minute"))
+    parts = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in units if n]
+    return " ".join(parts) or "a minute"
 
 
 @register.filter
