@@ -48,7 +48,13 @@ def _by_state(today: date, user: Any) -> Figure:
 
 
 def _grouped(
-    user: Any, today: date, field: str, label_field: str, slug: str, title: str, heading: str
+    user: Any,
+    today: date,
+    field: str,
+    label_field: str,
+    slug: str,
+    title: str,
+    headings: tuple[str, str],
 ) -> Figure:
     rows = (
         Action.objects.visible_to(user)
@@ -64,7 +70,7 @@ def _grouped(
     return Figure(
         slug,
         title,
-        [heading, "Actions", "Completed", "Overdue"],
+        [*headings, "Completed", "Overdue"],
         [
             [r[label_field] or "Not resolved", r["total"], r["completed"], r["overdue"]]
             for r in rows
@@ -83,8 +89,8 @@ def overview_figures(*, today: date, user: Any) -> list[Figure]:
             "response__responding_organisation_id",
             "response__responding_organisation__name",
             "organisations",
-            "Actions by responding organisation",
-            "Organisation",
+            "Actions in each organisation's responses",
+            ("Organisation", "Actions in its responses"),
         ),
         _grouped(
             user,
@@ -93,13 +99,21 @@ def overview_figures(*, today: date, user: Any) -> list[Figure]:
             "response__recommendation__report__title",
             "reports",
             "Actions by report",
-            "Report",
+            ("Report", "Actions"),
         ),
     ]
 
 
 def organisation_rows(*, today: date, user: Any) -> list[dict[str, Any]]:
-    """Every organisation that is addressed or owns actions, with what it owns and how it stands."""
+    """Every organisation that is addressed, responds or owns actions: the actions it owns and
+    how they stand, beside the actions in its responses (which the overview counts), whoever
+    owns them."""
+    in_responses = {
+        r["response__responding_organisation_id"]: r["n"]
+        for r in Action.objects.visible_to(user)
+        .values("response__responding_organisation_id")
+        .annotate(n=Count("id"))
+    }
     owned = {
         r["owner_organisation_id"]: r
         for r in Action.objects.visible_to(user)
@@ -118,12 +132,14 @@ def organisation_rows(*, today: date, user: Any) -> list[dict[str, Any]]:
     rows = []
     for organisation in Organisation.objects.order_by("name"):
         counts = owned.get(organisation.pk, {})
-        if not counts and not addressed.get(organisation.pk):
+        responding = in_responses.get(organisation.pk, 0)
+        if not counts and not addressed.get(organisation.pk) and not responding:
             continue
         rows.append(
             {
                 "organisation": organisation,
                 "recommendations": addressed.get(organisation.pk, 0),
+                "in_responses": responding,
                 "actions": counts.get("total", 0),
                 "completed": counts.get("completed", 0),
                 "overdue": counts.get("overdue", 0),
@@ -186,6 +202,15 @@ def organisation_actions(organisation: Organisation, *, user: Any, today: date) 
         .order_by(
             "response__recommendation__report__title", "response__recommendation__order", "order"
         )
+    )
+
+
+def organisation_actions_in_responses(organisation: Organisation, *, user: Any) -> int:
+    """How many actions the body's responses contain, whoever owns them (the overview's count)."""
+    return (
+        Action.objects.visible_to(user)
+        .filter(response__responding_organisation=organisation)
+        .count()
     )
 
 

@@ -15,6 +15,7 @@ from followthrough.organisations.selectors import organisations_of
 from ..selectors import (
     STALE_DAYS,
     organisation_actions,
+    organisation_actions_in_responses,
     organisation_dashboard,
     organisation_recommendations,
     organisation_rows,
@@ -47,6 +48,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user, "organisations.manage_members", organisation
             ),
             "actions": actions,
+            "in_responses": organisation_actions_in_responses(organisation, user=request.user),
             "recommendations": recommendations,
             "today": today,
         },
