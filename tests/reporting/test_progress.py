@@ -154,3 +154,30 @@ def test_annual_report_page_and_downloads_agree(client, viewer, plan):
     pdf_text = "\n".join(page.extract_text() for page in pdf.pages)
     assert "Progress report" in pdf_text and "Seen in the files." in pdf_text
     assert client.get(f"/reports/{plan.report_id}/progress-report.csv").status_code == 404
+
+
+def test_list_exports_keep_a_recommendations_lettered_and_bulleted_items(client, inspector, plan):
+    import pdfplumber
+
+    rec = Recommendation.objects.first()
+    rec.text = "Local authorities should:"
+    rec.items = [
+        {"label": "a", "text": "agree a shared plan for each child"},
+        {"label": None, "text": "review it every quarter"},
+    ]
+    rec.save()
+    client.force_login(inspector)
+
+    def get(fmt):
+        return client.get(f"/inspectorate/export.{fmt}", {"report": rec.report_id}).content
+
+    expected = "Local authorities should:\na. agree a shared plan for each child\n"
+    rows = list(csv.reader(io.StringIO(get("csv").decode("utf-8-sig"))))
+    assert any(cell.startswith(expected) for row in rows for cell in row)
+    sheet = load_workbook(io.BytesIO(get("xlsx"))).active
+    assert any(str(c.value).startswith(expected) for row in sheet.iter_rows() for c in row)
+    cells = [c.text for row in Document(io.BytesIO(get("docx"))).tables[0].rows for c in row.cells]
+    assert any("should:\na. agree a shared plan" in c and "• review it" in c for c in cells)
+    with pdfplumber.open(io.BytesIO(get("pdf"))) as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "a. agree a shared plan for each child" in text and "• review it every quarter" in text

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 
 from followthrough.core.documents import add_row, header_table, landscape_document, to_bytes
 from followthrough.core.spreadsheets import table_csv, table_xlsx
+from followthrough.inspections.selectors import recommendation_text
 from followthrough.inspections.themes import theme_label
 
 from ..selectors import OpenRecommendation
@@ -40,7 +41,7 @@ def list_rows(recs: list[OpenRecommendation]) -> list[list[Any]]:
             row.recommendation.report.title,
             row.recommendation.report.published,
             row.recommendation.display_label,
-            row.recommendation.text,
+            recommendation_text(row.recommendation),
             row.recommendation.addressee_text,
             "; ".join(theme_label(t) for t in row.recommendation.themes),
             "; ".join(DECISIONS.get(r.decision, "Not recorded") for r in row.responses)
