@@ -79,6 +79,8 @@ def test_findings_are_stored_and_shown(db, client, viewer):
     html = client.get(reverse("inspections:report-findings", args=[report.pk])).content.decode()
     assert "A lesson plan was in place for:" in html and "not readable" in html
     assert ">80%<" in html
+    assert "the figure “5.1” could not be read, so it is shown as unknown" in html
+    assert "unreadable figures" not in html and "[&#x27;" not in html
 
 
 @needs_corpus

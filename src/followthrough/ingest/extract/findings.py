@@ -34,6 +34,14 @@ def _value(cell: str) -> tuple[int | None, bool]:
     return None, True
 
 
+def _unreadable(cells: list[str], outcome: str) -> str:
+    """Figures the scan garbled, in words: 'the figure “5.1” could not be read, so it is …'."""
+    quoted = " and ".join(f"“{cell}”" for cell in cells)
+    if len(cells) == 1:
+        return f"the figure {quoted} could not be read, so it is {outcome}"
+    return f"the figures {quoted} could not be read, so they are {outcome}"
+
+
 def _is_statement_end(text: str) -> bool:
     return text.endswith((".", "?")) and text[:1].isupper() and len(text) > 25
 
@@ -91,7 +99,7 @@ def extract_findings(lines: list[Line]) -> tuple[list[Finding], list[str]]:
         where = f"{section or 'findings'}: {text[:60]}"
         if not has_values:
             if noisy:
-                warnings.append(f"{where}: unreadable figures {noisy} ignored")
+                warnings.append(f"{where}: {_unreadable(noisy, 'left out')}")
             if text.endswith(":"):
                 lead_in, fragment, fragment_start = text, [], None
             elif text:
@@ -100,7 +108,7 @@ def extract_findings(lines: list[Line]) -> tuple[list[Finding], list[str]]:
             continue
         own = []
         if noisy:
-            own.append(f"unreadable figures {noisy} read as unknown")
+            own.append(_unreadable(noisy, "shown as unknown"))
         if not text:
             own.append("figures with no statement")
             warnings.append(f"{section}: figures with no statement on line {line.number}")
