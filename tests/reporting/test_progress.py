@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, timedelta
 from itertools import pairwise
 
@@ -121,9 +122,34 @@ def test_dashboard_shows_charts_with_tables_and_flagged_actions(client, inspecto
     client.force_login(inspector)
     html = client.get(URL).content.decode()
     assert "1 action flagged by the escalation ladder" in html
-    assert html.count('src="data:image/svg+xml;base64,') == 2
+    assert html.count('src="data:image/svg+xml;base64,') == 1
     assert "Actions promised and completed over time</caption>" in html
-    assert "How far moved targets have slipped</caption>" in html
+    assert "How far moved targets have slipped" not in html
+    assert "No target has moved." in html
+
+
+def test_count_axes_read_in_whole_numbers():
+    from followthrough.reporting.charts import bar_chart_svg, line_chart
+
+    bars = bar_chart_svg("Actions", (("Planned", 17), ("Completed", 3)))
+    lines = line_chart("Over time", ("Jan", "Feb", "Mar"), (("Promised", (3, 9, 17)),))
+    for svg in (bars, lines.decode()):
+        ticks = re.findall(r">\s*([0-9][0-9.]*)\s*</text>", svg)
+        assert ticks and all("." not in tick for tick in ticks), ticks
+
+
+def test_progress_report_pdf_keeps_each_charts_shape(client, viewer, plan):
+    import pdfplumber
+
+    client.force_login(viewer)
+    content = client.get(f"/reports/{plan.report_id}/progress-report.pdf").content
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        images = [image for page in pdf.pages for image in page.images]
+    assert images
+    for image in images:
+        shown = image["width"] / image["height"]
+        drawn = image["srcsize"][0] / image["srcsize"][1]
+        assert abs(shown - drawn) / drawn < 0.02, (shown, drawn)
 
 
 def test_annual_report_page_and_downloads_agree(client, viewer, plan):

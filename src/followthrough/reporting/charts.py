@@ -11,6 +11,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 matplotlib.rcParams["svg.fonttype"] = "none"
 matplotlib.rcParams["svg.hashsalt"] = "followthrough"
@@ -40,6 +41,7 @@ def bar_chart(title: str, rows: tuple[tuple[str, int], ...], fmt: str = "svg") -
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=9)
     ax.set_xlim(0, max([*values, 1]) * 1.15)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts are whole numbers
     return _finish(fig, fmt)
 
 
@@ -65,6 +67,7 @@ def line_chart(
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
     ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts are whole numbers
     ax.legend(fontsize=8, frameon=False, loc="upper left")
     return _finish(fig, fmt)
 

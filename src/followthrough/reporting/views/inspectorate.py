@@ -74,14 +74,16 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
     progress = burn_up(user=request.user, today=today, report_id=filters["report_id"])
     bands, slips = slippage(user=request.user, report_id=filters["report_id"])
     figures = [burn_up_figure(progress)] if progress else []
-    figures.append(
-        bar_figure(
-            "slippage",
-            "How far moved targets have slipped",
-            ["Slip from first target", "Actions"],
-            bands,
+    targets_moved = any(n for _, n in bands)
+    if targets_moved:
+        figures.append(
+            bar_figure(
+                "slippage",
+                "How far moved targets have slipped",
+                ["Slip from first target", "Actions"],
+                bands,
+            )
         )
-    )
     return render(
         request,
         "reporting/inspectorate.html",
@@ -91,6 +93,7 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
             "params": request.GET,
             "query": request.GET.urlencode(),
             "figures": figures,
+            "targets_moved": targets_moved,
             "slips": slips[:20],
             "flagged": flagged_actions(user=request.user),
             "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
