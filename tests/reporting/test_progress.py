@@ -202,7 +202,10 @@ def test_list_exports_keep_a_recommendations_lettered_and_bulleted_items(client,
     assert any(cell.startswith(expected) for row in rows for cell in row)
     sheet = load_workbook(io.BytesIO(get("xlsx"))).active
     assert any(str(c.value).startswith(expected) for row in sheet.iter_rows() for c in row)
-    cells = [c.text for row in Document(io.BytesIO(get("docx"))).tables[0].rows for c in row.cells]
+    document = Document(io.BytesIO(get("docx")))
+    assert document.core_properties.author == "Followthrough"
+    assert document.core_properties.created.year == date.today().year
+    cells = [c.text for row in document.tables[0].rows for c in row.cells]
     assert any("should:\na. agree a shared plan" in c and "• review it" in c for c in cells)
     with pdfplumber.open(io.BytesIO(get("pdf"))) as pdf:
         text = "\n".join(page.extract_text() for page in pdf.pages)

@@ -182,6 +182,46 @@ def test_exports_hold_the_ratings_plan_and_every_answer(client, assessment, coll
     assert ("Line of enquiry", "No", "Not started") in {(r[3], r[5], r[6]) for r in rows}
 
 
+def test_youth_justice_plan_names_reports_flags_overdue_and_says_who_wrote_it(
+    client, service, manager, assessment
+):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from followthrough.actionplans.querysets import STATES
+
+    last_year = make_assessment(service, 2025, manager)
+    first = assessment.items.first()
+    AssessedRecommendation.objects.filter(
+        assessment=last_year, recommendation_id=first.recommendation_id
+    ).update(rating="inadequate")
+    AssessedRecommendation.objects.filter(pk=first.pk).update(rating="good")
+    ImprovementAction.objects.create(
+        item=first,
+        description="Start part 3",
+        owner_text="Head of Service",
+        target_text="Last month",
+        target_kind="date",
+        due_date=date.today() - timedelta(days=30),
+    )
+    client.force_login(manager)
+    docx = client.get(reverse("selfassessment:plan-export", args=[assessment.pk]))
+    document = Document(io.BytesIO(docx.content))
+    words = "\n".join(p.text for p in document.paragraphs)
+    assert "(s)" not in words and "1 rating improved" in words
+    plan = document.tables[-1]
+    assert plan.rows[0].cells[0].text == "Recommendation"
+    row = [c.text for c in plan.rows[1].cells]
+    report = first.recommendation.report.title
+    assert row[0] == f"{first.recommendation.display_label}, {report}"
+    state = ImprovementAction.objects.with_state(today=date.today()).get().state
+    assert state in ("overdue", "no_update") and row[-1] == STATES[state]
+    properties = document.core_properties
+    assert properties.author == service.name and properties.title
+    assert abs(properties.created - timezone.now()) < timedelta(minutes=5)
+
+
 def test_board_and_summary_are_read_only_and_compare_with_last_year(
     client, service, manager, assessment, board_member
 ):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.utils import timezone
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -39,9 +40,15 @@ def cell_lines(cell, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
         paragraph.add_run(text)
 
 
-def landscape_document(footer_text: str):  # type: ignore[no-untyped-def]
-    """An A4 landscape Word document in Arial 9pt with "page N of M" in the footer."""
+def landscape_document(footer_text: str, *, title: str = "", author: str = ""):  # type: ignore[no-untyped-def]
+    """An A4 landscape Word document in Arial 9pt with "page N of M" in the footer, whose
+    properties name it, who it is from (the organisation, else Followthrough) and when."""
     document = Document()
+    properties = document.core_properties
+    properties.title = title or footer_text
+    properties.author = properties.last_modified_by = author or "Followthrough"
+    properties.created = properties.modified = timezone.now()
+    properties.revision = 1
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.template.defaultfilters import pluralize
+
+from followthrough.actionplans.querysets import STATES
 from followthrough.core.documents import add_row, header_table, landscape_document, to_bytes
 from followthrough.core.spreadsheets import table_xlsx
 from followthrough.inspections.selectors import recommendation_text
@@ -14,8 +17,15 @@ from .selectors import ANSWER_LABELS, Thematic
 
 RATINGS_HEADERS = ["Rec", "Recommendation", "Our rating", "Why"]
 RATINGS_WIDTHS = [14, 110, 30, 119]
-PLAN_HEADERS = ["Rec", "What we will do", "Owner", "Target", "How we will know", "Status"]
-PLAN_WIDTHS = [14, 90, 40, 30, 69, 30]
+PLAN_HEADERS = [
+    "Recommendation",
+    "What we will do",
+    "Owner",
+    "Target",
+    "How we will know",
+    "Status",
+]
+PLAN_WIDTHS = [50, 80, 35, 28, 50, 30]
 COUNT_HEADERS = ["Thematic", *[label for _, label in Rating.choices], "Not rated"]
 COUNT_WIDTHS = [113, 32, 32, 32, 32, 32]
 
@@ -33,7 +43,11 @@ def plan_docx(assessment: SelfAssessment, context: dict[str, Any]) -> bytes:
     each recommendation, and what it will do about the gaps."""
     groups: list[Thematic] = context["groups"]
     org = assessment.organisation
-    document = landscape_document(f"{org.name}: response to inspection recommendations")
+    document = landscape_document(
+        f"{org.name}: response to inspection recommendations",
+        title=f"{org.name}: response to inspection recommendations, {assessment.year}",
+        author=org.name,
+    )
     document.add_heading("Response to inspection recommendations", level=1)
     document.add_paragraph(
         f"{org.name} assessed itself in {assessment.year} against "
@@ -46,11 +60,12 @@ def plan_docx(assessment: SelfAssessment, context: dict[str, Any]) -> bytes:
         add_row(table, [group.report.title, *group.counts], COUNT_WIDTHS)
     comparison = context["comparison"]
     if comparison.previous is not None:
+        improved, new = len(comparison.improved), comparison.new
         document.add_paragraph(
-            f"Since our {comparison.previous.year} assessment, {len(comparison.improved)} "
-            f"rating(s) improved, {len(comparison.slipped)} slipped and "
-            f"{comparison.unchanged} stayed the same; {comparison.new} recommendation(s) are "
-            "new this year."
+            f"Since our {comparison.previous.year} assessment, {improved} "
+            f"rating{pluralize(improved)} improved, {len(comparison.slipped)} slipped and "
+            f"{comparison.unchanged} stayed the same; {new} recommendation{pluralize(new)} "
+            f"{'is' if new == 1 else 'are'} new this year."
         )
     for group in groups:
         document.add_heading(group.report.title, level=2)
@@ -78,12 +93,13 @@ def plan_docx(assessment: SelfAssessment, context: dict[str, Any]) -> bytes:
                     add_row(
                         table,
                         [
-                            view.rec.short_label,
+                            f"{view.rec.display_label}, {group.report.title}",
                             action.description,
                             action.owner_text,
                             action.target_text,
                             action.measure,
-                            action.get_status_display(),
+                            # As the pages say it: a passed target not completed reads overdue.
+                            STATES.get(action.state, action.get_status_display()),
                         ],
                         PLAN_WIDTHS,
                     )
