@@ -23,7 +23,7 @@ def test_a_change_is_recorded_with_who_when_and_before_and_after(sample_plan, vi
     action.save()
     [entry] = [e for e in audit_entries(user=viewer, target=action) if e.action == "changed"]
     assert entry.user == viewer.username and entry.organisations == "MoJ"
-    assert ("target_text", old, "December 2031") in entry.changes
+    assert ("Target text", old, "December 2031") in entry.changes
     created = [e for e in audit_entries(user=viewer, target=action) if e.action == "created"]
     assert len(created) == 1
 

@@ -16,15 +16,16 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from simple_history.utils import get_history_model_for_model
 
 from followthrough.core.models import DomainEvent
 from followthrough.core.spreadsheets import spreadsheet_safe
-from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Membership
+
+from .visibility import _visible_events, _visible_ids
+from .wording import event_changes, event_sentence, field_label, field_value
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 LABEL_FIELDS = ("title", "name", "file_name", "owner_text", "label", "code", "date")
@@ -120,6 +121,7 @@ def _history_entries(
         "id", "history_date", "history_id"
     ):
         versions.setdefault(version.id, []).append(version)
+    related = _related_labels(model, names, versions, user)
     out = []
     for row in window:
         chain = versions[row.id]
@@ -132,72 +134,59 @@ def _history_entries(
             if before is None and new in (None, "", [], {}):
                 continue
             if old != new:
-                changes.append((name.removesuffix("_id"), _short(old), _short(new)))
+                labels = related.get(name)
+                was, now = (_shown(model, name, labels, v) for v in (old, new))
+                changes.append((field_label(model, name), was, now))
         out.append((row, changes))
     return out
 
 
-# Records whose history is read only by those who may read the record: the path from each model
-# to the record whose visible_to decides (the record itself when the path is empty). Reports,
-# recommendations, organisations and memberships are open to every reader of the log, and so are
-# criteria sets, their sections and criteria, and rating rules: reference data.
-VISIBLE_THROUGH: dict[str, tuple[str, str]] = {
-    "actionplans.ActionPlan": ("actionplans.ActionPlan", ""),
-    "actionplans.Response": ("actionplans.ActionPlan", "action_plan"),
-    "actionplans.Action": ("actionplans.ActionPlan", "response__action_plan"),
-    "actionplans.ProgressUpdate": ("actionplans.ActionPlan", "action__response__action_plan"),
-    "actionplans.TargetRevision": ("actionplans.ActionPlan", "action__response__action_plan"),
-    "selfassessment.SelfAssessment": ("selfassessment.SelfAssessment", ""),
-    "selfassessment.AssessedRecommendation": ("selfassessment.SelfAssessment", "assessment"),
-    "selfassessment.EnquiryAnswer": ("selfassessment.SelfAssessment", "item__assessment"),
-    "selfassessment.EvidenceHeld": ("selfassessment.SelfAssessment", "item__assessment"),
-    "selfassessment.ImprovementAction": ("selfassessment.SelfAssessment", "item__assessment"),
-    "selfassessment.ImprovementUpdate": (
-        "selfassessment.SelfAssessment",
-        "action__item__assessment",
-    ),
-    "audits.EvidenceCitation": ("selfassessment.SelfAssessment", "item__assessment"),
-    "audits.Audit": ("audits.Audit", ""),
-    "audits.StandardReview": ("audits.StandardReview", ""),
-    "audits.KeyQuestionAnswer": ("audits.StandardReview", "review"),
-    "audits.ReflectionAnswer": ("audits.StandardReview", "review"),
-    "audits.ReviewImprovement": ("audits.StandardReview", "review"),
-    "audits.ReviewImprovementUpdate": ("audits.StandardReview", "action__review"),
-}
-
-# Children's case records, and a case audit's sampled cases, answers and moderation: their
-# history only to the service's own case workers (the lookup from each model to the service's
-# id). Superusers and the inspectorate never read them: they hold children's case notes.
-CASE_WORKERS_ONLY: dict[str, str] = {
-    "cases.Case": "service_id",
-    "cases.CasePathway": "case__service_id",
-    "cases.Contact": "case__service_id",
-    "cases.Meeting": "case__service_id",
-    "cases.Outcome": "case__service_id",
-    "cases.ReleaseDay": "case__service_id",
-    "cases.Task": "case__service_id",
-    "audits.AuditCase": "audit__organisation_id",
-    "audits.Answer": "audit_case__audit__organisation_id",
-    "audits.Moderation": "audit_case__audit__organisation_id",
-}
+def _kind_of(event: DomainEvent) -> str:
+    """The kind of record an event is about, as the Record column names it."""
+    model = event.content_type.model_class()
+    return str(model._meta.verbose_name).capitalize() if model else "Record"
 
 
-def _visible_ids(model: type[models.Model], user: Any) -> Any | None:
-    """The ids of the model's records the user may read, as a subquery; None when every reader
-    of the log may read them all."""
-    label = model._meta.label
-    if label in CASE_WORKERS_ONLY:
-        services = standing_of(user).case_service_ids
-        lookup = f"{CASE_WORKERS_ONLY[label]}__in"
-        return model._default_manager.filter(**{lookup: services}).values("pk")
-    rule = VISIBLE_THROUGH.get(label)
-    if rule is None:
-        return None
-    root_label, path = rule
-    root = apps.get_model(root_label)
-    visible_roots = root._default_manager.visible_to(user).values("pk")
-    lookup = f"{path}__in" if path else "pk__in"
-    return model._default_manager.filter(**{lookup: visible_roots}).values("pk")
+def _shown(model: type[models.Model], name: str, labels: dict[Any, str] | None, value: Any) -> str:
+    """A history value in words; a foreign key by the name of what it points at."""
+    if labels is None:
+        return _short(field_value(model, name, value))
+    return "" if value is None else labels.get(value, f"record {value}")
+
+
+def _related_labels(
+    model: type[models.Model], names: list[str], versions: dict[int, list[Any]], user: Any
+) -> dict[str, dict[Any, str]]:
+    """For each foreign key in the history, the records it points at by name ("Source: 000_…
+    .docx", not "source: 4"): one query per key, records the reader may not see left unnamed."""
+    out: dict[str, dict[Any, str]] = {}
+    for name in names:
+        field = next((f for f in model._meta.concrete_fields if f.attname == name), None)
+        if field is None or not field.is_relation or field.related_model is None:
+            continue
+        target = field.related_model
+        if isinstance(target, str):
+            continue
+        ids = {getattr(v, name) for chain in versions.values() for v in chain} - {None}
+        present = [f for f in ("username", *LABEL_FIELDS) if _has_field(target, f)]
+        rows = target._default_manager.filter(pk__in=ids)
+        visible = _visible_ids(target, user)
+        if visible is not None:
+            rows = rows.filter(pk__in=visible)
+        kind = str(target._meta.verbose_name).capitalize()
+        out[name] = (
+            {
+                row["pk"]: next((_short(row[f]) for f in present if row[f]), f"{kind} {row['pk']}")
+                for row in rows.values("pk", *present)
+            }
+            if ids
+            else {}
+        )
+    return out
+
+
+def _has_field(model: type[models.Model], name: str) -> bool:
+    return any(f.name == name for f in model._meta.concrete_fields)
 
 
 def _label(row: Any) -> str:
@@ -282,17 +271,17 @@ def audit_entries(
                 object_id=target.pk,
             )
         events = events.filter(_visible_events(user))
-        for event in events[:limit]:
+        for event in events.select_related("content_type")[:limit]:
             raw.append(
                 (
                     event.at,
                     event.actor_id,
                     None,
-                    "Event",
+                    _kind_of(event),
                     event.object_id,
-                    event.code,
-                    event.code.rsplit(".", 1)[-1].replace("_", " "),
-                    [(k, "", _short(v)) for k, v in sorted(event.data.items())],
+                    "",
+                    event_sentence(event.code),
+                    [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
                     "",
                 )
             )
@@ -315,17 +304,6 @@ def audit_entries(
         )
         for at, uid, then, label, oid, obj, action, changes, why in raw
     ]
-
-
-def _visible_events(user: Any) -> Q:
-    """Events about records of the restricted models only where the user may read the record."""
-    condition = Q()
-    for label in [*VISIBLE_THROUGH, *CASE_WORKERS_ONLY]:
-        model = apps.get_model(label)
-        content_type = ContentType.objects.get_for_model(model)
-        visible = _visible_ids(model, user)
-        condition &= ~Q(content_type=content_type) | Q(object_id__in=visible)
-    return condition
 
 
 def audit_csv(entries: list[Entry]) -> str:

@@ -1,0 +1,86 @@
+"""Who may read which record's history and events: the history of a record follows the record's
+own visibility."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+
+from followthrough.organisations.access import standing_of
+
+# Records whose history is read only by those who may read the record: the path from each model
+# to the record whose visible_to decides (the record itself when the path is empty). Reports,
+# recommendations, organisations and memberships are open to every reader of the log, and so are
+# criteria sets, their sections and criteria, and rating rules: reference data.
+VISIBLE_THROUGH: dict[str, tuple[str, str]] = {
+    "actionplans.ActionPlan": ("actionplans.ActionPlan", ""),
+    "actionplans.Response": ("actionplans.ActionPlan", "action_plan"),
+    "actionplans.Action": ("actionplans.ActionPlan", "response__action_plan"),
+    "actionplans.ProgressUpdate": ("actionplans.ActionPlan", "action__response__action_plan"),
+    "actionplans.TargetRevision": ("actionplans.ActionPlan", "action__response__action_plan"),
+    "selfassessment.SelfAssessment": ("selfassessment.SelfAssessment", ""),
+    "selfassessment.AssessedRecommendation": ("selfassessment.SelfAssessment", "assessment"),
+    "selfassessment.EnquiryAnswer": ("selfassessment.SelfAssessment", "item__assessment"),
+    "selfassessment.EvidenceHeld": ("selfassessment.SelfAssessment", "item__assessment"),
+    "selfassessment.ImprovementAction": ("selfassessment.SelfAssessment", "item__assessment"),
+    "selfassessment.ImprovementUpdate": (
+        "selfassessment.SelfAssessment",
+        "action__item__assessment",
+    ),
+    "audits.EvidenceCitation": ("selfassessment.SelfAssessment", "item__assessment"),
+    "audits.Audit": ("audits.Audit", ""),
+    "audits.StandardReview": ("audits.StandardReview", ""),
+    "audits.KeyQuestionAnswer": ("audits.StandardReview", "review"),
+    "audits.ReflectionAnswer": ("audits.StandardReview", "review"),
+    "audits.ReviewImprovement": ("audits.StandardReview", "review"),
+    "audits.ReviewImprovementUpdate": ("audits.StandardReview", "action__review"),
+}
+
+# Children's case records, and a case audit's sampled cases, answers and moderation: their
+# history only to the service's own case workers (the lookup from each model to the service's
+# id). Superusers and the inspectorate never read them: they hold children's case notes.
+CASE_WORKERS_ONLY: dict[str, str] = {
+    "cases.Case": "service_id",
+    "cases.CasePathway": "case__service_id",
+    "cases.Contact": "case__service_id",
+    "cases.Meeting": "case__service_id",
+    "cases.Outcome": "case__service_id",
+    "cases.ReleaseDay": "case__service_id",
+    "cases.Task": "case__service_id",
+    "audits.AuditCase": "audit__organisation_id",
+    "audits.Answer": "audit_case__audit__organisation_id",
+    "audits.Moderation": "audit_case__audit__organisation_id",
+}
+
+
+def _visible_ids(model: type[models.Model], user: Any) -> Any | None:
+    """The ids of the model's records the user may read, as a subquery; None when every reader
+    of the log may read them all."""
+    label = model._meta.label
+    if label in CASE_WORKERS_ONLY:
+        services = standing_of(user).case_service_ids
+        lookup = f"{CASE_WORKERS_ONLY[label]}__in"
+        return model._default_manager.filter(**{lookup: services}).values("pk")
+    rule = VISIBLE_THROUGH.get(label)
+    if rule is None:
+        return None
+    root_label, path = rule
+    root = apps.get_model(root_label)
+    visible_roots = root._default_manager.visible_to(user).values("pk")
+    lookup = f"{path}__in" if path else "pk__in"
+    return model._default_manager.filter(**{lookup: visible_roots}).values("pk")
+
+
+def _visible_events(user: Any) -> Q:
+    """Events about records of the restricted models only where the user may read the record."""
+    condition = Q()
+    for label in [*VISIBLE_THROUGH, *CASE_WORKERS_ONLY]:
+        model = apps.get_model(label)
+        content_type = ContentType.objects.get_for_model(model)
+        visible = _visible_ids(model, user)
+        condition &= ~Q(content_type=content_type) | Q(object_id__in=visible)
+    return condition
