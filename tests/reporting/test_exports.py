@@ -112,6 +112,7 @@ def test_my_organisation_lists_what_is_overdue_and_due_soon(client, body_viewer,
     assert "Youth Justice Board" in html
     assert f"Overdue ({overdue})" in html
     assert "No progress reported for 90 days" in html
+    assert "No update yet" in html and ">None<" not in html
 
 
 def test_the_inspectorate_sees_every_open_recommendation_and_filters_them(client, inspector, plan):

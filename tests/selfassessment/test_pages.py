@@ -38,6 +38,10 @@ def test_a_manager_starts_an_assessment_with_a_chosen_scope(client, service, man
     page = client.get(reverse("selfassessment:assessment-new"))
     assert page.status_code == 200
     assert page.content.count(b'name="recommendations"') == 6
+    one_part = reports[0].recommendations.first()
+    one_part.items = ["publish the plan"]
+    one_part.save()
+    assert "(1 part)" in client.get(reverse("selfassessment:assessment-new")).content.decode()
     keep = [r.pk for r in reports[0].recommendations.all()]
     response = client.post(
         reverse("selfassessment:assessment-new"),
