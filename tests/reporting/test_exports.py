@@ -127,3 +127,25 @@ def test_the_inspectorate_sees_every_open_recommendation_and_filters_them(client
     not_agreed = client.get(url, {"decision": "not_agreed"}).content.decode()
     count = plan.responses.filter(decision="not_agreed").exclude(recommendation=rec).count()
     assert f"{count} open recommendation" in not_agreed
+
+
+def test_pdf_keeps_headings_with_what_follows(plan):
+    import pdfplumber
+
+    from followthrough.actionplans.models import Response
+
+    for n, response in enumerate(Response.objects.order_by("pk")):
+        # The first row too long for what is left of page 1, yet shorter than a page.
+        response.narrative = " ".join(f"word{i}" for i in range(345 if n == 0 else 30))
+        response.save()
+    headings = {"Recommendations", "Additional recommendations", "Notes", "Rec No"}
+    with pdfplumber.open(io.BytesIO(plan_pdf(plan, today=date.today()))) as pdf:
+        pages = [page.extract_text().splitlines()[:-1] for page in pdf.pages]  # less the footer
+    assert "word0" in " ".join(pages[0])
+    for lines in pages:
+        last = lines[-1]
+        assert not (
+            last.startswith(("Action plan:", "Report published:", "Rec No"))
+            or last in headings
+            or last.endswith("should:")
+        ), lines[-3:]
