@@ -72,8 +72,9 @@ def test_the_format_is_read_from_the_bytes_not_the_name():
 @pytest.mark.parametrize(
     "name, content, message",
     [
-        ("plan.docx", b"PK\x03\x04 broken", "corrupt"),
-        ("plan.pdf", b"%PDF-1.7 nothing else", "PDF cannot be read"),
+        ("plan.docx", b"PK\x03\x04 broken", "this Word document could not be read: it may be"),
+        ("plan.pdf", b"%PDF-1.7 nothing else", "this PDF could not be read: it may be damaged"),
+        ("plan.pdf", b"\x00\x01 not a PDF at all", "this PDF could not be read: it may be damaged"),
         ("plan.rtf", b"{\\rtf1 hello}", ".rtf files are not read"),
     ],
 )

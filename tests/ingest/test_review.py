@@ -86,7 +86,9 @@ def test_a_discarded_review_stores_nothing_and_is_kept(client, importer):
     "name, content, message",
     [
         ("empty.docx", b"", "The file is empty"),
-        ("broken.docx", b"PK\x03\x04 not really", "Word document but is corrupt"),
+        ("broken.docx", b"PK\x03\x04 not really", "This Word document could not be read: it may"),
+        ("broken.pdf", b"%PDF-1.7 cut", "This PDF could not be read: it may be damaged"),
+        ("renamed.pdf", b"plain words", "This PDF could not be read: it may be damaged"),
         ("notes.txt", b"A shopping list: eggs, milk.", "Not an inspection document"),
     ],
 )
@@ -95,6 +97,7 @@ def test_files_that_cannot_be_read_are_refused_with_the_reason(
 ):
     response = upload(client, name, content)
     assert response.status_code == 200 and message in response.content.decode()
+    assert "files are not read" not in response.content.decode()
     assert not ImportReview.objects.exists()
 
 

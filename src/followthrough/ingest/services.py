@@ -14,7 +14,7 @@ from followthrough.core.events import record_event
 from followthrough.core.models import SourceDocument
 
 from .extract import Extraction, ExtractionError, extract
-from .extract.formats import sniff_format, to_text
+from .extract.formats import DAMAGED_DOCX, DAMAGED_PDF, sniff_format, to_text
 from .loaders import action_plan_load, benchmarking_load, practice_guide_load, report_load
 from .revisions import action_plan_revise
 from .selectors import earlier_plan
@@ -85,6 +85,8 @@ def document_decode(*, file_name: str, content: bytes) -> tuple[str, str]:
     try:
         fmt = sniff_format(file_name, content)
         suffix = Path(file_name).suffix.lower()
+        if fmt == "text" and suffix in (".pdf", ".docx"):
+            raise ExtractionError(DAMAGED_PDF if suffix == ".pdf" else DAMAGED_DOCX)
         if fmt == "text" and suffix and suffix not in TEXT_SUFFIXES:
             raise IngestError(
                 f"{file_name}: {suffix} files are not read; give Word, PDF, HTML or text"

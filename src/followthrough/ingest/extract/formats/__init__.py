@@ -14,6 +14,16 @@ from pathlib import Path
 from ..types import ExtractionError
 from .deadline import Deadline
 
+# What a person is told when a file named as a PDF or Word document cannot be opened.
+DAMAGED_PDF = (
+    "this PDF could not be read: it may be damaged or protected. Open it, save it again as a PDF "
+    "without a password, or give the Word version"
+)
+DAMAGED_DOCX = (
+    "this Word document could not be read: it may be damaged or protected. Open it in Word and "
+    "save it again without a password"
+)
+
 FORMATS = ("text", "html", "docx", "pdf")
 
 # A Word file is a zip: one built to unpack to far more than it weighs would exhaust the server
@@ -36,7 +46,7 @@ def sniff_format(file_name: str, content: bytes) -> str:
                     _refuse_bomb(archive)
                     return "docx"
         except zipfile.BadZipFile as exc:
-            raise ExtractionError("the file looks like a Word document but is corrupt") from exc
+            raise ExtractionError(DAMAGED_DOCX) from exc
         raise ExtractionError("the file is a zip archive but not a Word document")
     head = content[:2048].lstrip().lower()
     if Path(file_name).suffix.lower() in (".html", ".htm") or head.startswith(

@@ -12,6 +12,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ..types import ExtractionError
+from . import DAMAGED_DOCX
 from .cells import cell_fragment, table_lines
 from .deadline import Deadline
 
@@ -110,7 +111,7 @@ def docx_text(content: bytes, deadline: Deadline) -> str:
     except ExtractionError:
         raise
     except Exception as exc:  # python-docx raises several kinds for a damaged package
-        raise ExtractionError(f"the Word document cannot be read ({type(exc).__name__})") from exc
+        raise ExtractionError(DAMAGED_DOCX) from exc
 
 
 def _read(document: Any, deadline: Deadline) -> str:

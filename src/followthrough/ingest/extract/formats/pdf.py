@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ..types import ExtractionError
+from . import DAMAGED_PDF
 from .cells import cell_fragment, table_lines
 from .deadline import Deadline
 
@@ -115,7 +116,7 @@ def pdf_text(content: bytes, deadline: Deadline) -> str:
     except ExtractionError:
         raise
     except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        raise ExtractionError("the PDF cannot be read: it is damaged or not a PDF") from exc
+        raise ExtractionError(DAMAGED_PDF) from exc
     if not any(out):
         raise ExtractionError("the PDF has no text layer (a scan?); give a text rendering")
     return "\n\n".join(out) + "\n"
