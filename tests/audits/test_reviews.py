@@ -205,7 +205,7 @@ def test_an_improvement_action_is_tracked_and_in_the_reminder_digest(
     overdue = _improvement(review, practitioner, target="March 2026")
     soon = _improvement(review, practitioner, target="20 May 2026", code="cases")
     states = dict(ReviewImprovement.objects.with_state(today=TODAY).values_list("pk", "state"))
-    assert (states[overdue.pk], states[soon.pk]) == ("overdue", "due_soon")
+    assert (states[overdue.pk], states[soon.pk]) == ("no_update", "due_soon")
     (digest,) = [
         d for d in reminder_digests(as_of=TODAY) if d.organisation == youth_justice_service
     ]

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from followthrough.actionplans.models import Action, ReminderLog
+from followthrough.actionplans.querysets import PAST_TARGET
 from followthrough.core.notify import NotifyEmailBackend
 from followthrough.flows.reminders import reminder_digests
 
@@ -30,8 +31,14 @@ def test_each_organisation_gets_one_digest_of_overdue_and_soon_due_actions(
     assert "Sent" in out and "digest" in out
     yjb = [m for m in mail.outbox if m.to == [body_contributor.email] and "due soon" in m.subject]
     assert len(yjb) == 1
-    overdue = Action.objects.overdue(today=today).filter(owner_organisation__short_name="YJB")
-    assert f"Overdue ({overdue.count()})" in yjb[0].body
+    passed = (
+        Action.objects.with_state(today=today)
+        .filter(state__in=PAST_TARGET, owner_organisation__short_name="YJB")
+        .count()
+    )
+    assert passed
+    assert f"Target passed ({passed})" in yjb[0].body
+    assert "no progress recorded" in yjb[0].body
     assert all(body_viewer.email not in m.to for m in mail.outbox)
 
 

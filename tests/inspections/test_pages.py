@@ -12,7 +12,7 @@ from django.urls import reverse
 from followthrough.actionplans.models import Action, ActionPlan, Response
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Organisation
-from tests.actionplans.factories import make_sample_plan
+from tests.actionplans.factories import ProgressUpdateFactory, make_sample_plan
 
 
 def load_plans(count: int, recommendations: int) -> None:
@@ -107,11 +107,12 @@ def test_report_page_groups_recommendations_under_addressees(client, viewer, sam
 def test_action_plan_marks_overdue_targets(client, viewer, sample_plan):
     client.force_login(viewer)
     today = date.today()
-    overdue = Action.objects.overdue(today=today)
-    assert overdue.exists()
+    passed = Action.objects.with_state(today=today).filter(state="no_update")
+    assert passed.exists() and not Action.objects.overdue(today=today).exists()
     report = Report.objects.get()
     html = client.get(reverse("actionplans:report-action-plan", args=[report.pk])).content.decode()
-    assert html.count('class="ft-overdue">Overdue<') == overdue.count()
+    assert html.count("Target passed: no progress recorded<") == passed.count()
+    assert 'class="ft-overdue">Overdue<' not in html
     assert "Note" not in html or "generated for demonstration" in html
 
 
@@ -142,7 +143,7 @@ def test_an_organisation_page_lists_what_it_owns_across_reports(client, viewer, 
     owned = Action.objects.filter(owner_organisation=yjb)
     assert owned.values("response__recommendation__report").distinct().count() == 2
     html = client.get(reverse("reporting:organisation-detail", args=[yjb.pk])).content.decode()
-    assert f"{owned.count()} actions, status as at" in html
+    assert f"Actions it owns: {owned.count()}, status as at" in html
     listing = client.get(reverse("reporting:organisation-list")).content.decode()
     assert "Youth Justice Board" in listing
 
@@ -173,8 +174,12 @@ def test_overview_shows_every_chart_with_its_table(client, viewer, sample_plan):
 def test_report_list_shows_decision_shares_and_overdue(client, viewer, sample_plan):
     client.force_login(viewer)
     html = client.get(reverse("reporting:report-list")).content.decode()
-    overdue = Action.objects.overdue(today=date.today()).count()
-    assert f'class="ft-overdue">{overdue}<' in html
+    assert not Action.objects.overdue(today=date.today()).exists()
+    assert 'class="ft-overdue">' not in html
+    passed = Action.objects.with_state(today=date.today()).filter(state="no_update").first()
+    ProgressUpdateFactory(action=passed, text="Still open")
+    html = client.get(reverse("reporting:report-list")).content.decode()
+    assert 'class="ft-overdue">1<' in html
     agreed = Response.objects.filter(decision="agreed").count()
     assert f"{round(100 * agreed / Response.objects.count())}%" in html
     assert ActionPlan.objects.count() == 1

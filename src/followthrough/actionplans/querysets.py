@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 
 from followthrough.organisations.access import standing_of
 
@@ -22,6 +22,7 @@ STATES = {
     "completed": "Completed",
     "ongoing": "Ongoing",
     "overdue": "Overdue",
+    "no_update": "Target passed: no progress recorded",
     "due_soon": f"Due in the next {DUE_SOON_DAYS} days",
     "later": "Due later",
     "no_date": "No date",
@@ -29,8 +30,17 @@ STATES = {
 }
 
 
-def state_expression(today: date, prefix: str = "") -> Case:
-    """A CASE expression giving each action's state as of today (prefix walks a relation)."""
+# Open states whose target has passed: both need the owner's attention (reminders, escalation).
+PAST_TARGET = ("overdue", "no_update")
+
+
+def state_expression(today: date, prefix: str = "", *, progress: Exists | None = None) -> Case:
+    """A CASE expression giving each action's state as of today (prefix walks a relation).
+
+    An open action whose target has passed is "overdue" once its owner has recorded progress on
+    it (an update, whatever it said, is the owner saying it is still open); with nothing recorded
+    it is "no_update", so an imported plan is not all red the day it arrives. Without `progress`
+    (an EXISTS of the action's updates) every passed target counts as recorded."""
 
     def q(**kwargs: object) -> Q:
         return Q(**{f"{prefix}{k}": v for k, v in kwargs.items()})
@@ -41,7 +51,12 @@ def state_expression(today: date, prefix: str = "") -> Case:
         When(finished, then=Value("completed")),
         When(q(status="ongoing") | q(target_kind="ongoing"), then=Value("ongoing")),
         When(q(due_date__isnull=True), then=Value("no_date")),
-        When(q(due_date__lt=today), then=Value("overdue")),
+        When(
+            progress if progress is not None else Q(),
+            **{f"{prefix}due_date__lt": today},
+            then=Value("overdue"),
+        ),
+        When(q(due_date__lt=today), then=Value("no_update")),
         When(q(due_date__lte=today + timedelta(days=DUE_SOON_DAYS)), then=Value("due_soon")),
         default=Value("later"),
         output_field=models.CharField(),
@@ -72,7 +87,9 @@ class TrackedQuerySet(models.QuerySet[_Tracked]):
     """State as of a day, for any tracked action (action-plan or improvement)."""
 
     def with_state(self, *, today: date) -> Any:
-        return self.annotate(state=state_expression(today))
+        updates = self.model._meta.get_field("updates").related_model
+        progress = Exists(updates.objects.filter(action=OuterRef("pk")))  # type: ignore[union-attr]
+        return self.annotate(state=state_expression(today, progress=progress))
 
     def overdue(self, *, today: date) -> Any:
         return self.with_state(today=today).filter(state="overdue")

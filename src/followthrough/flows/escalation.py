@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.template.loader import render_to_string
 
 from followthrough.actionplans.models import Action, Escalation
+from followthrough.actionplans.querysets import PAST_TARGET
 from followthrough.core.models import DomainEvent
 from followthrough.organisations.models import Membership
 
@@ -62,7 +63,7 @@ def ladder_standings(*, as_of: date) -> list[Standing]:
     )
     standings = []
     for action in actions:
-        overdue = (as_of - action.due_date).days if action.state == "overdue" else 0
+        overdue = (as_of - action.due_date).days if action.state in PAST_TARGET else 0
         silent = max((as_of - action.last_heard).days, 0)
         by_overdue, by_silence = ladder_step(overdue, overdue_at), ladder_step(silent, silent_at)
         if by_overdue == by_silence == 0:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 
 from followthrough.actionplans.models import Action, ReminderLog
+from followthrough.actionplans.querysets import PAST_TARGET
 from followthrough.audits.models import ReviewImprovement
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.selfassessment.models import ImprovementAction
@@ -71,7 +72,9 @@ def reminder_digests(*, as_of: date) -> list[Digest]:
             response__action_plan__status="published", owner_organisation__isnull=False
         )
         .with_state(today=as_of)
-        .filter(state__in=["overdue", "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS))
+        .filter(
+            state__in=[*PAST_TARGET, "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS)
+        )
         .select_related("owner_organisation", "response__recommendation__report")
         .order_by("owner_organisation__name", "due_date")
     )
@@ -111,12 +114,12 @@ def reminder_digests(*, as_of: date) -> list[Digest]:
             Digest(
                 organisation=organisations[org_id],
                 recipients=contacts.get(org_id, []),
-                overdue=[a for a in items if a.state == "overdue"],
+                overdue=[a for a in items if a.state in PAST_TARGET],
                 due_soon=[a for a in items if a.state == "due_soon"],
-                improvements_overdue=[a for a in improvements[org_id] if a.state == "overdue"],
+                improvements_overdue=[a for a in improvements[org_id] if a.state in PAST_TARGET],
                 improvements_due_soon=[a for a in improvements[org_id] if a.state == "due_soon"],
                 review_improvements_overdue=[
-                    a for a in from_reviews[org_id] if a.state == "overdue"
+                    a for a in from_reviews[org_id] if a.state in PAST_TARGET
                 ],
                 review_improvements_due_soon=[
                     a for a in from_reviews[org_id] if a.state == "due_soon"
@@ -131,7 +134,9 @@ def _improvements_due(as_of: date) -> Any:
     same states and window as plan actions, owned by the service that assessed itself."""
     return (
         ImprovementAction.objects.with_state(today=as_of)
-        .filter(state__in=["overdue", "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS))
+        .filter(
+            state__in=[*PAST_TARGET, "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS)
+        )
         .select_related("item__assessment__organisation", "item__recommendation__report")
         .order_by("due_date")
     )
@@ -142,7 +147,9 @@ def _review_improvements_due(as_of: date) -> Any:
     states and window, owned by the service that reviewed itself."""
     return (
         ReviewImprovement.objects.with_state(today=as_of)
-        .filter(state__in=["overdue", "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS))
+        .filter(
+            state__in=[*PAST_TARGET, "due_soon"], due_date__lte=as_of + timedelta(DUE_SOON_DAYS)
+        )
         .select_related("review__organisation")
         .order_by("due_date")
     )

@@ -64,15 +64,22 @@ def _grouped(
             total=Count("id"),
             completed=Count("id", filter=Q(state="completed")),
             overdue=Count("id", filter=Q(state="overdue")),
+            no_update=Count("id", filter=Q(state="no_update")),
         )
         .order_by("-total", label_field)
     )
     return Figure(
         slug,
         title,
-        [*headings, "Completed", "Overdue"],
+        [*headings, "Completed", "Overdue", STATES["no_update"]],
         [
-            [r[label_field] or "Not resolved", r["total"], r["completed"], r["overdue"]]
+            [
+                r[label_field] or "Not resolved",
+                r["total"],
+                r["completed"],
+                r["overdue"],
+                r["no_update"],
+            ]
             for r in rows
         ],
     )
@@ -166,7 +173,7 @@ def organisation_dashboard(*, organisation: Organisation, today: date, user: Any
         .select_related("response__recommendation__report")
         .order_by("due_date", "pk")
     )
-    open_states = {"overdue", "due_soon", "later", "no_date", "ongoing"}
+    open_states = {"overdue", "no_update", "due_soon", "later", "no_date", "ongoing"}
     stale_before = today - timedelta(days=STALE_DAYS)
     lists = {
         "overdue": [a for a in actions if a.state == "overdue"],

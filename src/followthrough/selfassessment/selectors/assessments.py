@@ -29,7 +29,7 @@ RANK: dict[str, int] = {
     Rating.REQUIRES_IMPROVEMENT: 2,
     Rating.INADEQUATE: 1,
 }
-OPEN_STATES = ("overdue", "due_soon", "later", "no_date", "ongoing")
+OPEN_STATES = ("overdue", "no_update", "due_soon", "later", "no_date", "ongoing")
 
 
 @dataclass

@@ -24,6 +24,7 @@ STATE_TAGS = {
     "completed": "govuk-tag--green",
     "ongoing": "govuk-tag--blue",
     "overdue": "govuk-tag--red",
+    "no_update": "govuk-tag--orange",
     "due_soon": "govuk-tag--yellow",
     "later": "govuk-tag--grey",
     "no_date": "govuk-tag--grey",
