@@ -65,7 +65,7 @@ def percent(part: int, whole: int) -> str:
 
 
 RATING_TAGS = {
-    "outstanding": ("Outstanding", "govuk-tag--green"),
+    "outstanding": ("Outstanding", "ft-tag--outstanding"),
     "good": ("Good", "govuk-tag--turquoise"),
     "requires_improvement": ("Requires improvement", "govuk-tag--yellow"),
     "inadequate": ("Inadequate", "govuk-tag--red"),
