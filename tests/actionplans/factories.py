@@ -22,6 +22,7 @@ from followthrough.actionplans.models import (
     Tracked,
 )
 from followthrough.core.targets import parse_target
+from followthrough.ingest.extract.text import share_of
 from followthrough.ingest.sample import ADDRESSEES, DECISIONS, OBJECTS, VERBS, sample_action_plan
 from followthrough.inspections.models import Report
 from tests.core.factories import SourceDocumentFactory
@@ -270,7 +271,9 @@ def make_sample_plan(
             ActionFactory(
                 response=response,
                 order=order,
-                description="",
+                description=share_of(
+                    row.narrative, owner=row.owner, target=target_text, of=len(row.targets)
+                ),
                 owner_text=row.owner,
                 owner_organisation=owning,
                 target_text=target_text,

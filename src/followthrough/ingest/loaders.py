@@ -17,6 +17,7 @@ from followthrough.inspections.themes import themes_for
 from followthrough.organisations.models import Organisation
 from followthrough.organisations.services import organisations_resolve
 
+from .extract.text import share_of
 from .extract.types import Extraction
 from .extract.types import Recommendation as ExtractedRecommendation
 
@@ -350,6 +351,12 @@ def response_load(
         Action.objects.create(
             response=response,
             order=order,
+            description=share_of(
+                extracted.text,
+                owner=action.owner,
+                target=action.target_text,
+                of=len(extracted.actions),
+            ),
             owner_text=action.owner or "",
             owner_organisation=owners[0] if owners else responding,
             target_text=action.target_text or "",

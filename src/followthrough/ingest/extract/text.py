@@ -41,3 +41,28 @@ def list_items(fragment: str) -> tuple[list[str], list[str]]:
     paras = blocks(before)
     items = [clean(x) for x in re.split(r"<li[^>]*>", "<li" + rest, flags=re.IGNORECASE)]
     return paras, [i for i in items if i]
+
+
+# Names a paragraph can be matched on: acronyms (MoJ, YCS, NHS) and "Welsh"/"Wales" words.
+_NAME = re.compile(r"\b(?:[A-Z][a-z]?[A-Z]+[a-z]?|Welsh Government|Wales)\b")
+
+
+def share_of(text: str, *, owner: str | None, target: str | None, of: int) -> str:
+    """The part of a response that one of its `of` actions commits to: the whole text when the
+    row has one action; otherwise the paragraphs naming the action's owner (by its acronyms or
+    Welsh Government) or its target, in order, or the whole text when none or all do."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+    if of <= 1 or len(paragraphs) <= 1:
+        return (text or "").strip()
+    names = set(_NAME.findall(owner or ""))
+    names |= {"Wales", "Welsh Government"} if names & {"Wales", "Welsh Government"} else set()
+
+    def names_it(paragraph: str) -> bool:
+        if target and len(target) > 3 and target.lower() in paragraph.lower():
+            return True
+        return any(re.search(rf"\b{re.escape(n)}\b", paragraph) for n in names)
+
+    chosen = [p for p in paragraphs if names_it(p)]
+    if not chosen or len(chosen) == len(paragraphs):
+        return (text or "").strip()
+    return "\n\n".join(chosen)

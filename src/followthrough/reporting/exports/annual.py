@@ -15,8 +15,8 @@ from ..figures import bar_figure, burn_up_figure
 from ..selectors import ActionProgress, AnnualReport
 from .rows import DECISIONS
 
-ACTION_HEADER = ["Owner", "Target", "Status", "Latest update"]
-ACTION_WIDTHS = [55, 40, 30, 148]
+ACTION_HEADER = ["What will be done", "Owner", "Target", "Status", "Latest update"]
+ACTION_WIDTHS = [75, 45, 35, 28, 90]
 
 
 def charts(report: AnnualReport, fmt: str) -> list[dict[str, Any]]:
@@ -41,7 +41,11 @@ def _action_cells(row: ActionProgress) -> list[str]:
     status = action.get_status_display()
     if action.state == "overdue":
         status += " (overdue)"
+    promise = " ".join(action.description.split()[:40])
+    if len(action.description.split()) > 40:
+        promise += " …"
     return [
+        promise or "Not stated",
         action.owner_text or "No owner",
         action.target_text or "No target",
         status,

@@ -61,7 +61,15 @@ def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
                 cell_lines(row[1], [rec.text, *items])
                 row[2].text = DECISIONS.get(response.decision, "Not recorded")
                 cell_lines(row[3], response.narrative.split("\n\n"))
-                cell_lines(row[4], [a.owner_text or "No owner" for a in actions])
+                cell_lines(
+                    row[4],
+                    [
+                        f"{a.description}: {a.owner_text or 'No owner'}"
+                        if a.description and a.description != response.narrative
+                        else a.owner_text or "No owner"
+                        for a in actions
+                    ],
+                )
                 row[5].text = ""
                 for index, action in enumerate(actions):
                     paragraph = row[5].paragraphs[0] if index == 0 else row[5].add_paragraph()
