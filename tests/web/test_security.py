@@ -167,3 +167,24 @@ def test_password_reset_links_use_the_configured_site_url(client, viewer, settin
     [email] = mail.outbox
     assert "https://followthrough.example/accounts/password/reset/" in email.body
     assert "evil.example" not in email.body
+
+
+def test_the_sign_out_address_shows_a_page_with_a_button(client, viewer):
+    client.force_login(viewer)
+    page = client.get(reverse("logout"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert '<h1 class="govuk-heading-l">Sign out</h1>' in html
+    assert f'action="{reverse("logout")}"' in html and ">Sign out</button>" in html
+    assert "_auth_user_id" in client.session  # looking at the page does not sign out
+    assert client.post(reverse("logout")).status_code == 302
+    assert "_auth_user_id" not in client.session
+    assert "You are signed out" in client.get(reverse("logout")).content.decode()
+
+
+def test_signed_out_people_see_no_main_navigation(client, viewer):
+    signed_out = client.get(reverse("login")).content.decode()
+    assert 'aria-label="Menu"' not in signed_out and "Your account" not in signed_out
+    client.force_login(viewer)
+    signed_in = client.get(reverse("reporting:overview")).content.decode()
+    assert 'aria-label="Menu"' in signed_in and "Your account" in signed_in

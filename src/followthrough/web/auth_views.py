@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
+from django.template.response import TemplateResponse
 
 from followthrough.core.access import access
 from followthrough.core.events import record_event
@@ -36,6 +37,12 @@ class SignInView(auth_views.LoginView):
 
 
 class SignOutView(auth_views.LogoutView):
+    # A link to the sign-out address (GET) shows a page with the button; only a POST signs out.
+    http_method_names = ["get", "head", "post", "options"]
+
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+        return TemplateResponse(request, "registration/sign_out.html", {})
+
     def post(self, request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
         user = request.user
         if user.is_authenticated:
@@ -44,7 +51,7 @@ class SignOutView(auth_views.LogoutView):
 
 
 login = access("public", methods=("GET", "HEAD", "POST"))(SignInView.as_view())
-logout = access("public", methods=("POST",))(SignOutView.as_view())
+logout = access("public", methods=("GET", "HEAD", "POST"))(SignOutView.as_view())
 
 FORM_METHODS = ("GET", "HEAD", "POST")
 
