@@ -141,3 +141,19 @@ def test_errors_the_view_found_without_a_form_go_in_the_error_items_block():
     assert "There is a problem" not in render(body, error="")
     found = summary(render(body, error="Choose a <file>"))
     assert '<a href="#document">Choose a &lt;file&gt;</a>' in found
+
+
+def test_a_form_pages_title_starts_with_error_whenever_its_summary_has_items():
+    """GOV.UK: the title starts "Error: " when the page shows errors, so the errors a view lists
+    in the error_items block must also be in the title's condition."""
+    title = re.compile(r"{% block title %}{% if ([^%]*)%}Error: ")
+    items = re.compile(r"{% block error_items %}{% (?:for \w+(?:, \w+)* in|if) ([\w.]+)")
+    missing = []
+    for name, text in TEMPLATES.items():
+        if FORM_PAGE not in ancestors(name) or not (listed := items.search(text)):
+            continue
+        condition = title.search(text)
+        variable = listed.group(1).removesuffix(".items")
+        if condition is None or variable not in condition.group(1):
+            missing.append(name)
+    assert not missing, missing
