@@ -54,6 +54,7 @@ MEANINGS = {
     # Pure-Python domain rules, importable by the extractors without Django.
     "aliases": "organisations: the canonical bodies and the names documents use for them",
     "themes": "inspections: the keyword classifier giving recommendations their themes",
+    "garbled": "inspections: whether text read from a document looks scrambled (pure Python)",
     "smart": "actionplans: the SMART advice on a tracked action",
     "imports": "cases: the case layout; audits: a criteria set's spreadsheet, both checked row "
     "by row before anything is written",
