@@ -97,10 +97,10 @@ def test_owners_and_targets_that_do_not_pair_are_kept_in_order():
     [rec] = extract(text, "x.txt").recommendations
     assert rec.response.owners == ["Owner One", "Owner Two"]
     assert rec.response.targets == ["April 2021"]
+    # The second row names no owner: it continues the row above, whose owners share its date.
     assert [(a.owner, a.target_text) for a in rec.response.actions] == [
-        ("Owner One", None),
-        ("Owner Two", None),
-        (None, "April 2021"),
+        ("Owner One", "April 2021"),
+        ("Owner Two", "April 2021"),
     ]
 
 

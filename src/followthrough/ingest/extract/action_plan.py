@@ -85,6 +85,15 @@ def _join_fragments(entries: list[tuple[int, str]], chunk: int, fragments: list[
             entries.append((chunk, fragment))
 
 
+def _names_owner(entries: list[tuple[int, str]], fragments: list[str]) -> bool:
+    """Whether a row's owner cell names an owner of its own (a placeholder holds a place), rather
+    than being empty or only finishing the owner a page break cut off in the row above."""
+    if not fragments:
+        return False
+    cut = entries and (fragments[0][:1].islower() or DANGLING_RE.search(entries[-1][1]))
+    return not cut or len(fragments) > 1
+
+
 def _pair(
     owners: list[tuple[int, str]], targets: list[tuple[int, str]], chunks: int
 ) -> list[Action]:
@@ -289,8 +298,19 @@ class _Reader:
 
     def _continue(self, draft: _Draft, line: Line, cells: dict[str, str]) -> None:
         draft.end = line.end
-        chunk = draft.chunks
-        draft.chunks += 1
+        owners = _marked(blocks(cells.get("owner", "")))
+        targets = _marked(blocks(cells.get("target", "")))
+        continued = bool(draft.chunks) and not _names_owner(draft.owners, owners)
+        if continued:  # a row naming no owner of its own continues the row above
+            chunk = draft.chunks - 1
+            if targets and draft.targets and draft.targets[-1][0] == chunk:
+                targets = [" ".join(t for t in targets if t)]
+                if targets[0]:
+                    draft.targets[-1] = (chunk, f"{draft.targets[-1][1]} {targets[0]}")
+                targets = []
+        else:
+            chunk = draft.chunks
+            draft.chunks += 1
         if clean(cells.get("recommendation", "")):
             draft.rec_parts.append(cells["recommendation"])
         if clean(cells.get("addressee", "")) and not draft.addressee_cell:
@@ -299,8 +319,8 @@ class _Reader:
             draft.decision_parts.append(cells["decision"])
         if clean(cells.get("response", "")):
             draft.response_parts.append(cells["response"])
-        _join_fragments(draft.owners, chunk, _marked(blocks(cells.get("owner", ""))))
-        _join_fragments(draft.targets, chunk, _marked(blocks(cells.get("target", ""))))
+        _join_fragments(draft.owners, chunk, owners)
+        _join_fragments(draft.targets, chunk, targets)
 
     def _finish(self, draft: _Draft) -> Recommendation:
         paras: list[str] = []
