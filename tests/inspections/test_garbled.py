@@ -77,3 +77,13 @@ def test_on_the_corpus_only_the_scrambled_recommendation_is_flagged():
             flagged.append((name, getattr(rec, "label", rec.text[:30])))
     assert total >= 70
     assert flagged == [("003_9531c0b3dd36a217.txt", "7")]
+
+
+def test_a_recommendation_reads_garbled_until_a_person_corrects_it():
+    from followthrough.inspections.models import Recommendation
+
+    rec = Recommendation(text="Review the process.", items=[{"label": None, "text": GARBLED[1]}])
+    assert rec.reads_garbled
+    rec.text_corrected = True
+    assert not rec.reads_garbled
+    assert not Recommendation(text=CLEAN[0]).reads_garbled

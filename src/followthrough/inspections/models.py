@@ -6,6 +6,7 @@ from followthrough.core.history import audited_history
 from followthrough.core.models import Provenanced, TimeStamped
 from followthrough.organisations.models import Organisation
 
+from .garbled import reads_garbled
 from .querysets import RecommendationQuerySet, ReportQuerySet
 
 
@@ -73,6 +74,14 @@ class Recommendation(Provenanced, TimeStamped):
     lines_of_enquiry = models.JSONField(default=list, blank=True)
     evidence_prompts = models.JSONField(default=list, blank=True)
     notes = models.TextField(blank=True)
+    # A person's correction of text read wrongly from the document; what was read is kept.
+    text_corrected = models.BooleanField(default=False)
+    text_as_read = models.TextField(
+        blank=True, help_text="The text as read from the document, kept when a person corrects it"
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Goes up with every saved edit; a form for an older one is refused."
+    )
     history = audited_history(m2m_fields=[addressees])
 
     objects = RecommendationQuerySet.as_manager()
@@ -92,6 +101,15 @@ class Recommendation(Provenanced, TimeStamped):
     def display_label(self) -> str:
         prefix = "Additional " if self.section == self.Section.ADDITIONAL else ""
         return f"{prefix}recommendation {self.label}".capitalize()
+
+    @property
+    def reads_garbled(self) -> bool:
+        """Whether the text, as read from the document, looks scrambled; never once a person
+        has corrected it."""
+        if self.text_corrected:
+            return False
+        parts = [self.text] + [str(item.get("text", "")) for item in self.items or []]
+        return reads_garbled("\n".join(parts))
 
     @property
     def short_label(self) -> str:
