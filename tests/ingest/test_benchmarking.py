@@ -98,8 +98,11 @@ def test_a_benchmarking_tool_is_stored_as_reports_with_prompts(db):
     with transaction.atomic():
         result = document_ingest(file_name="made_tool.txt", content=MADE.encode())
     assert result.status == "created" and result.thematics == 2
-    reports = Report.objects.filter(kind="benchmarking_tool").order_by("published")
-    assert [r.published.year for r in reports] == [2018, 2019]
+    reports = Report.objects.filter(source__file_name="made_tool.txt").order_by("published")
+    assert [(r.kind, r.published_display) for r in reports] == [
+        ("joint_thematic", "July 2018"),
+        ("thematic", "March 2019"),
+    ]
     rec = Recommendation.objects.get(report=reports[0], label="1")
     assert len(rec.lines_of_enquiry) == 2 and rec.evidence_prompts[-1] == "Board minutes."
     additional = Recommendation.objects.get(report=reports[1], section="additional")

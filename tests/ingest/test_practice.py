@@ -61,7 +61,7 @@ def test_a_practice_guide_reads_examples_standards_and_questions():
     assert result.document.kind == "practice_guide"
     assert [(p.kind, p.title, p.service) for p in result.practice_examples] == [
         ("good", "Clear practice plans", "Lakeside"),
-        ("case_illustration", "Case illustration", None),
+        ("case_illustration", "Clear practice plans", None),
     ]
     assert "reviews it each term" in result.practice_examples[0].text
     assert [(s.name, s.expectations) for s in result.standards] == [

@@ -177,6 +177,7 @@ def practice_load(extraction: Extraction, report: Report, source: SourceDocument
 
 def practice_guide_load(extraction: Extraction, source: SourceDocument) -> Report:
     doc = extraction.document
+    published, precision = iso_to_date(doc.published)
     report = Report.objects.filter(
         kind=Report.Kind.PRACTICE_GUIDE, source__file_name=source.file_name
     ).first()
@@ -187,6 +188,8 @@ def practice_guide_load(extraction: Extraction, source: SourceDocument) -> Repor
         "source_start": 0,
         "source_end": len(source.text),
         "created_from_action_plan": False,
+        "published": published,
+        "published_precision": precision,
         "guide": {
             "standards": [s.to_dict() for s in extraction.standards],
             "reflection_questions": [q.to_dict() for q in extraction.reflection_questions],
@@ -194,6 +197,7 @@ def practice_guide_load(extraction: Extraction, source: SourceDocument) -> Repor
         },
     }
     report = _save(Report, report, fields)
+    report.inspectorates.set(_inspectorates(doc.inspectorates))
     practice_load(extraction, report, source)
     return report
 
@@ -204,20 +208,20 @@ def benchmarking_load(extraction: Extraction, source: SourceDocument) -> list[Re
     reports = []
     for thematic in extraction.thematics:
         title = thematic.title
-        existing = Report.objects.filter(
-            kind=Report.Kind.BENCHMARKING_TOOL, title=title, source__file_name=source.file_name
-        ).first()
+        existing = Report.objects.filter(title=title, source__file_name=source.file_name).first()
+        published, precision = iso_to_date(thematic.published or str(thematic.year or ""))
         fields = {
             "title": title,
-            "kind": Report.Kind.BENCHMARKING_TOOL,
-            "published": date(thematic.year, 1, 1) if thematic.year else None,
-            "published_precision": "year",
+            "kind": _report_kind(title),  # each thematic is an inspection the tool benchmarks
+            "published": published,
+            "published_precision": precision,
             "source": source,
             "source_start": thematic.start,
             "source_end": thematic.end,
             "created_from_action_plan": False,
         }
         report = _save(Report, existing, fields)
+        report.inspectorates.set(_inspectorates(thematic.inspectorates))
         for number, rec in enumerate(thematic.recommendations, start=1):
             text = " ".join([rec.text, *(i.text for i in rec.items)])
             row, _ = Recommendation.objects.update_or_create(

@@ -138,9 +138,7 @@ def _thematic_changes(
 
 
 def _apply_thematic(change: dict[str, Any], source: SourceDocument, actor: Any) -> None:
-    report = Report.objects.get(
-        kind=Report.Kind.BENCHMARKING_TOOL, source=source, title=change["title_of"]
-    )
+    report = Report.objects.get(source=source, title=change["title_of"])
     if "label" in change:
         rec = Recommendation.objects.get(report=report, section="main", label=change["label"])
         if change["field"] == "addressee":

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from followthrough.core.dates import MONTHS
+
+from .inspectorates import inspectorates_in
 from .lines import Line, split_lines
 from .text import clean
 from .types import (
@@ -23,19 +26,31 @@ from .types import (
 )
 
 THEMATIC_RE = re.compile(r"^\W*thematic(?:\s+inspection)?\s*:\s*(.+?)\s*$", re.IGNORECASE)
-YEAR_RE = re.compile(r"\(\s*(?:published\s+)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\s*\)\s*$", re.I)
+YEAR_RE = re.compile(r"\(\s*(?:published\s+)?(?:([A-Za-z]+)\s+)?((?:19|20)\d\d)\s*\)\s*$", re.I)
 REC_RE = re.compile(r"^recommendations?\s*:?$", re.IGNORECASE)
 ADDITIONAL_RE = re.compile(r"\badditional\b.*\brecommendations?\b", re.IGNORECASE)
-SHOULD_RE = re.compile(r"^(.{3,300}?)\s+(?:should|will|must)\b\s*(.*)$", re.IGNORECASE | re.S)
+SHOULD_RE = re.compile(r"^(.{3,300}?)\s+(should|will|must)\b\s*:?\s*(.*)$", re.IGNORECASE | re.S)
 GROUP_HEAD_RE = re.compile(r"^(.{3,200}?)\s+should(?:\s+ensure\s+that)?\s*:\s*$", re.IGNORECASE)
 LISTED_RE = re.compile(
-    r"^[-•]\s+(.+?)\s+published\s+(?:in\s+)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\.?\s*([¹²³⁴⁵⁶⁷⁸⁹]*)\s*$"
+    r"^[-•]\s+(.+?)\s+published\s+(?:in\s+)?(?:([A-Za-z]+)\s+)?((?:19|20)\d\d)\.?\s*([¹²³⁴⁵⁶⁷⁸⁹]*)\s*$"
 )
 FOOTNOTE_RE = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹])\s*(.*)$")
 SEPARATOR_RE = re.compile(r"^[\s\-–—:=|]*$")
 NUMBERED_RE = re.compile(r"^(\d{1,2}|[a-z])[.)]\s+(.*)$")
 DROP_PHRASES = re.compile(r"suggested sources? of information\s*:?", re.IGNORECASE)
 _SPLIT_TAGS = re.compile(r"</?(?:li|p|ul|ol|br|div)\b[^>]*>", re.IGNORECASE)
+# A footnote mark left on a word ("outcome measures³", "<sup>3</sup>"): the note is not kept.
+FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*\d{1,2}\s*</sup>|(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", re.IGNORECASE)
+# A plain paragraph, neither bullet, number nor markup, that starts a sentence.
+PLAIN_SENTENCE_RE = re.compile(r"^(?![-•*<]|\d{1,2}[.)]\s|[a-z][.)]\s)[A-Z]")
+
+
+def _published(month: str | None, year: int | None) -> str | None:
+    """ISO "2013-11" when a month is printed, else the year alone."""
+    if year is None:
+        return None
+    number = MONTHS.get((month or "").lower().rstrip("."))
+    return f"{year:04d}-{number:02d}" if number else str(year)
 
 
 def _bullets(fragment: str) -> list[str]:
@@ -44,7 +59,7 @@ def _bullets(fragment: str) -> list[str]:
     text = re.sub(r"(?<=[a-z,;])(?=\d{1,2}\.\s)", "\n", text)  # "detailed2. time bound"
     parts = []
     for raw in text.split("\n"):
-        part = DROP_PHRASES.sub("", clean(raw)).strip(" -–")
+        part = DROP_PHRASES.sub("", clean(FOOTNOTE_MARK_RE.sub("", raw))).strip(" -–")
         if part:
             parts.append(part)
     return parts
@@ -57,14 +72,28 @@ def _words(text: str) -> set[str]:
     }  # fmt: skip
 
 
-def _addressee(lead: str) -> str:
-    match = SHOULD_RE.match(clean(lead))
+def _lead(lead: str) -> tuple[str, str]:
+    """(addressee, text) of a lead-in. Pages print "<addressee> should:" before the text, so the
+    text keeps what follows "should" ("ensure that:"), with any purpose clause the lead-in
+    opened with ("In order to …, X should …"); "will" and "must" lead-ins stay whole."""
+    lead = clean(lead)
+    match = SHOULD_RE.match(lead)
     if not match:
-        return ""
-    who = match[1].strip(" ,:")
+        return "", lead
+    who, purpose = match[1].strip(" ,:"), ""
     if who.lower().startswith("in order to") and ", " in who:
-        who = who.split(", ", 1)[1]
-    return who[:1].upper() + who[1:]
+        purpose, who = who.split(", ", 1)
+    who = who[:1].upper() + who[1:]
+    if match[2].lower() != "should":
+        return who, lead
+    rest = match[3].strip()
+    if purpose:
+        rest = f"{purpose[:1].lower()}{purpose[1:]}, {rest}".strip(" ,")
+    return who, rest
+
+
+def _addressee(lead: str) -> str:
+    return _lead(lead)[0]
 
 
 def _item(text: str) -> Item:
@@ -84,9 +113,11 @@ class _Reader:
         self.rec_parts: list[str] = []
         self.mode = "intro"
         self.listed: list[tuple[str, int, str]] = []  # title, year, footnote marker
+        self.listed_months: dict[int, str | None] = {}  # index in listed: month printed
         self.no_recommendations: set[str] = set()  # footnote markers saying so
         self.notes: list[str] = []
         self.warnings: list[str] = []
+        self.intro: list[str] = []  # the text before the first recommendation
 
     # structure
     def _thematic(self, line: Line, title: str) -> None:
@@ -94,9 +125,11 @@ class _Reader:
         if self.current is not None:
             self.current.end = line.start
         year_match = YEAR_RE.search(title)
-        year = int(year_match[1]) if year_match else None
+        year = int(year_match[2]) if year_match else None
+        month = year_match[1] if year_match else None
         title = YEAR_RE.sub("", title).strip(" -–:")
         self.current = Thematic(title=clean(title), year=year, start=line.start, end=line.end)
+        self.current.published = _published(month, year) if month else None
         self.thematics.append(self.current)
         self.mode = "intro"
 
@@ -121,10 +154,10 @@ class _Reader:
         parts = [p for f in self.rec_parts for p in _bullets(f)]
         if not parts and not rec.lines_of_enquiry:
             return
-        lead = parts[0] if parts else ""
-        rec.text = lead
-        rec.addressee = _addressee(lead)
+        rec.addressee, rec.text = _lead(parts[0] if parts else "")
         rec.items = [_item(p) for p in parts[1:]]
+        if not rec.text and len(rec.items) == 1:  # "X should:" and one point: the point
+            rec.text, rec.items = rec.items[0].text, []
         if not rec.addressee:
             self.warnings.append(
                 f"{self.current.title if self.current else 'thematic'}: a recommendation with "
@@ -142,11 +175,12 @@ class _Reader:
         if self.current is not None:
             self.current.end = len(self.lines[-1].text) + self.lines[-1].start
         self._name_orphans()
+        self._date_and_inspectorates()
         if not any(t.recommendations or t.additional for t in self.thematics):
             raise ExtractionError("no thematic recommendations found in the benchmarking tool")
         extraction = Extraction(
             self.source,
-            Document(kind="benchmarking_tool", title=title),
+            Document(kind="benchmarking_tool", title=title, inspectorates=self._inspectorates()),
             notes=self.notes,
             warnings=self.warnings,
             thematics=[t for t in self.thematics if t.recommendations or t.additional],
@@ -167,8 +201,11 @@ class _Reader:
             return
         listed = LISTED_RE.match(text) if self.mode == "intro" and not self.thematics else None
         if listed:
-            self.listed.append((clean(listed[1]), int(listed[2]), listed[3]))
+            self.listed.append((clean(listed[1]), int(listed[3]), listed[4]))
+            self.listed_months[len(self.listed) - 1] = listed[2]
             return
+        if self.current is None and self.rec is None:
+            self.intro.append(text)
         heading = THEMATIC_RE.match(text) if "\t" not in raw else None
         if heading:
             self._thematic(line, heading[1])
@@ -195,6 +232,9 @@ class _Reader:
         if self.mode == "rec" and self.rec is not None:
             if GROUP_HEAD_RE.match(text) and self.rec_parts:
                 self._open_rec(line)  # several addressees under one "Recommendations"
+            elif self._is_note(raw):  # a note after the points ("No tool was prepared …")
+                self.notes.append(f"{self.current.title if self.current else 'Thematic'}: {text}")
+                return
             assert self.rec is not None
             self.rec_parts.append(raw.strip())
             self.rec.end = line.end
@@ -204,6 +244,48 @@ class _Reader:
             return
         if self.current is not None and not text[:1].islower():
             self.notes.append(f"{self.current.title or 'Thematic'}: {text}")
+
+    def _is_note(self, raw: str) -> bool:
+        """A plain sentence after a lead-in that ends in a colon and its bulleted points is
+        the document's note, not a point: points are bulleted, numbered or lower case."""
+        if not self.rec_parts or not PLAIN_SENTENCE_RE.match(raw.strip()):
+            return False
+        parts = [p for f in self.rec_parts for p in _bullets(f)]
+        return (
+            len(parts) >= 2
+            and parts[0].endswith(":")
+            and all(p.lstrip()[:1] in "-•*<" or p[:1].islower() for p in self.rec_parts[1:])
+        )
+
+    def _inspectorates(self) -> list[str]:
+        return inspectorates_in(" ".join(self.intro))
+
+    def _date_and_inspectorates(self) -> None:
+        """Each thematic's month from the document's list of inspections, when its heading
+        gives only a year; its inspectorates are those the introduction names as publishing
+        the list, with any its own heading names."""
+        publishers = self._inspectorates()
+        for thematic in self.thematics:
+            own = inspectorates_in(thematic.title)
+            thematic.inspectorates = [*publishers, *(b for b in own if b not in publishers)]
+            if thematic.published and "-" in thematic.published:
+                continue
+            index = self._listed_index(thematic.title)
+            if index is None:
+                continue
+            entry = self.listed[index]
+            if thematic.year in (None, entry[1]):
+                thematic.year = entry[1]
+                thematic.published = _published(self.listed_months.get(index), entry[1])
+
+    def _listed_index(self, title: str) -> int | None:
+        """The listed inspection this title names: most of its words in common."""
+        words = _words(title)
+        if not words:
+            return None
+        scored = [(len(words & _words(e[0])), i) for i, e in enumerate(self.listed)]
+        best, index = max(scored, default=(0, -1))
+        return index if best >= 0.6 * len(words) else None
 
     def _table_row(self, line: Line) -> None:
         cells = line.text.split("\t")

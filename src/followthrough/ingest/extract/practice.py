@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 
+from followthrough.core.dates import MONTH_RE, parse_date
+
+from .inspectorates import inspectorates_in
 from .lines import Line, split_lines
 from .text import clean
 from .types import Concept, Document, Extraction, PracticeExample, ReflectionQuestion, Standard
 
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(.+?)\*\*\s*$")
+# A paragraph opening with a bold label and a short title: "**Practice example:** its title."
+BOLD_LABEL_RE = re.compile(r"^\*\*([^*]{3,60}?:?)\*\*\s*([^*]{3,250}?)\.?\s*$")
+# A cover line that is only a date: "February 2023", "Published: 7 June 2022".
+DATE_LINE_RE = re.compile(
+    rf"^(?:published\s*:?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+(?:19|20)\d\d$",
+    re.IGNORECASE,
+)
 EXAMPLE_RE = re.compile(
     r"^(?:(good|poor|promising)\s+)?(?:practice\s+example|example\s+of\s+effectiveness)\b"
     r"\s*[:\-–]?\s*(.*)$",
@@ -48,6 +58,9 @@ def _heading(line: Line) -> tuple[int, str] | None:
     bold = BOLD_LINE_RE.match(line.text.strip())
     if bold:
         return 7, clean(bold[1])  # a bold line acting as a minor heading
+    labelled = BOLD_LABEL_RE.match(line.text.strip())
+    if labelled and (EXAMPLE_RE.match(labelled[1]) or ILLUSTRATION_RE.match(labelled[1])):
+        return 7, clean(f"{labelled[1]} {labelled[2]}")  # an example's label opening its line
     return None
 
 
@@ -55,6 +68,7 @@ def extract_practice_examples(lines: list[Line]) -> list[PracticeExample]:
     examples: list[PracticeExample] = []
     current: PracticeExample | None = None
     parts: list[str] = []
+    context = ""  # the heading an illustration without its own title belongs to
 
     def close(end: int) -> None:
         nonlocal current
@@ -80,16 +94,18 @@ def extract_practice_examples(lines: list[Line]) -> list[PracticeExample]:
                         "poor" if NEGATIVE_RE.search(rest) else "good"
                     )
                     title, service = _service(rest or text)
+                    context = title
                 else:
                     kind = "case_illustration"
-                    label = illustration[1] if illustration else None
-                    title, service = (label or "Case illustration"), None
+                    label = illustration[1].strip(" :*") if illustration else ""
+                    title, service = (label or context or "Untitled"), None
                 current = PracticeExample(
                     title=title, service=service, kind=kind, text="", start=line.start
                 )
                 continue
             if level <= 6:  # a real heading ends the example
                 close(line.start)
+                context = text
                 continue
         if current is not None:
             text = clean(line.text)
@@ -133,11 +149,28 @@ def extract_concepts(lines: list[Line]) -> list[Concept]:
     ]
 
 
+COVER_LINES = 80
+
+
+def _cover(lines: list[Line], title: str | None) -> list[Line]:
+    """The guide's cover: its lines up to the first top-level heading after the title."""
+    seen_title = False
+    for index, line in enumerate(lines[:COVER_LINES]):
+        heading = HEADING_RE.match(line.text)
+        if heading and len(heading[1]) == 1:
+            if seen_title or clean(heading[2]) != title:
+                return lines[:index] if seen_title else lines[:COVER_LINES]
+            seen_title = True
+    return lines[:COVER_LINES]
+
+
 def extract_practice_guide(text: str, source: str) -> Extraction:
     lines = split_lines(text)
     title = next(
         (clean(m[2]) for x in lines if (m := HEADING_RE.match(x.text)) and len(m[1]) == 1), None
     )
+    cover = _cover(lines, title)
+    printed = next((clean(x.text) for x in cover if DATE_LINE_RE.match(clean(x.text))), None)
     questions: list[ReflectionQuestion] = []
     standards: list[Standard] = []
     in_reflection = False
@@ -175,7 +208,12 @@ def extract_practice_guide(text: str, source: str) -> Extraction:
             standard.expectations.append(plain.lstrip("-• ").strip())
     return Extraction(
         source,
-        Document(kind="practice_guide", title=title),
+        Document(
+            kind="practice_guide",
+            title=title,
+            published=parse_date(printed) if printed else None,
+            inspectorates=inspectorates_in("\n".join(x.text for x in cover)),
+        ),
         practice_examples=extract_practice_examples(lines),
         reflection_questions=questions,
         standards=[s for s in standards if s.expectations],

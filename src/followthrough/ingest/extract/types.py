@@ -137,11 +137,15 @@ class Thematic:
     additional: list[AdditionalGroup] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    published: str | None = None  # ISO month ("2013-11") when the document prints one
+    inspectorates: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "year": self.year,
+            "published": self.published or (str(self.year) if self.year else None),
+            "inspectorates": list(self.inspectorates),
             "recommendations": [r.to_dict() for r in self.recommendations],
             "additional": [a.to_dict() for a in self.additional],
             "provenance": {"start": self.start, "end": self.end},
