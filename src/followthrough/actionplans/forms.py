@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from followthrough.core.forms import GovukFormMixin
+from followthrough.core.forms import GovukFormMixin, date_field
 from followthrough.organisations.models import Organisation
 
 from .models import Action, Decision, Response, Review
@@ -102,15 +102,7 @@ class ActionForm(GovukFormMixin, forms.Form):
 
 
 class ProgressForm(GovukFormMixin, forms.Form):
-    on = forms.DateField(
-        label="Date of the update",
-        help_text="For example 2026-11-23",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"],
-        error_messages={
-            "required": "Enter the date of the update",
-            "invalid": "Enter the date as YYYY-MM-DD, for example 2026-11-23",
-        },
-    )
+    on = date_field("Date of the update")
     new_status = forms.ChoiceField(
         label="Status now",
         required=False,
@@ -136,15 +128,7 @@ class ProgressForm(GovukFormMixin, forms.Form):
 
 
 class ReviewForm(GovukFormMixin, forms.Form):
-    on = forms.DateField(
-        label="Date of the judgement",
-        help_text="For example 2026-11-23",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"],
-        error_messages={
-            "required": "Enter the date of the judgement",
-            "invalid": "Enter the date as YYYY-MM-DD, for example 2026-11-23",
-        },
-    )
+    on = date_field("Date of the judgement")
     judgement = forms.ChoiceField(
         choices=Review.Judgement.choices,
         label="Judgement",

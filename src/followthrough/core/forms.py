@@ -14,12 +14,28 @@ from django.utils.dateparse import parse_date
 
 from .concurrency import StaleEdit
 
-WIDGET_CLASSES = {
+# How a date is shown in a form and what people may type: the box shows the date the way the
+# hint asks for it, and every common way of writing a date is still read.
+DATE_HINT = "For example 23 November 2026"
+DATE_INPUT_FORMATS = ["%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y", "%d %m %Y", "%d-%m-%Y"]
+
+
+class GovukDateInput(forms.DateInput):
+    """A date box showing its value as the hint writes dates ("3 March 2026")."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, date):
+            return f"{value.day} {value:%B %Y}"
+        return super().format_value(value)
+
+
+WIDGET_CLASSES: dict[type, str] = {
     forms.TextInput: "govuk-input",
     forms.EmailInput: "govuk-input",
     forms.PasswordInput: "govuk-input",
     forms.NumberInput: "govuk-input",
     forms.DateInput: "govuk-input",
+    GovukDateInput: "govuk-input",
     forms.Textarea: "govuk-textarea",
     forms.Select: "govuk-select",
     forms.ClearableFileInput: "govuk-file-upload",
@@ -57,6 +73,38 @@ class GovukFormMixin:
                     widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}--error".strip()
                 described = widget.attrs.get("aria-describedby", "")
                 widget.attrs["aria-describedby"] = f"{described} {name}-error".strip()
+
+
+class PlausibleDateField(forms.DateField):
+    """A date from 1990 to 2099, shown and hinted in words: a mistyped year is an error on the
+    form, not a broken page."""
+
+    widget = GovukDateInput
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and not date(1990, 1, 1) <= value <= date(2099, 12, 31):
+            raise forms.ValidationError(
+                f"{self.label} must be between 1990 and 2099", code="out_of_range"
+            )
+
+
+def date_field(
+    label: str, *, required: bool = True, hint: str = "", help_text: str = ""
+) -> PlausibleDateField:
+    """A GOV.UK date box: the hint, the value shown and the error all write dates one way.
+    `hint` follows the example; `help_text` replaces the whole hint."""
+    example = DATE_HINT[len("For example ") :]
+    return PlausibleDateField(
+        label=label,
+        required=required,
+        help_text=help_text or (f"{DATE_HINT}. {hint}" if hint else DATE_HINT),
+        input_formats=DATE_INPUT_FORMATS,
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": f"Enter the {label.lower()} as a real date, for example {example}",
+        },
+    )
 
 
 def apply_errors(form: forms.Form, exc: ValidationError) -> None:

@@ -6,22 +6,13 @@ from typing import Any
 
 from django import forms
 
-from followthrough.cases.forms.fields import PlausibleDateField
-from followthrough.core.forms import GovukFormMixin
+from followthrough.core.forms import GovukFormMixin, date_field
 
 from ..models import Audit, AuditCase, CriteriaSet
 
 
 def _date(label: str) -> forms.DateField:
-    return PlausibleDateField(
-        label=label,
-        help_text="For example 2026-03-31",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"],
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 2026-03-31",
-        },
-    )
+    return date_field(label)
 
 
 def _percent(label: str, *, required: bool, hint: str) -> forms.IntegerField:

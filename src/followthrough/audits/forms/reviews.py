@@ -8,8 +8,7 @@ from typing import Any
 
 from django import forms
 
-from followthrough.cases.forms.fields import PlausibleDateField
-from followthrough.core.forms import GovukFormMixin
+from followthrough.core.forms import GovukFormMixin, date_field
 from followthrough.selfassessment.forms import ImprovementForm
 from followthrough.selfassessment.models import Rating
 
@@ -90,15 +89,7 @@ class ReflectionForm(GovukFormMixin, forms.Form):
             "max_value": "Enter a score from 1 to 10",
         },
     )
-    answered_on = PlausibleDateField(
-        required=False,
-        label="Date answered",
-        help_text="For example 2026-03-31; today if left blank",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"],
-        error_messages={
-            "invalid": "Enter the date answered as a real date, for example 2026-03-31"
-        },
-    )
+    answered_on = date_field("Date answered", required=False, hint="Today if left blank")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     field_widths = {"score": "govuk-input--width-2", "answered_on": "govuk-input--width-10"}

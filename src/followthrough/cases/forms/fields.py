@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
 
+from followthrough.core.forms import date_field
+
 from ..models import YES_NO_UNKNOWN
 
 
-class PlausibleDateField(forms.DateField):
-    """A date from 1990 to 2099: a mistyped year is an error on the form, not a broken page."""
-
-    def validate(self, value: Any) -> None:
-        super().validate(value)
-        if value and not date(1990, 1, 1) <= value <= date(2099, 12, 31):
-            raise forms.ValidationError(
-                f"{self.label} must be between 1990 and 2099", code="out_of_range"
-            )
-
-
 def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return PlausibleDateField(
-        label=label,
-        required=required,
-        help_text=help_text or "For example 2026-03-31",
-        input_formats=["%Y-%m-%d", "%d/%m/%Y", "%d %B %Y"],
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"Enter the {label.lower()} as a real date, for example 2026-03-31",
-        },
-    )
+    return date_field(label, required=required, hint=help_text)
 
 
 def _choice(label: str, choices: list[tuple[str, str]]) -> forms.ChoiceField:

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 
-from followthrough.core.forms import GovukFormMixin
+from followthrough.core.forms import GovukFormMixin, date_field
 from followthrough.organisations.models import Organisation
 
 from ..models import (
@@ -59,8 +59,10 @@ class CaseEditForm(RecordForm):
         empty_label="Not recorded",
     )
     age_at_sentence = CaseOpenForm.base_fields["age_at_sentence"]
-    turns_18 = _date(
-        "Month the child turns 18", required=False, help_text="Its first day, like 2027-05-01"
+    turns_18 = date_field(
+        "Month the child turns 18",
+        required=False,
+        help_text="Its first day, for example 1 May 2027",
     )
     sex = _choice("Sex", Case.Sex.choices)
     ethnicity = _choice("Ethnic group", Case.Ethnicity.choices)
