@@ -49,6 +49,14 @@ TOOL = "\n".join(
         "Lines of Enquiry\tHow Do We Know",
         "<ul> • Are auditions advertised?</ul>\t<ul> • Posters.</ul>",
         "",
+        "Local partners also have additional recommendations:",
+        "",
+        "Concert venues should ensure that:",
+        "",
+        "- rooms are booked a term ahead",
+        "",
+        "Venue recommendations are checked at the yearly choir meeting instead.",
+        "",
     ]
 )
 
@@ -76,6 +84,9 @@ def test_a_note_after_the_points_is_a_note_not_a_point():
     points = [i.text for i in result.thematics[0].recommendations[0].items]
     assert not any("checklist" in p for p in points)
     assert any("No separate checklist" in n for n in result.notes)
+    (venues,) = result.thematics[1].additional
+    assert [i.text for i in venues.items] == ["rooms are booked a term ahead"]
+    assert any("yearly choir meeting" in n for n in result.notes)
     assert result.thematics[0].recommendations[0].lines_of_enquiry
 
 

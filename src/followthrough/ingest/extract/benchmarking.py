@@ -315,6 +315,10 @@ class _Reader:
         nested = raw.startswith((" ", "\t"))
         point = text.lstrip("-• ").strip()
         bold = re.search(r"\*\*(.+?)\*\*", raw)
+        plain = not nested and not bold and PLAIN_SENTENCE_RE.match(raw.strip())
+        if plain and groups and groups[-1].items and not SHOULD_RE.match(text):
+            self.notes.append(f"{self.current.title or 'Thematic'}: {text}")  # a closing note
+            return
         if not nested and (bold or not groups):
             who = clean(bold[1]) if bold else _addressee(point)
             group = next((g for g in groups if g.addressee == who), None)
