@@ -54,6 +54,7 @@ TOOL = "\n".join(
         "Concert venues should ensure that:",
         "",
         "- rooms are booked a term ahead",
+        "- a piano is tuned before each concert",
         "",
         "Venue recommendations are checked at the yearly choir meeting instead.",
         "",
@@ -85,7 +86,10 @@ def test_a_note_after_the_points_is_a_note_not_a_point():
     assert not any("checklist" in p for p in points)
     assert any("No separate checklist" in n for n in result.notes)
     (venues,) = result.thematics[1].additional
-    assert [i.text for i in venues.items] == ["rooms are booked a term ahead"]
+    assert [i.text for i in venues.items] == [
+        "rooms are booked a term ahead",
+        "a piano is tuned before each concert",
+    ]
     assert any("yearly choir meeting" in n for n in result.notes)
     assert result.thematics[0].recommendations[0].lines_of_enquiry
 
@@ -115,3 +119,6 @@ def test_a_thematic_is_stored_as_an_inspection_with_its_month(db, client, viewer
     assert "Joint thematic inspection" in page and "April 2016" in page
     assert "Not recorded" not in page and "Benchmarking tool" not in page
     assert page.count("Choir leaders should") == 1
+    venues = Report.objects.get(title__startswith="Open Voices")
+    page = client.get(reverse("reporting:report-detail", args=[venues.pk])).content.decode()
+    assert page.count("Concert venues should") == 1 and "a piano is tuned" in page

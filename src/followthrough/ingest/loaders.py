@@ -252,7 +252,8 @@ def benchmarking_load(extraction: Extraction, source: SourceDocument) -> list[Re
                 defaults={
                     "order": 1000 + number,
                     "addressee_text": group.addressee,
-                    "text": group.items[0].text if single else f"{group.addressee} should:",
+                    # pages print "<addressee> should:" above the points: not again as text
+                    "text": group.items[0].text if single else "",
                     "items": [] if single else [i.to_dict() for i in group.items],
                     "themes": themes_for(text),
                     "source": source,
