@@ -260,7 +260,7 @@ def make_sample_plan(
         response = ResponseFactory(
             action_plan=plan,
             recommendation=recommendation,
-            responding_organisation=addressed,
+            responding_organisation=owning,  # the owner column says who answered
             oversight_organisation=overseeing,
             decision=Decision(row.decision_text.lower().replace(" ", "_")),
             decision_text=row.decision_text,

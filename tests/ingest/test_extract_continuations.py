@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from followthrough.actionplans.models import Response
 from followthrough.ingest.extract import detect_kind, extract
-from tests.conftest import CORPUS, needs_corpus
+from followthrough.ingest.extract.decisions import responder_of
+from followthrough.organisations.aliases import bodies_named_in
+from tests.conftest import CORPUS, ingest_text, needs_corpus
 from tests.ingest.test_extract_quirks import plan, row
 
 
@@ -56,3 +61,36 @@ def test_the_corpus_plans_have_no_action_without_an_owner():
         for rec in extract(path.read_text(), path.name).recommendations:
             owners = [a.owner for a in rec.response.actions]
             assert all(owners), f"{path.stem} recommendation {rec.label}: {owners}"
+
+
+@pytest.mark.parametrize(
+    ("addressee", "owners", "answering"),
+    [
+        # A national body answers for local bodies through the owner column.
+        ("Youth Offending Team management boards", ["YJB – organisation with oversight"], "YJB"),
+        ("Police forces", ["Home Office policing unit"], "Home Office"),
+        # An addressee the owner column names is the one answering, even if named second.
+        ("The YCS and the YJB", ["YJB lead"], "YJB"),
+        # A department answers through its units; no owner body keeps the addressee.
+        ("HM Prison and Probation Service", ["Head of YCS policy"], "HMPPS"),
+        ("Department for Education", ["Deputy Director of Schools"], "DfE"),
+    ],
+)
+def test_the_owner_column_says_which_body_answers(addressee, owners, answering):
+    [body] = bodies_named_in(responder_of(addressee, owners))[:1]
+    assert body.short_name == answering
+
+
+def test_a_board_recommendation_answered_by_the_yjb_is_stored_as_the_yjb_s_response(db):
+    text = plan(
+        row("", "Youth Offending Team management boards should:", "", "", "", ""),
+        row("1", "Check every plan", "Agreed", "We will ask.", "YJB – with oversight", "2023/24"),
+        row("", "The Ministry of Justice should:", "", "", "", ""),
+        row("2", "Publish data", "Agreed", "We will.", "Head of Data, MoJ", "2023/24"),
+    )
+    ingest_text(text, "plan.txt")
+    answered = {
+        r.recommendation.label: r.responding_organisation.short_name
+        for r in Response.objects.select_related("recommendation", "responding_organisation")
+    }
+    assert answered == {"1": "YJB", "2": "MoJ"}

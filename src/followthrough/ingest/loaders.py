@@ -17,6 +17,7 @@ from followthrough.inspections.themes import themes_for
 from followthrough.organisations.models import Organisation
 from followthrough.organisations.services import organisations_resolve
 
+from .extract.decisions import responder_of
 from .extract.text import share_of
 from .extract.types import Extraction
 from .extract.types import Recommendation as ExtractedRecommendation
@@ -325,7 +326,9 @@ def response_load(
 ) -> Response:
     extracted = rec.response
     assert extracted is not None  # action plan rows always carry a response
-    addressed = organisations_resolve(text=rec.addressee) or list(recommendation.addressees.all())
+    # The owner column says who answered (a board's recommendation answered by the YJB).
+    answering = responder_of(rec.addressee, extracted.owners)
+    addressed = organisations_resolve(text=answering) or list(recommendation.addressees.all())
     responding: Organisation | None = addressed[0] if addressed else None
     oversight = next(
         (

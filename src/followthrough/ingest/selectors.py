@@ -8,6 +8,7 @@ from typing import Any
 from followthrough.actionplans.models import ActionPlan
 from followthrough.organisations.services import organisations_resolve
 
+from .extract.decisions import responder_of
 from .extract.types import Extraction
 from .loaders import find_report
 from .models import ImportReview
@@ -102,7 +103,7 @@ def earlier_plan(extraction: Extraction, *, source_name: str = "") -> ActionPlan
     if extraction.document.kind != "action_plan":
         return None
     answered = [
-        (rec.section, rec.label, rec.addressee)
+        (rec.section, rec.label, responder_of(rec.addressee, rec.response.owners))
         for rec in extraction.recommendations
         if rec.response is not None
     ]
@@ -116,7 +117,11 @@ def review_earlier_plan(review: ImportReview) -> ActionPlan | None:
         return None
     data = review.extraction or {}
     answered = [
-        (rec.get("section", ""), rec.get("label", ""), rec.get("addressee"))
+        (
+            rec.get("section", ""),
+            rec.get("label", ""),
+            responder_of(rec.get("addressee") or "", rec["response"].get("owners") or []),
+        )
         for rec in data.get("recommendations", [])
         if rec.get("response")
     ]

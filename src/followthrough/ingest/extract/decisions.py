@@ -1,8 +1,15 @@
-"""The three decisions, however a department words them ("Partly Agreed", "Partially accepted")."""
+"""The three decisions, however a department words them ("Partly Agreed", "Partially accepted"),
+and which body gave them."""
 
 from __future__ import annotations
 
 import re
+
+from followthrough.organisations.aliases import bodies_named_in
+
+# Bodies that do not write national action plans: when a plan answers a recommendation made to
+# them, the body the owner column names (the organisation with oversight) is the one answering.
+_LOCAL_KINDS = {"youth_justice_service", "local_authority", "police", "custodial_establishment"}
 
 _NOT = re.compile(r"\b(?:not|dis)\s*-?\s*(?:agreed?|accepted?)\b|\brejected\b", re.IGNORECASE)
 _PARTLY = re.compile(r"\b(?:partly|partially|part)\s*-?\s*(?:agreed?|accepted?)\b", re.IGNORECASE)
@@ -47,3 +54,22 @@ def decision_in_response(text: str) -> str | None:
         if m:
             return m[1]
     return None
+
+
+def responder_of(addressee: str, owners: list[str]) -> str:
+    """The text naming the body that answers a row of a response table: the addressee the owner
+    column names, or, for a recommendation made to local bodies, the national body the owner
+    column names (one "with oversight" first). With no body in the owner column, the addressee."""
+    ranked = sorted(owners, key=lambda o: not re.search(r"oversight|responsible", o, re.I))
+    owning = [body for owner in ranked for body in bodies_named_in(owner)]
+    if not owning:
+        return addressee
+    addressed = bodies_named_in(addressee)
+    for body in addressed:
+        if body in owning:
+            return body.name
+    if addressed and all(b.kind in _LOCAL_KINDS for b in addressed):
+        national = [b for b in owning if b.kind not in _LOCAL_KINDS]
+        if national:
+            return national[0].name
+    return addressee
