@@ -39,7 +39,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Synthetic recommendation {n}: review the practice yearly.")
     items = factory.LazyFunction(list)
     themes = factory.LazyAttribute(
-        lambda rec: themes_for(" ".join([rec.text, *(i["text"] for i in rec.items)]))
+        lambda rec: themes_for(rec.text, [i["text"] for i in rec.items])
     )
 
     @factory.post_generation

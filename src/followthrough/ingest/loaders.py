@@ -85,7 +85,7 @@ def recommendation_fields(
         "text": rec.text,
         "items": [i.to_dict() for i in rec.items],
         "paragraph_refs": rec.paragraph_refs,
-        "themes": themes_for(" ".join([rec.text, *(i.text for i in rec.items)])),
+        "themes": themes_for(rec.text, [i.text for i in rec.items]),
         "label_inferred": rec.label_inferred,
         "source": source,
         "source_start": rec.start,
