@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import pytest
 
 from followthrough.actionplans.models import Response
 from followthrough.ingest.extract import detect_kind, extract
 from followthrough.ingest.extract.decisions import responder_of
 from followthrough.organisations.aliases import bodies_named_in
+from followthrough.organisations.models import Organisation
 from tests.conftest import CORPUS, ingest_text, needs_corpus
 from tests.ingest.test_extract_quirks import plan, row
 
@@ -94,3 +97,21 @@ def test_a_board_recommendation_answered_by_the_yjb_is_stored_as_the_yjb_s_respo
         for r in Response.objects.select_related("recommendation", "responding_organisation")
     }
     assert answered == {"1": "YJB", "2": "MoJ"}
+
+
+def test_the_data_migration_moves_stored_answers_to_the_body_the_owner_column_names(db):
+    from django.apps import apps
+
+    text = plan(
+        row("", "Youth Offending Team management boards should:", "", "", "", ""),
+        row("1", "Check every plan", "Agreed", "We will ask.", "YJB – with oversight", "2023/24"),
+    )
+    ingest_text(text, "plan.txt")
+    boards = bodies_named_in("YOT management boards")[0]
+    response = Response.objects.get()
+    boards_org = Organisation.objects.get(name=boards.name)
+    Response.objects.filter(pk=response.pk).update(responding_organisation=boards_org)
+    module = "followthrough.ingest.migrations.0002_responders_from_owner_column"
+    import_module(module).answer_from_owner_column(apps, None)
+    response.refresh_from_db()
+    assert response.responding_organisation.short_name == "YJB"
