@@ -83,6 +83,7 @@ class World:
             "reporting:report-detail": {"pk": plan.report_id},
             "inspections:report-findings": {"pk": plan.report_id},
             "reporting:recommendation-detail": {"pk": rec.pk},
+            "inspections:recommendation-correct": {"pk": rec.pk},
             "actionplans:report-action-plan": {"pk": plan.report_id},
             "ingest:source-passage": {"pk": plan.source_id},
             "web:accessibility": {},

@@ -60,6 +60,8 @@ ROW_FOR = {
     ("target_approver", "published"): "approve or reject a new target for an action",
     ("importer", "published"): "import documents (upload, review and correct, then commit or "
     "discard)",
+    ("document_corrector", "published"): "correct a recommendation's text read wrongly from its "
+    "document (the inspectorate)",
     ("service_writer", "published"): "start a self-assessment for your youth justice service",
     ("assessment_reader", "published"): "read your service's self-assessment (assessment, "
     "summary, board view, exports, evidence files)",

@@ -27,6 +27,8 @@ RULES = {
     "target_approver": "approvers of the organisation that drafted the plan or gives the response",
     "inspectorate_member": "members of an inspectorate, and superusers",
     "importer": "members of an inspectorate, and superusers: they import documents",
+    "document_corrector": "members of an inspectorate, and superusers: they correct text read "
+    "wrongly from a document",
     "reviewer": "inspectorate reviewers, and superusers",
     "action_owner": "contributors, approvers and administrators of the organisation that owns "
     "the action or gives its response, once the plan is published",
@@ -87,6 +89,7 @@ RULES = {
 PAGE_PERMISSIONS = {
     "inspectorate_member": "organisations.use_inspectorate_pages",
     "importer": "organisations.use_inspectorate_pages",
+    "document_corrector": "inspections.change_recommendation",
     "audit_reader": "organisations.read_audit_log",
     "case_worker": "organisations.use_caseload",
     "service_member": "organisations.read_board_pack",

@@ -137,6 +137,14 @@ def _thematic_changes(
     return changes, errors
 
 
+def _correct_text(rec: Recommendation, text: str) -> None:
+    """A person's wording over what was read: the text as read is kept, and no longer flagged."""
+    if not rec.text_corrected:
+        rec.text_as_read = rec.text
+    rec.text = text
+    rec.text_corrected = True
+
+
 def _apply_thematic(change: dict[str, Any], source: SourceDocument, actor: Any) -> None:
     report = Report.objects.get(source=source, title=change["title_of"])
     if "label" in change:
@@ -144,7 +152,7 @@ def _apply_thematic(change: dict[str, Any], source: SourceDocument, actor: Any) 
         if change["field"] == "addressee":
             rec.addressee_text = change["new"]
         else:
-            rec.text = change["new"]
+            _correct_text(rec, change["new"])
         rec._history_user = actor
         rec._change_reason = CHANGE_REASON
         rec.save()
@@ -177,7 +185,7 @@ def _apply(
         if field == "addressee":
             rec.addressee_text = change["new"]
         else:
-            rec.text = change["new"]
+            _correct_text(rec, change["new"])
         rec._history_user = actor
         rec._change_reason = CHANGE_REASON
         rec.save()

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from followthrough.actionplans.models import ActionPlan
+from followthrough.inspections.garbled import reads_garbled
 from followthrough.organisations.services import organisations_resolve
 
 from .extract.decisions import responder_of
@@ -47,6 +48,8 @@ def review_records(
         rec, i = record["rec"], record["index"]
         record["addressee"] = posted.get(f"r{i}-addressee", rec.get("addressee") or "")
         record["text"] = posted.get(f"r{i}-text", rec.get("text") or "")
+        items = [str(item.get("text", "")) for item in rec.get("items") or []]
+        record["garbled"] = reads_garbled("\n".join([record["text"], *items]))
         record["decision"] = posted.get(
             f"r{i}-decision", (rec.get("response") or {}).get("decision") or ""
         )
