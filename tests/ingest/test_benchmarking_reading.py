@@ -104,6 +104,13 @@ def test_each_thematic_has_its_month_and_the_inspectorate_named():
     assert result.document.inspectorates == ["Ofsted"]
 
 
+def test_a_heading_year_that_disagrees_with_the_list_is_kept_with_a_warning():
+    tool = TOOL.replace("Rehearsals (2016)", "Rehearsals (2015)")
+    result = extract(tool, "choirs.txt")
+    assert (result.thematics[0].year, result.thematics[0].published) == (2015, "2015")
+    assert any("heading gives 2015" in w and "gives 2016" in w for w in result.warnings)
+
+
 def test_a_thematic_is_stored_as_an_inspection_with_its_month(db, client, viewer):
     with transaction.atomic():
         document_ingest(file_name="choirs.txt", content=TOOL.encode())

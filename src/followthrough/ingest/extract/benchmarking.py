@@ -129,7 +129,7 @@ class _Reader:
         month = year_match[1] if year_match else None
         title = YEAR_RE.sub("", title).strip(" -–:")
         self.current = Thematic(title=clean(title), year=year, start=line.start, end=line.end)
-        self.current.published = _published(month, year) if month else None
+        self.current.published = _published(month, year)
         self.thematics.append(self.current)
         self.mode = "intro"
 
@@ -277,6 +277,11 @@ class _Reader:
             if thematic.year in (None, entry[1]):
                 thematic.year = entry[1]
                 thematic.published = _published(self.listed_months.get(index), entry[1])
+            else:
+                self.warnings.append(
+                    f"{thematic.title}: its heading gives {thematic.year} but the document's "
+                    f"list of inspections gives {entry[1]}; the heading's year is kept"
+                )
 
     def _listed_index(self, title: str) -> int | None:
         """The listed inspection this title names: most of its words in common."""
