@@ -122,3 +122,18 @@ def test_text_corrected_in_import_review_keeps_what_was_read(client, inspector):
     rec = Recommendation.objects.get(label=read["label"], section=read["section"])
     assert rec.text == "A wording checked by a person." and rec.text_corrected
     assert rec.text_as_read == read["text"]
+
+
+def test_the_ete_plan_as_imported_flags_only_its_scrambled_recommendation(client, inspector):
+    """The ETE plan's recommendation 7 is scrambled in the source PDF itself; once imported, its
+    page warns and links the passage, and none of the plan's other recommendations does."""
+    from tests.conftest import corpus_file, ingest_text
+
+    path = corpus_file("003")
+    ingest_text(path.read_text(), path.name)
+    flagged = [r.label for r in Recommendation.objects.all() if r.reads_garbled]
+    assert flagged == ["7"]
+    rec = Recommendation.objects.get(label="7")
+    client.force_login(inspector)
+    html = page(client, rec)
+    assert WARNING in html and '#passage">Check the source' in html
