@@ -38,9 +38,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
     text = factory.Sequence(lambda n: f"Synthetic recommendation {n}: review the practice yearly.")
     items = factory.LazyFunction(list)
-    themes = factory.LazyAttribute(
-        lambda rec: themes_for(rec.text, [i["text"] for i in rec.items])
-    )
+    themes = factory.LazyAttribute(lambda rec: themes_for(rec.text, [i["text"] for i in rec.items]))
 
     @factory.post_generation
     def addressees(self, create, extracted, **kwargs):

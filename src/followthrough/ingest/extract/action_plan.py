@@ -86,8 +86,7 @@ def _join_fragments(entries: list[tuple[int, str]], chunk: int, fragments: list[
 
 
 def _names_owner(entries: list[tuple[int, str]], fragments: list[str]) -> bool:
-    """Whether a row's owner cell names an owner of its own (a placeholder holds a place), rather
-    than being empty or only finishing the owner a page break cut off in the row above."""
+    """Whether a row names an owner of its own, not none or only the end of the one above."""
     if not fragments:
         return False
     cut = entries and (fragments[0][:1].islower() or DANGLING_RE.search(entries[-1][1]))
