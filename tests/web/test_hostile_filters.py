@@ -26,7 +26,17 @@ HOSTILE = [
 ]
 
 AUDIT_PARAMS = ["since", "until", "user", "record"]
-INSPECTORATE_PARAMS = ["report", "organisation", "decision", "theme", "status", "overdue", "year"]
+INSPECTORATE_PARAMS = [
+    "report",
+    "organisation",
+    "decision",
+    "theme",
+    "status",
+    "overdue",
+    "year",
+    "sort",
+    "page",
+]
 
 
 @pytest.fixture

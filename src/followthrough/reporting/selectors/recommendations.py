@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+
 from followthrough.actionplans.models import Action, Response, Review
 from followthrough.actionplans.selectors import (
     ActionView,
@@ -19,6 +22,7 @@ from followthrough.core.access import allowed
 from followthrough.inspections.models import Recommendation
 
 CLOSED_JUDGEMENTS = {"achieved", "superseded"}
+NOT_MET_JUDGEMENTS = ("partly_achieved", "not_achieved")
 
 
 FINISHED_STATES = {"completed", "withdrawn"}
@@ -35,7 +39,7 @@ REC_STATUSES = {
 def recommendation_status(latest_review: Review | None, actions: list[Action]) -> str:
     """Where an open recommendation stands: the body's declaration and the inspectorate's
     judgement are two stages, never merged."""
-    if latest_review and latest_review.judgement in ("partly_achieved", "not_achieved"):
+    if latest_review and latest_review.judgement in NOT_MET_JUDGEMENTS:
         return "not_met"
     if not actions:
         return "no_actions"
@@ -109,7 +113,22 @@ class OpenRecommendation:
         return REC_STATUSES[self.status]
 
 
-def open_recommendations(
+SORTS = {
+    "newest": "Newest report first",
+    "oldest": "Oldest report first",
+    "overdue": "Most overdue actions first",
+    "report": "Report title, A to Z",
+}
+
+_ORDER = {
+    "newest": ("-report__published", "report__title", "order", "pk"),
+    "oldest": ("report__published", "report__title", "order", "pk"),
+    "overdue": ("-overdue_count", "-report__published", "report__title", "order", "pk"),
+    "report": ("report__title", "-report__published", "order", "pk"),
+}
+
+
+def open_recommendation_queryset(
     *,
     user: Any,
     today: date,
@@ -120,12 +139,12 @@ def open_recommendations(
     status: str | None = None,
     overdue_only: bool = False,
     year: int | None = None,
-    limit: int = 500,
-) -> list[OpenRecommendation]:
-    """Every recommendation the inspectorate has not judged achieved or superseded, with its
-    responses, actions and latest judgement, filtered as asked. A fixed number of queries."""
-
-    recs = Recommendation.objects.visible_to(user).select_related("report")
+    sort: str = "newest",
+) -> Any:
+    """The recommendations not judged achieved or superseded, filtered as asked, each annotated
+    with its status and its number of overdue actions: every filter runs in the database, so
+    counts and pages are exact whatever the volume."""
+    recs: Any = Recommendation.objects.visible_to(user)
     if report_id:
         recs = recs.filter(report_id=report_id)
     if organisation_id:
@@ -134,8 +153,61 @@ def open_recommendations(
         recs = recs.filter(report__published__year=year)
     if theme:
         recs = recs.filter(themes__icontains=f'"{theme}"')
-    chosen = list(recs.order_by("-report__published", "report__title", "order")[: limit * 2])
-    ids = [r.pk for r in chosen]
+    if decision:
+        recs = recs.filter(
+            Exists(
+                Response.objects.visible_to(user).filter(
+                    recommendation=OuterRef("pk"), decision=decision
+                )
+            )
+        )
+    latest = Review.objects.filter(recommendation=OuterRef("pk")).order_by("-date", "-id")
+    actions = Action.objects.visible_to(user).filter(response__recommendation=OuterRef("pk"))
+    unfinished = actions.exclude(status__in=FINISHED_STATES).exclude(
+        target_kind=Action.TargetKind.COMPLETED
+    )
+    overdue = (
+        Action.objects.visible_to(user)
+        .overdue(today=today)
+        .filter(response__recommendation=OuterRef("pk"))
+        .order_by()
+        .values("response__recommendation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    recs = recs.annotate(
+        latest_judgement=Subquery(latest.values("judgement")[:1]),
+        overdue_count=Coalesce(Subquery(overdue), 0),
+    ).filter(Q(latest_judgement__isnull=True) | ~Q(latest_judgement__in=CLOSED_JUDGEMENTS))
+    recs = recs.annotate(
+        status=Case(
+            When(latest_judgement__in=NOT_MET_JUDGEMENTS, then=Value("not_met")),
+            When(~Exists(actions), then=Value("no_actions")),
+            When(~Exists(unfinished), then=Value("actions_complete")),
+            default=Value("in_progress"),
+            output_field=CharField(),
+        )
+    )
+    if status:
+        recs = recs.filter(status=status)
+    if overdue_only:
+        recs = recs.filter(overdue_count__gt=0)
+    return recs.select_related("report").order_by(*_ORDER.get(sort, _ORDER["newest"]))
+
+
+def status_counts(recs: Any) -> dict[str, int]:
+    """How many of these recommendations stand at each status, in one query."""
+    counts = dict.fromkeys(REC_STATUSES, 0)
+    rows = recs.order_by().values("status").annotate(n=Count("pk"))
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def open_recommendation_rows(recs: Any, *, user: Any, today: date) -> list[OpenRecommendation]:
+    """These recommendations (a page, or all of them for an export) with their responses,
+    actions and latest judgement, in a fixed number of queries."""
+    chosen = list(recs)
+    ids = [rec.pk for rec in chosen]
     latest: dict[int, Any] = {}
     for review in Review.objects.filter(recommendation_id__in=ids).order_by("-date", "-id"):
         latest.setdefault(review.recommendation_id, review)
@@ -150,17 +222,15 @@ def open_recommendations(
         .select_related("response")
     ):
         actions.setdefault(action.response.recommendation_id, []).append(action)
-    out = []
-    for rec in chosen:
-        judged = latest.get(rec.pk)
-        if judged and judged.judgement in CLOSED_JUDGEMENTS:
-            continue
-        row = OpenRecommendation(rec, responses.get(rec.pk, []), actions.get(rec.pk, []), judged)
-        if status and row.status != status:
-            continue
-        if decision and not any(r.decision == decision for r in row.responses):
-            continue
-        if overdue_only and not row.overdue:
-            continue
-        out.append(row)
-    return out[:limit]
+    return [
+        OpenRecommendation(
+            rec, responses.get(rec.pk, []), actions.get(rec.pk, []), latest.get(rec.pk)
+        )
+        for rec in chosen
+    ]
+
+
+def open_recommendations(*, user: Any, today: date, **filters: Any) -> list[OpenRecommendation]:
+    """Every open recommendation matching the filters, complete (for exports)."""
+    recs = open_recommendation_queryset(user=user, today=today, **filters)
+    return open_recommendation_rows(recs, user=user, today=today)

@@ -24,20 +24,26 @@ def _month_starts(first: date, last: date) -> list[date]:
     return months
 
 
-def _published_actions(user: Any, report_id: int | None) -> Any:
+def _published_actions(user: Any, report_id: int | None, recommendations: Any = None) -> Any:
+    """Published plans' actions, for one report or for the recommendations a filtered list
+    holds (a queryset), so charts count what the list shows."""
     actions = Action.objects.visible_to(user).filter(response__action_plan__status="published")
     if report_id:
         actions = actions.filter(response__recommendation__report_id=report_id)
+    if recommendations is not None:
+        actions = actions.filter(response__recommendation__in=recommendations.values("pk"))
     return actions
 
 
-def burn_up(*, user: Any, today: date, report_id: int | None = None) -> list[tuple[str, int, int]]:
+def burn_up(
+    *, user: Any, today: date, report_id: int | None = None, recommendations: Any = None
+) -> list[tuple[str, int, int]]:
     """(period, actions promised by then, actions completed by then), from the first plan to
     today. An action counts from its plan's date (or when it was added); withdrawn ones drop
     out of both lines; one completed before tracking began counts from the plan's date."""
     points = []
     for created, plan_date, status, target_kind, completed_on in _published_actions(
-        user, report_id
+        user, report_id, recommendations
     ).values_list(
         "created_at",
         "response__action_plan__submitted",
@@ -89,14 +95,14 @@ class Slip:
 
 
 def slippage(
-    *, user: Any, report_id: int | None = None
+    *, user: Any, report_id: int | None = None, recommendations: Any = None
 ) -> tuple[list[tuple[str, int]], list[Slip]]:
     """Actions whose target moved with approval: how far from the first target to the current
     one, banded for a chart and listed worst first."""
     revisions = (
         TargetRevision.objects.filter(
             status=TargetRevision.Status.APPROVED,
-            action__in=_published_actions(user, report_id).values("pk"),
+            action__in=_published_actions(user, report_id, recommendations).values("pk"),
         )
         .select_related("action__response__recommendation__report", "action__owner_organisation")
         .order_by("action_id", "decided_on", "id")
@@ -120,13 +126,19 @@ def slippage(
     return bands, worst
 
 
-def flagged_actions(*, user: Any, limit: int = 200) -> list[Escalation]:
-    """Actions at the top of the escalation ladder (step 3, not cleared), longest first."""
+def flagged_actions(
+    *, user: Any, recommendations: Any = None, limit: int = 200
+) -> list[Escalation]:
+    """Actions at the top of the escalation ladder (step 3, not cleared), longest first; only
+    those answering `recommendations` (a queryset) when given."""
+    actions = Action.objects.visible_to(user)
+    if recommendations is not None:
+        actions = actions.filter(response__recommendation__in=recommendations.values("pk"))
     return list(
         Escalation.objects.filter(
             step=Escalation.Step.INSPECTORATE,
             cleared_on__isnull=True,
-            action__in=Action.objects.visible_to(user).values("pk"),
+            action__in=actions.values("pk"),
         )
         .select_related(
             "action__response__recommendation__report",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
@@ -25,6 +26,12 @@ from ..selectors.choices import (
     organisation_named,
     report_named,
 )
+from ..selectors.recommendations import (
+    SORTS,
+    open_recommendation_queryset,
+    open_recommendation_rows,
+    status_counts,
+)
 
 
 def _filters(params: QueryDict) -> dict[str, Any]:
@@ -41,6 +48,24 @@ def _filters(params: QueryDict) -> dict[str, Any]:
         "overdue_only": params.get("overdue") == "on",
         "year": int_param(params.get("year")),
     }
+
+
+PER_PAGE = 50
+
+
+def _sort(params: QueryDict) -> str:
+    sort = params.get("sort") or "newest"
+    return sort if sort in SORTS else "newest"
+
+
+def _query(params: QueryDict, *drop: str, **add: str) -> str:
+    """The page's query string less `drop` and with `add`, for links that keep the filters."""
+    query = params.copy()
+    for key in (*drop, *add):
+        query.pop(key, None)
+    for key, value in add.items():
+        query[key] = value
+    return query.urlencode()
 
 
 def _describe(filters: dict[str, Any]) -> str:
@@ -67,12 +92,19 @@ def _describe(filters: dict[str, Any]) -> str:
 
 @access("inspectorate_member")
 def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
-    """Every open recommendation across reports, with completion and slippage over time."""
+    """Open recommendations across reports, counted by status, a page at a time, with
+    completion and slippage over time for the same filtered recommendations."""
     today = timezone.localdate()
     filters = _filters(request.GET)
-    rows = open_recommendations(user=request.user, today=today, **filters)
-    progress = burn_up(user=request.user, today=today, report_id=filters["report_id"])
-    bands, slips = slippage(user=request.user, report_id=filters["report_id"])
+    sort = _sort(request.GET)
+    recs = open_recommendation_queryset(user=request.user, today=today, sort=sort, **filters)
+    counts = status_counts(
+        open_recommendation_queryset(user=request.user, today=today, **{**filters, "status": None})
+    )
+    page = Paginator(recs, PER_PAGE).get_page(request.GET.get("page"))
+    rows = open_recommendation_rows(page.object_list, user=request.user, today=today)
+    progress = burn_up(user=request.user, today=today, recommendations=recs)
+    bands, slips = slippage(user=request.user, recommendations=recs)
     figures = [burn_up_figure(progress)] if progress else []
     targets_moved = any(n for _, n in bands)
     if targets_moved:
@@ -84,18 +116,31 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
                 bands,
             )
         )
+    filtered = any(value for key, value in filters.items())
     return render(
         request,
         "reporting/inspectorate.html",
         {
             "rows": rows,
+            "page": page,
+            "total": page.paginator.count,
+            "summary": [
+                (slug, label, counts[slug], _query(request.GET, "page", status=slug))
+                for slug, label in REC_STATUSES.items()
+            ],
+            "summary_total": sum(counts.values()),
+            "all_statuses": _query(request.GET, "page", "status"),
+            "page_query": _query(request.GET, "page"),
+            "sort": sort,
+            "sorts": SORTS.items(),
+            "filtered": filtered,
             "today": today,
             "params": request.GET,
-            "query": request.GET.urlencode(),
+            "query": _query(request.GET, "page"),
             "figures": figures,
             "targets_moved": targets_moved,
             "slips": slips[:20],
-            "flagged": flagged_actions(user=request.user),
+            "flagged": flagged_actions(user=request.user, recommendations=recs),
             "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
             "statuses": REC_STATUSES.items(),
             "reports": filter_reports(),
@@ -107,12 +152,14 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
 
 @access("inspectorate_member")
 def inspectorate_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The filtered list of open recommendations as CSV, Excel, Word or PDF."""
+    """The filtered list of open recommendations as CSV, Excel, Word or PDF: every matching
+    row, not a page of them."""
     if fmt not in LIST_FORMATS:
         raise Http404
     today = timezone.localdate()
     filters = _filters(request.GET)
-    rows = open_recommendations(user=request.user, today=today, **filters)
+    sort = _sort(request.GET)
+    rows = open_recommendations(user=request.user, today=today, sort=sort, **filters)
     content = LIST_FORMATS[fmt](rows, today=today, filters=_describe(filters))
     response = HttpResponse(content, content_type=FORMATS[fmt][0])
     response["Content-Disposition"] = (
