@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 
-from followthrough.actionplans.models import Action, Decision, Response
-from followthrough.actionplans.querysets import STATES
+from followthrough.actionplans.models import Action, Decision, ProgressUpdate, Response
+from followthrough.actionplans.querysets import PAST_TARGET, STATES
 from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
+from followthrough.selfassessment.models import ImprovementAction, SelfAssessment
 
 
 @dataclass
@@ -162,41 +163,158 @@ def overview_figure(slug: str, *, today: date, user: Any) -> Figure | None:
 STALE_DAYS = 90
 
 
-def organisation_dashboard(*, organisation: Organisation, today: date, user: Any) -> dict[str, Any]:
-    """What one organisation has to do: overdue, due within 30 and 90 days, and actions with
-    no progress reported for 90 days, with counts by report. A fixed number of queries."""
-    actions = list(
+LIST_LIMIT = 20
+
+# My organisation's lists, in the order the page shows them; each action is in one list at most.
+DASHBOARD_LISTS = {
+    "overdue": "Overdue",
+    "no_update": STATES["no_update"],
+    "due_30": "Due in the next 30 days",
+    "stale": f"Other open actions with no progress reported for {STALE_DAYS} days",
+}
+
+
+OPEN_STATES = ("overdue", "no_update", "due_soon", "later", "no_date", "ongoing")
+
+
+def _quiet(today: date) -> Q:
+    """Open, with no progress reported for STALE_DAYS days."""
+    stale_before = today - timedelta(days=STALE_DAYS)
+    return Q(state__in=OPEN_STATES) & (
+        Q(last_update__isnull=True) | Q(last_update__lt=stale_before)
+    )
+
+
+def _list_filters(today: date) -> dict[str, Q]:
+    due_30 = Q(state="due_soon", due_date__lte=today + timedelta(days=30))
+    quiet = _quiet(today)
+    return {
+        "overdue": Q(state="overdue"),
+        "no_update": Q(state="no_update"),
+        "due_30": due_30,
+        "stale": Q(state__in=["due_soon", "later", "no_date", "ongoing"]) & ~due_30 & quiet,
+    }
+
+
+@dataclass(frozen=True)
+class ActionList:
+    """One of My organisation's lists: how many, and the first of them (or the page asked for)."""
+
+    slug: str
+    caption: str
+    count: int
+    actions: list[Action]
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.actions)
+
+
+def _owned(organisation: Organisation, *, today: date, user: Any) -> Any:
+    last = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date")
+    return (
         Action.objects.visible_to(user)
         .filter(owner_organisation=organisation, response__action_plan__status="published")
         .with_state(today=today)
-        .annotate(last_update=Max("updates__date"))
+        .annotate(last_update=Subquery(last.values("date")[:1]))
+    )
+
+
+def organisation_dashboard(
+    *, organisation: Organisation, today: date, user: Any, limit: int = LIST_LIMIT
+) -> dict[str, Any]:
+    """What one organisation has to do, counted in the database: overdue, target passed with
+    nothing recorded, due within 30 days, and other open actions quiet for 90 days, each action
+    in one list only and each list its first `limit`; counts by report. A fixed number of
+    queries, whatever the volume."""
+    owned = _owned(organisation, today=today, user=user)
+    filters = _list_filters(today)
+    counts = owned.aggregate(
+        total=Count("id"),
+        due_90=Count("id", filter=Q(state="due_soon")),
+        quiet=Count("id", filter=_quiet(today)),
+        **{slug: Count("id", filter=q) for slug, q in filters.items()},
+    )
+    lists = [
+        ActionList(
+            slug, caption, counts[slug], list(organisation_action_list(owned, slug, today)[:limit])
+        )
+        for slug, caption in DASHBOARD_LISTS.items()
+    ]
+    by_report = (
+        owned.order_by()
+        .values("response__recommendation__report__title")
+        .annotate(
+            total=Count("id"),
+            completed=Count("id", filter=Q(state="completed")),
+            overdue=Count("id", filter=Q(state="overdue")),
+        )
+        .order_by("response__recommendation__report__title")
+    )
+    return {
+        "lists": lists,
+        "counts": counts,
+        "by_report": [(row["response__recommendation__report__title"], row) for row in by_report],
+        "total": counts["total"],
+        "list_limit": limit,
+    }
+
+
+def organisation_action_list(owned: Any, slug: str, today: date) -> Any:
+    """The actions of one of My organisation's lists, soonest target first."""
+    return (
+        owned.filter(_list_filters(today)[slug])
         .select_related("response__recommendation__report")
         .order_by("due_date", "pk")
     )
-    open_states = {"overdue", "no_update", "due_soon", "later", "no_date", "ongoing"}
-    stale_before = today - timedelta(days=STALE_DAYS)
-    lists = {
-        "overdue": [a for a in actions if a.state == "overdue"],
-        "due_30": [
-            a
-            for a in actions
-            if a.state == "due_soon" and a.due_date and a.due_date <= today + timedelta(days=30)
-        ],
-        "due_90": [a for a in actions if a.state == "due_soon"],
-        "stale": [
-            a
-            for a in actions
-            if a.state in open_states and (a.last_update is None or a.last_update < stale_before)
-        ],
-    }
-    by_report: dict[str, dict[str, int]] = {}
-    for action in actions:
-        title = action.response.recommendation.report.title
-        row = by_report.setdefault(title, dict.fromkeys(("total", "overdue", "completed"), 0))
-        row["total"] += 1
-        row["overdue"] += action.state == "overdue"
-        row["completed"] += action.state == "completed"
-    return {"lists": lists, "by_report": sorted(by_report.items()), "total": len(actions)}
+
+
+def organisation_action_page(
+    *, organisation: Organisation, slug: str, today: date, user: Any
+) -> Any:
+    """Every action of one list, for its own paginated page."""
+    return organisation_action_list(_owned(organisation, today=today, user=user), slug, today)
+
+
+@dataclass(frozen=True)
+class Improvements:
+    """The improvement actions from an organisation's own self-assessments: counts by state and
+    the first of those whose target has passed."""
+
+    counts: dict[str, int]
+    past_target: list[ImprovementAction]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def past_target_count(self) -> int:
+        return sum(self.counts[state] for state in PAST_TARGET)
+
+    @property
+    def rows(self) -> list[tuple[str, int]]:
+        return [
+            (label, self.counts[state]) for state, label in STATES.items() if self.counts[state]
+        ]
+
+
+def organisation_improvements(
+    *, organisation: Organisation, today: date, user: Any, limit: int = LIST_LIMIT
+) -> Improvements:
+    """The improvement actions in the self-assessments of one organisation the user may read,
+    in two queries."""
+    actions = ImprovementAction.objects.filter(
+        item__assessment__organisation=organisation,
+        item__assessment__in=SelfAssessment.objects.visible_to(user).values("pk"),
+    )
+    past = (
+        actions.with_state(today=today)
+        .filter(state__in=PAST_TARGET)
+        .select_related("item__assessment", "item__recommendation__report")
+        .order_by("due_date", "pk")[:limit]
+    )
+    return Improvements(actions.state_counts(today=today), list(past))
 
 
 def organisation_actions(organisation: Organisation, *, user: Any, today: date) -> list[Action]:

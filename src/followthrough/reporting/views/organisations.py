@@ -3,6 +3,7 @@ user's own organisation."""
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,6 +20,11 @@ from ..selectors import (
     organisation_dashboard,
     organisation_recommendations,
     organisation_rows,
+)
+from ..selectors.overview import (
+    DASHBOARD_LISTS,
+    organisation_action_page,
+    organisation_improvements,
 )
 
 
@@ -65,17 +71,32 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
         (o for o in organisations if str(o.pk) == request.GET.get("org")), organisations[0]
     )
     today = timezone.localdate()
+    context = {
+        "organisations": organisations,
+        "organisation": chosen,
+        "today": today,
+        "stale_days": STALE_DAYS,
+        # every action listed is owned by the chosen organisation and in a published plan
+        "can_report": allowed(request.user, "organisations.write_for", chosen),
+        "statuses": Action.Status.choices,
+    }
+    shown = request.GET.get("list")
+    if shown in DASHBOARD_LISTS:
+        # one list in full, a page at a time, instead of the summary
+        actions = organisation_action_page(
+            organisation=chosen, slug=shown, today=today, user=request.user
+        )
+        page = Paginator(actions, 50).get_page(request.GET.get("page"))
+        context |= {"shown": shown, "caption": DASHBOARD_LISTS[shown], "page": page}
+        return render(request, "reporting/my_organisation_list.html", context)
     return render(
         request,
         "reporting/my_organisation.html",
         {
-            "organisations": organisations,
-            "organisation": chosen,
-            "today": today,
-            "stale_days": STALE_DAYS,
-            # every action listed is owned by the chosen organisation and in a published plan
-            "can_report": allowed(request.user, "organisations.write_for", chosen),
-            "statuses": Action.Status.choices,
+            **context,
             **organisation_dashboard(organisation=chosen, today=today, user=request.user),
+            "improvements": organisation_improvements(
+                organisation=chosen, today=today, user=request.user
+            ),
         },
     )

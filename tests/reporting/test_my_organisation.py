@@ -1,0 +1,91 @@
+"""My organisation: a summary first, each action in one list only, long lists cut to their first
+twenty with a link to the rest, and a service's own improvement actions counted."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from followthrough.actionplans.models import Action
+from tests.actionplans.factories import ActionFactory, ProgressUpdateFactory, ResponseFactory
+from tests.selfassessment.factories import (
+    AssessedRecommendationFactory,
+    ImprovementActionFactory,
+    SelfAssessmentFactory,
+)
+
+URL = reverse("reporting:my-organisation")
+
+
+def _overdue(body, n, *, updated_days_ago=120):  # type: ignore[no-untyped-def]
+    response = ResponseFactory(responding_organisation=body)
+    actions = []
+    for i in range(n):
+        action = ActionFactory(
+            response=response,
+            owner_organisation=body,
+            target_text="March 2020",
+            description=f"Synthetic overdue promise number {i:03d}",
+        )
+        ProgressUpdateFactory(action=action, date=date.today() - timedelta(days=updated_days_ago))
+        actions.append(action)
+    return actions
+
+
+def test_an_overdue_action_quiet_for_months_is_listed_once(client, body_viewer, known_bodies):
+    (action,) = _overdue(known_bodies["YJB"], 1)
+    client.force_login(body_viewer)
+    html = client.get(URL).content.decode()
+    assert "Overdue (1)" in html
+    assert html.count(action.description) == 1
+
+
+def test_a_long_list_shows_its_first_twenty_and_links_to_the_rest(
+    client, body_viewer, known_bodies
+):
+    body = known_bodies["YJB"]
+    _overdue(body, 25)
+    client.force_login(body_viewer)
+    html = client.get(URL).content.decode()
+    assert "Overdue (25)" in html
+    assert html.count("Synthetic overdue promise number") == 20
+    assert f"?org={body.pk}&amp;list=overdue" in html and "Show 5 more" in html
+    full = client.get(URL, {"org": body.pk, "list": "overdue"}).content.decode()
+    assert full.count("Synthetic overdue promise number") == 25
+    assert '<h1 class="govuk-heading-l">Overdue</h1>' in full
+
+
+def test_the_page_costs_the_same_queries_for_five_actions_or_fifty(
+    client, body_viewer, known_bodies
+):
+    body = known_bodies["YJB"]
+    client.force_login(body_viewer)
+    counts = []
+    for n in (5, 45):
+        _overdue(body, n)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(URL).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    assert Action.objects.count() == 50
+
+
+def test_a_service_manager_sees_the_services_improvement_actions(
+    client, service_manager, youth_justice_service
+):
+    assessment = SelfAssessmentFactory(organisation=youth_justice_service)
+    item = AssessedRecommendationFactory(assessment=assessment)
+    for i in range(12):
+        ImprovementActionFactory(
+            item=item,
+            description=f"Synthetic improvement {i}",
+            target_text="March 2020" if i < 3 else "March 2035",
+        )
+    client.force_login(service_manager)
+    html = client.get(URL).content.decode()
+    assert 'self-assessments</dt><dd class="govuk-summary-list__value">12</dd>' in html
+    assert "Improvement actions from self-assessments (12)" in html
+    assert "Improvement actions whose target has passed (3)" in html
