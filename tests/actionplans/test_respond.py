@@ -50,6 +50,7 @@ def test_the_draft_is_visible_to_its_organisation_only(client, draft, other_body
         reverse("actionplans:report-action-plan", args=[draft.report_id]), {"plan": draft.pk}
     )
     assert b"Edit" in page.content
+    assert b"Not yet submitted" in page.content and b"Not known" not in page.content
     client.force_login(other_body_viewer)
     other = client.get(
         reverse("actionplans:report-action-plan", args=[draft.report_id]), {"plan": draft.pk}

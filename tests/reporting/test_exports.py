@@ -39,8 +39,15 @@ def test_excel_has_filters_a_frozen_header_and_real_dates(plan):
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref.startswith("A1:")
     assert sheet.max_row - 1 == Action.objects.count()
-    dues = [c.value for c in sheet["M"][1:] if c.value is not None]
+    header = [c.value for c in sheet[1]]
+    due = header.index("Due date")
+    dues = [row[due] for row in sheet.iter_rows(min_row=2, values_only=True) if row[due]]
     assert dues and all(hasattr(d, "year") for d in dues)
+    # Each row says what the action commits to, not only who and when.
+    promised = header.index("What will be done")
+    done = {row[promised] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert done >= set(Action.objects.exclude(description="").values_list("description", flat=True))
+    assert len(done - {None, ""}) > 0
 
 
 def test_word_is_the_published_layout_landscape_with_a_repeated_header(plan):
@@ -98,7 +105,8 @@ def test_formula_like_text_stays_text_in_spreadsheets(plan):
     rows = plan_csv(plan, today=date.today()).decode("utf-8-sig")
     assert "'=cmd" in rows
     book = load_workbook(io.BytesIO(plan_xlsx(plan, today=date.today())))
-    assert any(c.value == "'=cmd|' /C calc'!A0" for c in book["Actions"]["I"])
+    cells = [c.value for row in book["Actions"].iter_rows() for c in row]
+    assert "'=cmd|' /C calc'!A0" in cells
 
 
 def test_my_organisation_lists_what_is_overdue_and_due_soon(client, body_viewer, plan):
@@ -149,3 +157,23 @@ def test_pdf_keeps_headings_with_what_follows(plan):
             or last in headings
             or last.endswith("should:")
         ), lines[-3:]
+
+
+def test_printed_exports_flag_a_passed_target_with_no_progress_apart_from_overdue(plan):
+    today = date.today()
+    states = dict(Action.objects.with_state(today=today).values_list("pk", "state"))
+    waiting = [pk for pk, state in states.items() if state == "no_update"]
+    overdue = [pk for pk, state in states.items() if state == "overdue"]
+    if not waiting:
+        silent = Action.objects.filter(updates__isnull=True, status="planned").first()
+        assert silent is not None
+        Action.objects.filter(pk=silent.pk).update(due_date=date(2020, 1, 31))
+        waiting = [silent.pk]
+    document = Document(io.BytesIO(plan_docx(plan, today=today)))
+    text = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert text.count("(target passed, no progress recorded)") == len(waiting)
+    assert text.count("(overdue)") == len(overdue)
+    pdf = "\n".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(plan_pdf(plan, today=today))).pages
+    )
+    assert "target passed, no progress" in " ".join(pdf.split())

@@ -13,7 +13,7 @@ from followthrough.core.documents import add_row, header_table, landscape_docume
 
 from ..figures import bar_figure, burn_up_figure
 from ..selectors import ActionProgress, AnnualReport
-from .rows import DECISIONS
+from .rows import DECISIONS, PAST_TARGET_FLAGS
 
 ACTION_HEADER = ["What will be done", "Owner", "Target", "Status", "Latest update"]
 ACTION_WIDTHS = [75, 45, 35, 28, 90]
@@ -39,8 +39,8 @@ def charts(report: AnnualReport, fmt: str) -> list[dict[str, Any]]:
 def _action_cells(row: ActionProgress) -> list[str]:
     action, update = row.action, row.latest_update
     status = action.get_status_display()
-    if action.state == "overdue":
-        status += " (overdue)"
+    if action.state in PAST_TARGET_FLAGS:
+        status += f" ({PAST_TARGET_FLAGS[action.state]})"
     promise = " ".join(action.description.split()[:40])
     if len(action.description.split()) > 40:
         promise += " …"

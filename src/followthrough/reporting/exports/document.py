@@ -16,7 +16,7 @@ from followthrough.core.documents import (
     to_bytes,
 )
 
-from .rows import DECISIONS
+from .rows import DECISIONS, PAST_TARGET_FLAGS
 
 HEADERS = [
     "Rec No",
@@ -74,8 +74,8 @@ def plan_docx(plan: ActionPlan, *, today: date) -> bytes:
                 for index, action in enumerate(actions):
                     paragraph = row[5].paragraphs[0] if index == 0 else row[5].add_paragraph()
                     paragraph.add_run(action.target_text or "No target")
-                    if action.state == "overdue":
-                        flag = paragraph.add_run(" (overdue)")
+                    if action.state in PAST_TARGET_FLAGS:
+                        flag = paragraph.add_run(f" ({PAST_TARGET_FLAGS[action.state]})")
                         flag.bold, flag.font.color.rgb = True, OVERDUE_RED
                 for cell, width in zip(row, WIDTHS_MM, strict=True):
                     cell.width = Mm(width)

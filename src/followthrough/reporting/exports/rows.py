@@ -10,6 +10,10 @@ from followthrough.actionplans.querysets import STATES
 from followthrough.actionplans.selectors import PlanSection, plan_table
 from followthrough.inspections.selectors import recommendation_text
 
+# What a printed export adds after a target that has passed: an overdue action, or one whose
+# target passed with no progress ever recorded (told apart, as on the pages).
+PAST_TARGET_FLAGS = {"overdue": "overdue", "no_update": "target passed, no progress recorded"}
+
 DECISIONS = {"agreed": "Agreed", "partly_agreed": "Partly agreed", "not_agreed": "Not agreed"}
 
 
@@ -23,6 +27,8 @@ def columns(today: date) -> list[str]:
         "Decision",
         "Decision as printed",
         "Response",
+        "What will be done",
+        "How we will know it is done",
         "Responsible owner",
         "Owner organisation",
         "Target date (as published)",
@@ -54,11 +60,13 @@ def action_rows(
                 actions = [a.action for a in row.actions] or [None]
                 for action in actions:
                     if action is None:
-                        rows.append([*common, "", "", "", "", None, ""])
+                        rows.append([*common, "", "", "", "", "", "", None, ""])
                         continue
                     rows.append(
                         [
                             *common,
+                            action.description,
+                            action.measure,
                             action.owner_text,
                             action.owner_organisation.short_name
                             if action.owner_organisation

@@ -9,7 +9,7 @@ from followthrough.core.spreadsheets import table_csv, table_xlsx
 
 from .rows import action_rows, columns
 
-WIDTHS = [30, 18, 8, 30, 60, 14, 14, 80, 40, 14, 30, 14, 12, 18]
+WIDTHS = [30, 18, 8, 30, 60, 14, 14, 80, 60, 40, 40, 14, 30, 14, 12, 18]
 
 
 def plan_csv(plan: ActionPlan, *, today: date) -> bytes:
