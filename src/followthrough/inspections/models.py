@@ -103,6 +103,16 @@ class Recommendation(Provenanced, TimeStamped):
         return f"{prefix}recommendation {self.label}".capitalize()
 
     @property
+    def summary(self) -> str:
+        """The recommendation in a line for lists: its text, or when the text is only a lead-in
+        ("ensure that:", or nothing once the addressee is split off), that with its first point."""
+        text = self.text.strip()
+        first = next((str(i["text"]) for i in self.items or [] if i.get("text")), "")
+        if first and len(text.split()) < 4:
+            return f"{text} {first}".strip()
+        return text or first
+
+    @property
     def reads_garbled(self) -> bool:
         """Whether the text, as read from the document, looks scrambled; never once a person
         has corrected it."""
