@@ -24,7 +24,7 @@ from .recommendations import (
     recommendation_status,
     recommendation_views,
 )
-from .search import recommendations_matching
+from .search import SearchFilters, SearchResults, search, search_choices
 from .trends import SLIP_BANDS, Slip, burn_up, flagged_actions, slippage
 
 __all__ = [
@@ -40,6 +40,8 @@ __all__ = [
     "Figure",
     "OpenRecommendation",
     "RecommendationView",
+    "SearchFilters",
+    "SearchResults",
     "Slip",
     "annual_report",
     "burn_up",
@@ -54,6 +56,7 @@ __all__ = [
     "overview_figures",
     "recommendation_status",
     "recommendation_views",
-    "recommendations_matching",
+    "search",
+    "search_choices",
     "slippage",
 ]

@@ -10,7 +10,8 @@ from followthrough.core.access import access
 from followthrough.core.forms import text_param
 
 from ..charts import bar_chart_svg
-from ..selectors import overview_figure, overview_figures, recommendations_matching
+from ..selectors import SearchFilters, overview_figure, overview_figures, search_choices
+from ..selectors import search as search_records
 
 
 @access("signed_in")
@@ -35,17 +36,36 @@ def chart(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-SEARCH_LIMIT = 50
+def _int_param(value: object) -> int | None:
+    text = text_param(value)
+    return int(text) if text.isdigit() and len(text) < 10 else None
 
 
 @access("signed_in")
 def search(request: HttpRequest) -> HttpResponse:
     query = text_param(request.GET.get("q"))
-    results = []
-    if query:
-        results = recommendations_matching(query, user=request.user, limit=SEARCH_LIMIT)
+    choices = search_choices()
+    kind = text_param(request.GET.get("kind"), limit=20)
+    theme = text_param(request.GET.get("theme"), limit=40)
+    filters = SearchFilters(
+        report=_int_param(request.GET.get("report")),
+        addressee=_int_param(request.GET.get("addressee")),
+        theme=theme if theme in dict(choices["themes"]) else "",
+        kind=kind if kind in dict(choices["kinds"]) else "",
+    )
+    results = search_records(
+        query, user=request.user, filters=filters, page_number=request.GET.get("page")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(
         request,
         "reporting/search.html",
-        {"query": query, "results": results, "limit": SEARCH_LIMIT},
+        {
+            "query": query,
+            "results": results,
+            "filters": filters,
+            "choices": choices,
+            "page_params": params.urlencode(),
+        },
     )

@@ -1,0 +1,175 @@
+"""Search over recommendations (with what the plans the user may read say about them), practice
+examples and findings, using the database's own full-text search: FTS5 on SQLite, tsvector on
+PostgreSQL. Text in plans the user may not read never matches. See docs/decisions/0007-search.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from followthrough.actionplans.models import ActionPlan
+from followthrough.inspections.models import Finding, PracticeExample, Recommendation
+from followthrough.inspections.themes import THEMES
+
+from ..choices import filter_organisations, filter_reports
+from . import postgres, sqlite
+from .terms import Term, suggestion, terms_of, vocabulary
+
+KINDS = {
+    "recommendation": "Recommendation",
+    "practice": "Practice example",
+    "finding": "Finding",
+}
+MODELS: dict[str, Any] = {
+    "recommendation": Recommendation,
+    "practice": PracticeExample,
+    "finding": Finding,
+}
+PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    report: int | None = None
+    addressee: int | None = None
+    theme: str = ""
+    kind: str = ""
+
+    @property
+    def any(self) -> bool:
+        return bool(self.report or self.addressee or self.theme or self.kind)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    report_title: str
+    snippet: SafeString
+
+
+@dataclass
+class SearchResults:
+    query: str
+    total: int = 0
+    hits: list[SearchHit] = field(default_factory=list)
+    page: Page[Any] | None = None
+    suggestion: str | None = None
+
+
+def marked(snippet: str) -> SafeString:
+    """A snippet escaped, then its matched words wrapped in <mark>."""
+    text = str(escape(snippet.replace("\x00", "")))
+    return mark_safe(text.replace(sqlite.START, "<mark>").replace(sqlite.STOP, "</mark>"))  # noqa: S308
+
+
+def _raw_hits(terms: list[Term], user: Any) -> list[tuple[str, int, float, str]]:
+    if connection.vendor == "postgresql":
+        return postgres.hits(terms, user=user)
+    plan_ids = list(ActionPlan.objects.visible_to(user).values_list("pk", flat=True))
+    return sqlite.hits(terms, plan_ids=plan_ids)
+
+
+def _kept(raw: list[tuple[str, int, float, str]], filters: SearchFilters) -> set[tuple[str, int]]:
+    """The hits the filters keep: one query per kind found, and one for addressees."""
+    keep: set[tuple[str, int]] = set()
+    for kind, model in MODELS.items():
+        ids = [pk for k, pk, _, _ in raw if k == kind]
+        if not ids or (filters.kind and filters.kind != kind):
+            continue
+        if kind != "recommendation" and filters.addressee:
+            continue
+        if kind == "finding" and filters.theme:
+            continue
+        records = model.objects.filter(pk__in=ids)
+        if filters.report:
+            records = records.filter(report_id=filters.report)
+        if filters.addressee:
+            records = records.filter(addressees=filters.addressee)
+        fields = ["pk", "themes"] if kind != "finding" else ["pk"]
+        for row in records.values_list(*fields):
+            if filters.theme and filters.theme not in (row[1] or []):
+                continue
+            keep.add((kind, row[0]))
+    return keep
+
+
+def _describe(kind: str, record: Any) -> tuple[str, str]:
+    if kind == "recommendation":
+        return record.display_label, reverse("reporting:recommendation-detail", args=[record.pk])
+    if kind == "practice":
+        return record.title, reverse("reporting:report-detail", args=[record.report_id])
+    return record.section or "Finding", reverse(
+        "inspections:report-findings", args=[record.report_id]
+    )
+
+
+def _page_hits(rows: list[tuple[str, int, float, str]]) -> list[SearchHit]:
+    records: dict[tuple[str, int], Any] = {}
+    for kind, model in MODELS.items():
+        ids = [pk for k, pk, _, _ in rows if k == kind]
+        if ids:
+            for record in model.objects.filter(pk__in=ids).select_related("report"):
+                records[(kind, record.pk)] = record
+    hits = []
+    for kind, pk, _, snippet in rows:
+        record = records.get((kind, pk))
+        if record is None:
+            continue
+        title, url = _describe(kind, record)
+        hits.append(SearchHit(kind, KINDS[kind], title, url, record.report.title, marked(snippet)))
+    return hits
+
+
+def _vocabulary() -> set[str]:
+    """Words of the public text (never plan text), for suggesting a spelling."""
+    texts: list[str] = []
+    for text, items in Recommendation.objects.values_list("text", "items"):
+        texts.append(text)
+        texts += [i.get("text", "") for i in items or [] if isinstance(i, dict)]
+    texts += PracticeExample.objects.values_list("text", flat=True)
+    texts += Finding.objects.values_list("statement", flat=True)
+    return vocabulary(texts)
+
+
+def search(
+    query: str, *, user: Any, filters: SearchFilters, page_number: str | int | None = 1
+) -> SearchResults:
+    """The records matching every word of query (or what an abbreviation in it stands for),
+    best first, a page at a time, with a spelling to try when nothing is found."""
+    terms = terms_of(query)
+    result = SearchResults(query=query)
+    if not terms:
+        return result
+    raw = _raw_hits(terms, user)
+    if filters.any and raw:
+        keep = _kept(raw, filters)
+        raw = [row for row in raw if (row[0], row[1]) in keep]
+    raw.sort(key=lambda row: (-row[2], list(KINDS).index(row[0]), row[1]))
+    result.total = len(raw)
+    result.page = Paginator(raw, PER_PAGE).get_page(page_number)
+    result.hits = _page_hits(list(result.page.object_list))
+    if not raw:
+        result.suggestion = suggestion(query, _vocabulary())
+    return result
+
+
+def search_choices() -> dict[str, Any]:
+    """What the filters offer: reports, the bodies recommendations address, themes, kinds."""
+    return {
+        "reports": filter_reports(),
+        "organisations": filter_organisations(),
+        "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
+        "kinds": list(KINDS.items()),
+    }
+
+
+__all__ = ["KINDS", "SearchFilters", "SearchHit", "SearchResults", "search", "search_choices"]

@@ -1,0 +1,159 @@
+"""Search finds what people type: words in a recommendation's items, abbreviations, a mistyped
+word's likely spelling, practice examples and findings; with marked snippets, filters and pages,
+and never through text in a plan the user may not read."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from followthrough.actionplans.models import ActionPlan
+from followthrough.inspections.models import Finding, PracticeExample
+from tests.actionplans.factories import ActionFactory, ResponseFactory
+from tests.inspections.factories import RecommendationFactory, ReportFactory
+
+SEARCH = reverse("reporting:search")
+
+
+def page(client, **params) -> str:
+    return client.get(SEARCH, params).content.decode()
+
+
+@pytest.fixture
+def signed_in(client, body_viewer):
+    client.force_login(body_viewer)
+    return client
+
+
+def test_words_in_a_recommendations_items_are_found(signed_in):
+    RecommendationFactory(
+        text="Improve the following:",
+        items=[{"label": "a", "text": "quarterly zanzibarine checks"}],
+    )
+    html = page(signed_in, q="zanzibarine")
+    assert "1 result for" in html and "<mark>zanzibarine</mark>" in html
+
+
+def test_an_abbreviation_finds_what_it_stands_for(signed_in):
+    RecommendationFactory(text="Plan each child's release on temporary licence before sentence.")
+    html = page(signed_in, q="ROTL")
+    assert "1 result for" in html
+    assert "<mark>release" in html
+
+
+def test_a_mistyped_word_offers_the_likely_spelling(signed_in):
+    RecommendationFactory(text="Secure suitable accommodation for every child leaving custody.")
+    html = page(signed_in, q="accomodation")
+    assert "0 results for" in html
+    assert 'Did you mean <a class="govuk-link" href="?q=accommodation">accommodation</a>?' in html
+    assert "1 result for" in page(signed_in, q="accommodation")
+
+
+def test_snippets_mark_the_words_found_and_escape_markup(signed_in):
+    RecommendationFactory(text="Record <script>alert(1)</script> when 3 < 4 & the wibblecount.")
+    html = page(signed_in, q="wibblecount")
+    snippet = html.split('<p class="govuk-body govuk-!-margin-bottom-0">', 1)[1].split("</p>")[0]
+    assert "<mark>wibblecount</mark>" in snippet
+    assert "<script>" not in snippet and "3 &lt; 4 &amp; the" in snippet
+
+
+def test_practice_examples_and_findings_are_found_and_told_apart(signed_in):
+    report = ReportFactory()
+    RecommendationFactory(report=report, text="Share the flumberwick approach nationally.")
+    PracticeExample.objects.create(
+        report=report, title="A synthetic example", kind="good", text="A flumberwick panel met."
+    )
+    Finding.objects.create(report=report, statement="Cases with a flumberwick plan", values={})
+    html = page(signed_in, q="flumberwick")
+    assert "3 results for" in html
+    for label in ("Recommendation", "Practice example", "Finding"):
+        assert f'govuk-tag--grey">{label}</strong>' in html
+    only = page(signed_in, q="flumberwick", kind="practice")
+    assert "1 result for" in only and "A synthetic example" in only
+
+
+def test_filters_by_report_addressee_and_theme(signed_in, known_bodies):
+    first, second = ReportFactory(), ReportFactory()
+    yjb = known_bodies["YJB"]
+    RecommendationFactory(report=first, text="Gloptastic education for children in custody.")
+    RecommendationFactory(
+        report=second, text="Gloptastic board oversight.", addressees=[yjb], themes=["partnership"]
+    )
+    assert "2 results for" in page(signed_in, q="gloptastic")
+    assert "1 result for" in page(signed_in, q="gloptastic", report=first.pk)
+    by_body = page(signed_in, q="gloptastic", addressee=yjb.pk)
+    assert "1 result for" in by_body and "board oversight" in by_body
+    assert "1 result for" in page(signed_in, q="gloptastic", theme="partnership")
+
+
+def test_results_come_a_page_at_a_time(signed_in):
+    report = ReportFactory()
+    for n in range(25):
+        RecommendationFactory(report=report, text=f"Number {n}: the snorklewag review.")
+    first = page(signed_in, q="snorklewag")
+    assert "25 results for" in first and "Page 1 of 2" in first
+    assert first.count("<mark>snorklewag</mark>") == 20
+    second = page(signed_in, q="snorklewag", page=2)
+    assert second.count("<mark>snorklewag</mark>") == 5
+
+
+def test_text_in_a_plan_the_user_may_not_read_never_matches(client, other_body_viewer, body_viewer):
+    response = ResponseFactory(narrative="We will build the quibbleflux.")
+    ActionFactory(response=response, description="Run the plinkerdoo pilot.")
+    plan = response.action_plan
+    plan.status = ActionPlan.Status.DRAFT
+    plan.coordinating_organisation = body_viewer.memberships.first().organisation
+    plan.save()
+    client.force_login(other_body_viewer)
+    for word in ("quibbleflux", "plinkerdoo"):
+        html = page(client, q=word)
+        assert "0 results for" in html and "<mark>" not in html
+    client.force_login(body_viewer)
+    assert "1 result for" in page(client, q="plinkerdoo")
+    # A word of the recommendation and a word of the visible plan are found together.
+    assert "1 result for" in page(client, q="synthetic quibbleflux")
+
+
+def test_the_search_page_makes_as_many_queries_for_many_results_as_for_few(signed_in):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            page(signed_in, q="blorptastic")
+        return len(context)
+
+    report = ReportFactory()
+    RecommendationFactory(report=report, text="A blorptastic review.")
+    few = queries()
+    for n in range(15):
+        response = ResponseFactory(narrative=f"Blorptastic work {n}.")
+        ActionFactory(response=response)
+    PracticeExample.objects.create(report=report, title="Blorptastic", kind="good", text="Text.")
+    assert queries() == few + 1  # the practice examples loaded for the page
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index exists on SQLite only")
+def test_the_sqlite_index_follows_edits_and_deletions(signed_in):
+    # A later migration that remakes one of these tables on SQLite drops its triggers; this says so.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search_%'"
+        )
+        assert len(cursor.fetchall()) == 16
+    rec = RecommendationFactory(text="Check the frobnitzal register.")
+    assert "1 result for" in page(signed_in, q="frobnitzal")
+    rec.text = "Check the grommulent register."
+    rec.save()
+    assert "0 results for" in page(signed_in, q="frobnitzal")
+    assert "1 result for" in page(signed_in, q="grommulent")
+    rec.delete()
+    assert "0 results for" in page(signed_in, q="grommulent")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own full-text search")
+def test_postgres_searches_with_its_english_stemming(signed_in):
+    RecommendationFactory(text="Inspectors reviewed the tumblerweed arrangements.")
+    with CaptureQueriesContext(connection) as context:
+        html = page(signed_in, q="arrangement tumblerweeds")
+    assert "1 result for" in html
+    assert any("to_tsvector" in q["sql"] and "ts_headline" in q["sql"] for q in context)
