@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from followthrough.core.history import audited_history
 from followthrough.core.models import SourceDocument, TimeStamped
 
 
@@ -34,9 +35,34 @@ class ImportReview(TimeStamped):
     source = models.ForeignKey(
         SourceDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    reading = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="How the reviewer asked for the document to be read: its kind, which column "
+        "is which, and the records split, merged or given an addressee, in order.",
+    )
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"Review of {self.file_name}"
+
+
+class ColumnMapping(TimeStamped):
+    """Which column of a response table is which, set by a reviewer and used again for the next
+    document whose table has the same header."""
+
+    signature = models.CharField(max_length=64, unique=True, help_text="The normalised header.")
+    header = models.JSONField(help_text="The column headings as first printed.")
+    column_map = models.JSONField(help_text="Column number (from 0) to what the column holds.")
+    review = models.ForeignKey(
+        ImportReview, on_delete=models.PROTECT, related_name="+", help_text="Where it was set."
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = audited_history()
+
+    def __str__(self) -> str:
+        return f"Column mapping from {self.review.file_name}"
