@@ -12,6 +12,7 @@ from django.urls import reverse
 from followthrough.actionplans.models import ActionPlan
 from followthrough.inspections.models import Finding, PracticeExample
 from tests.actionplans.factories import ActionFactory, ResponseFactory
+from tests.conftest import corpus_file, ingest_text, needs_corpus
 from tests.inspections.factories import RecommendationFactory, ReportFactory
 
 SEARCH = reverse("reporting:search")
@@ -157,3 +158,14 @@ def test_postgres_searches_with_its_english_stemming(signed_in):
         html = page(signed_in, q="arrangement tumblerweeds")
     assert "1 result for" in html
     assert any("to_tsvector" in q["sql"] and "ts_headline" in q["sql"] for q in context)
+
+
+@needs_corpus
+def test_on_the_corpus_rotl_finds_release_on_temporary_licence(signed_in):
+    path = corpus_file("001")
+    ingest_text(path.read_text(), path.name)
+    html = page(signed_in, q="ROTL", kind="recommendation")
+    assert "0 results for" not in html and "<mark>release" in html.lower()
+    assert "result" in page(signed_in, q="ROTL", kind="finding")
+    typo = page(signed_in, q="accomodation")
+    assert "0 results for" in typo and 'href="?q=accommodation"' in typo
