@@ -4,6 +4,7 @@ the scope. Every function issues a fixed number of queries, however large the as
 
 from .assessments import (
     ANSWER_LABELS,
+    ITEM_FILTERS,
     RANK,
     Change,
     Comparison,
@@ -14,6 +15,8 @@ from .assessments import (
     Source,
     Thematic,
     comparison,
+    filter_counts,
+    filtered,
     improvement_advice,
     improvement_state,
     improvement_state_counts,
@@ -35,6 +38,7 @@ from .scope import (
 
 __all__ = [
     "ANSWER_LABELS",
+    "ITEM_FILTERS",
     "RANK",
     "SERVICE_ADDRESSEE_RE",
     "AnswerChange",
@@ -49,6 +53,8 @@ __all__ = [
     "assessments_for",
     "comparison",
     "contributors",
+    "filter_counts",
+    "filtered",
     "improvement_advice",
     "improvement_state",
     "improvement_state_counts",

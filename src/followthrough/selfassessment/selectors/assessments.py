@@ -145,6 +145,27 @@ def thematics(assessment: SelfAssessment, *, today: date) -> list[Thematic]:
     return list(groups.values())
 
 
+# The assessment page's filter: every recommendation, those still to do (not rated, or a line of
+# enquiry unanswered) and those done.
+ITEM_FILTERS = {"all": "All", "todo": "Still to do", "done": "Done"}
+
+
+def filtered(groups: list[Thematic], show: str) -> list[Thematic]:
+    """The thematics holding only the recommendations `show` asks for; empty ones dropped."""
+    if show not in ("todo", "done"):
+        return groups
+    want = show == "done"
+    kept = [Thematic(g.report, [v for v in g.items if v.complete == want]) for g in groups]
+    return [g for g in kept if g.items]
+
+
+def filter_counts(groups: list[Thematic]) -> dict[str, int]:
+    """How many recommendations each choice of the filter shows."""
+    views = [v for g in groups for v in g.items]
+    done = sum(1 for v in views if v.complete)
+    return {"all": len(views), "todo": len(views) - done, "done": done}
+
+
 @dataclass
 class Progress:
     recommendations: int

@@ -193,6 +193,15 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and allowed(user, "selfassessment.reopen_selfassessment", assessment),
         can_track=allowed(user, "selfassessment.track_improvement", assessment),
     )
+    show = request.GET.get("show") or "all"
+    show = show if show in selectors.ITEM_FILTERS else "all"
+    counts = selectors.filter_counts(context["groups"])
+    context.update(
+        show=show,
+        filters=[(slug, label, counts[slug]) for slug, label in selectors.ITEM_FILTERS.items()],
+        shown=counts[show],
+        groups=selectors.filtered(context["groups"], show),
+    )
     return render(request, "selfassessment/assessment_detail.html", context)
 
 
