@@ -73,6 +73,10 @@ MEANINGS = {
     "review": "ingest: an import read and corrected before anything is stored",
     "revisions": "ingest: a revised copy of an imported plan written as its next version",
     "sample": "ingest: the generated sample the demo loads when there is no corpus",
+    # Inside ingest/extract: the response table reader and how a rendering separates cells.
+    "action_plan": "ingest/extract: the response table reader (a package: reader walks the "
+    "rows, rows holds what a row adds, records builds the recommendation and its response)",
+    "separators": "ingest/extract: a table's cells in a text rendering (tabs, pipes, spacing)",
     # Reporting's rendering of figures.
     "charts": "reporting: matplotlib charts rendered to SVG or PNG",
     "figures": "reporting: a chart with the table of its data, for pages and exports",

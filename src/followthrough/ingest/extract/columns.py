@@ -1,14 +1,38 @@
 """A response table's header: which column holds the label, the recommendation, the decision,
-the response, the owner or the target, read from what each heading says."""
+the response, the owner, the target or the row's progress, read from what each heading says and
+then checked against what the column's cells hold."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from .decisions import decision_from
 from .lines import Line
+from .separators import Layout, cells_of, fitted, layouts_of
 from .text import clean
 
-ROLES = ("label", "addressee", "recommendation", "decision", "response", "owner", "target")
+ROLES = (
+    "label",
+    "addressee",
+    "recommendation",
+    "decision",
+    "response",
+    "owner",
+    "target",
+    "progress",
+    "ignore",
+)
+# A date recording when something happened, not when it will be done.
+_EVENT_DATE = re.compile(
+    r"\bdate\b.*\b(?:discussed|meeting|raised|received|reported|updated|reviewed|agreed|added"
+    r"|opened|logged)\b|\bdate of (?:the )?(?:meeting|discussion|update|review|report)\b"
+    r"|\b(?:meeting|discussed|review) date\b",
+)
+_PROGRESS = re.compile(
+    r"progress|\bupdates?\b|\brag\b|\bstatus\b|evidence|impact|outcome|\bposition\b|assurance"
+    r"|\bcomments?\b|\bnotes?\b|\brisks?\b|\bmeasures?\b"
+)
 
 
 def role_of(header: str) -> str | None:
@@ -19,25 +43,119 @@ def role_of(header: str) -> str | None:
         return "label"
     if re.search(r"\baddressee\b|\b(?:directed|addressed) to\b", h):
         return "addressee"
-    if re.search(r"agreed|accepted|decision", h):
+    if _EVENT_DATE.search(h):
+        return "progress"
+    if re.search(r"\bagreed\b|accepted|decision", h) and not _PROGRESS.search(h):
         return "decision"
-    if re.search(r"owner|responsib|\blead\b", h):
+    if re.search(r"owner|responsib|\blead\b|\bagency\b|\bagencies\b|^who\b|\bby whom\b", h):
         return "owner"
-    if re.search(r"target|date|timescale|deadline|by when", h):
+    if re.search(r"target|\bdates?\b|timescale|deadline|by when|\bdue\b|completion", h):
         return "target"
-    if re.search(r"response|action|progress|update|comment|what we", h):
+    if _PROGRESS.search(h) and not re.match(r"^(?:our |the )?(?:response|action)", h):
+        return "progress"
+    if re.search(r"response|action|what we|\bplanned\b", h):
         return "response"
     if "recommendation" in h:
         return "recommendation"
     return None
 
 
-def find_header(lines: list[Line]) -> tuple[int, list[str | None]] | None:
-    """The table's header row and the role of each of its columns, or None."""
+@dataclass
+class Header:
+    index: int  # the line the table's rows start below
+    layout: Layout
+    cells: list[str]  # the header's cells as read (two header rows joined)
+    roles: list[str | None]
+    rows: list[list[str]] = field(default_factory=list)  # the header's own rows, as split
+    guessed: list[str] = field(default_factory=list)  # what the cells told, in words
+    first: int = 0  # the line of the header's first row
+
+
+def _is_header(roles: list[str | None], layout: Layout) -> bool:
+    if "recommendation" not in roles:
+        return False
+    if layout.kind == "spaces" and len(roles) < 3:
+        return False
+    return any(r in roles for r in ("owner", "target", "decision"))
+
+
+def _second_row(line: Line, layout: Layout, width: int) -> list[str] | None:
+    """The cells of a line that finishes the header above ("Rec" over "No", "Target" over
+    "date"): a few short words in some cells, no number starting a row."""
+    cells = cells_of(line.text, layout)
+    if not cells or len(cells) != width or not any(c.strip() for c in cells):
+        return None
+    texts = [clean(c) for c in cells]
+    if re.match(r"^\d", texts[0]) or any(len(t.split()) > 4 for t in texts):
+        return None
+    if not any(role_of(t) or t.lower() in ("no", "no.", "date", "when") for t in texts if t):
+        return None
+    return cells
+
+
+def _rows_below(lines: list[Line], index: int) -> list[str]:
+    return [x.text for x in lines[index + 1 : index + 60] if x.text.strip()]
+
+
+def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> Header | None:
+    """The table's header (over one or two rows) and the role of each column, or None. With a
+    reviewer's `column_map`, the first row that the map makes a header is one."""
     for index, line in enumerate(lines):
-        if "\t" not in line.text:
-            continue
-        roles = [role_of(cell) for cell in line.text.split("\t")]
-        if "recommendation" in roles and ("target" in roles or "owner" in roles):
-            return index, roles
+        for layout in layouts_of(line.text):
+            cells = cells_of(line.text, layout) or []
+            following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
+            second = _second_row(following, layout, len(cells)) if following else None
+            if second is not None and following is not None:
+                joined = [f"{a} {b}".strip() for a, b in zip(cells, second, strict=True)]
+                roles = [role_of(c) for c in joined]
+                if _is_header(roles, layout):
+                    below = _rows_below(lines, following.number - 1)
+                    layout = fitted(layout, below)
+                    return Header(
+                        following.number - 1, layout, joined, roles, [cells, second], first=index
+                    )
+            roles = [role_of(c) for c in cells]
+            if column_map and len(cells) > max(column_map):
+                roles = [column_map.get(i, r) for i, r in enumerate(roles)]
+            if _is_header(roles, layout):
+                layout = fitted(layout, _rows_below(lines, index))
+                return Header(index, layout, cells, roles, [cells], first=index)
     return None
+
+
+def _decision_like(cell: str) -> bool:
+    text = clean(cell)
+    return bool(text) and len(text.split()) <= 5 and decision_from(text) is not None
+
+
+def settle(header: Header, rows: list[list[str]]) -> None:
+    """Check each column's role against its cells: a "decision" column of long text is the
+    row's progress, and a column of short decision words is the decision, whatever its header
+    says. What was changed is said in `guessed`."""
+    roles = header.roles
+    columns = [[r[i] for r in rows if i < len(r) and clean(r[i])] for i in range(len(roles))]
+    for i, role in enumerate(roles):
+        filled = columns[i]
+        if not filled:
+            continue
+        share = sum(_decision_like(c) for c in filled) / len(filled)
+        if role == "decision" and share < 0.5:
+            roles[i] = "progress"
+            header.guessed.append(
+                f"column {i + 1} ({clean(header.cells[i])!r}) holds text, not decisions: "
+                "read as progress"
+            )
+        elif role in ("progress", "response", None) and share >= 0.8 and "decision" not in roles:
+            roles[i] = "decision"
+            header.guessed.append(
+                f"column {i + 1} ({clean(header.cells[i])!r}) holds decisions: read as the decision"
+            )
+
+
+def mapped(header: Header, column_map: dict[int, str]) -> None:
+    """A reviewer's mapping of column index to role, over what was read from the header."""
+    for index, role in column_map.items():
+        if role not in ROLES:
+            raise ValueError(f"{role!r} is not a column role")
+        if 0 <= index < len(header.roles):
+            header.roles[index] = None if role == "ignore" else role

@@ -34,6 +34,7 @@ class Response:
     owners: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    progress: str | None = None  # a table's extra columns (progress, RAG status, evidence …)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +44,7 @@ class Response:
             "owners": list(self.owners),
             "targets": list(self.targets),
             "actions": [a.to_dict() for a in self.actions],
+            "progress": self.progress,
         }
 
 
@@ -67,6 +69,7 @@ class Recommendation:
     start: int = 0
     end: int = 0
     label_inferred: bool = False
+    confidence: float = 1.0  # lowered where the reader guessed (a column's role, a label)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +82,7 @@ class Recommendation:
             "response": self.response.to_dict() if self.response else None,
             "provenance": {"start": self.start, "end": self.end},
             "label_inferred": self.label_inferred,
+            "confidence": self.confidence,
         }
 
 
@@ -238,6 +242,7 @@ class Extraction:
     reflection_questions: list[ReflectionQuestion] = field(default_factory=list)
     standards: list[Standard] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
+    table_header: list[str] | None = None  # a response table's header cells, as read
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -247,6 +252,8 @@ class Extraction:
             "notes": list(self.notes),
             "warnings": list(self.warnings),
         }
+        if self.table_header is not None:
+            out["table_header"] = list(self.table_header)
         if self.document.kind == "benchmarking_tool":
             out["thematics"] = [t.to_dict() for t in self.thematics]
         if self.document.kind == "inspection_report":

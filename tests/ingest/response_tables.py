@@ -1,0 +1,152 @@
+"""Response tables in our own words, one per shape that text renderings of PDFs and web pages
+give them, each with what should be read from it (in the shared gold files' form, so the shared
+scorer scores it) and the progress text its extra columns should keep."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+PREAMBLE = "A response to: A made-up inspection of county allotment services\n\n"
+
+
+@dataclass
+class Shape:
+    name: str
+    text: str
+    expected: list[dict[str, Any]]
+    progress: dict[str, str] = field(default_factory=dict)  # label -> words its progress holds
+
+    def gold(self) -> dict[str, Any]:
+        return {"source": f"{self.name}.txt", "recommendations": self.expected}
+
+
+def rec(
+    label: str,
+    text: str,
+    decision: str | None,
+    owners: list[str],
+    targets: list[str],
+    addressee: str = "The Allotments Board",
+) -> dict[str, Any]:
+    return {
+        "label": label,
+        "section": "main",
+        "addressee": addressee,
+        "text": text,
+        "response": {"decision": decision, "owners": owners, "targets": targets},
+    }
+
+
+R1 = "Publish a waiting list for plots that applicants can check online."
+R2 = "Offer raised beds on every site for tenants who use a wheelchair."
+R3 = "Test the water supply on each site before the growing season starts."
+BOARD = "The Allotments Board should:"
+
+SHAPES = [
+    Shape(
+        "tabs with progress and RAG status columns",
+        PREAMBLE
+        + "\t".join(["No.", "Recommendation", "Decision", "Response", "Owner", "Target date",
+                     "Progress update", "RAG status"]) + "\n"
+        + f"\t{BOARD}\t\t\t\t\t\t\n"
+        + "\t".join(["1", R1, "Agreed", "The list will go live in spring.", "Plots Officer",
+                     "April 2027", "Software bought; testing with tenants.", "Green"]) + "\n"
+        + "\t".join(["2", R2, "Partly agreed", "Six sites first.", "Estates Lead", "2027/28",
+                     "Two sites done.", "Amber"]) + "\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "partly_agreed", ["Estates Lead"], ["2027/28"])],
+        {"1": "Software bought", "2": "Amber"},
+    ),
+    Shape(
+        "pipes between cells, a rule under the header",
+        PREAMBLE
+        + "| Ref | Recommendation | Agreed? | Our response | Lead | Timescale |\n"
+        + "|-----|----------------|---------|--------------|------|-----------|\n"
+        + f"| | {BOARD} | | | | |\n"
+        + f"| 1 | {R1} | Accepted | We will build it. | Head of Plots | June 2027 |\n"
+        + f"| 2 | {R2} | Not accepted | Sites are too small. | Head of Estates | N/A |\n"
+        + f"| 3 | {R3} | Accepted | Tests booked. | Water Officer | March 2027 |\n",
+        [rec("1", R1, "agreed", ["Head of Plots"], ["June 2027"]),
+         rec("2", R2, "not_agreed", ["Head of Estates"], []),
+         rec("3", R3, "agreed", ["Water Officer"], ["March 2027"])],
+    ),
+    Shape(
+        "aligned columns of spaces, cells wrapped onto the lines below",
+        PREAMBLE
+        + "No   Recommendation                        Decision      Owner            Deadline\n"
+        + "     The Allotments Board should:\n"
+        + "1    Publish a waiting list for plots      Agreed        Plots Officer    April 2027\n"
+        + "     that applicants can check online.\n"
+        + "2    Offer raised beds on every site for   Not agreed    Estates Lead     N/A\n"
+        + "     tenants who use a wheelchair.\n"
+        + "3    Test the water supply on each site    Agreed        Water Officer    March 2027\n"
+        + "     before the growing season starts.\n"
+        + "\nNote: recommendation 2 will be looked at again next year.\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "not_agreed", ["Estates Lead"], []),
+         rec("3", R3, "agreed", ["Water Officer"], ["March 2027"])],
+    ),
+    Shape(
+        "runs of spaces not lined up, as a web page copies",
+        PREAMBLE
+        + "Ref  Recommendation  Accepted?  Lead  By when\n"
+        + f"1  {BOARD} {R1}  Yes, accepted  Head of Plots  Summer 2027\n"
+        + f"2  {BOARD} {R2}  Partially accepted  Estates Manager  December 2027\n",
+        [rec("1", R1, "agreed", ["Head of Plots"], ["Summer 2027"]),
+         rec("2", R2, "partly_agreed", ["Estates Manager"], ["December 2027"])],
+    ),
+    Shape(
+        "a header over two rows",
+        PREAMBLE
+        + "\t".join(["Rec", "Recommendation", "Agreed /", "Response", "Lead", "Target"]) + "\n"
+        + "\t".join(["No", "", "not agreed", "", "officer", "date"]) + "\n"
+        + f"\t{BOARD}\t\t\t\t\n"
+        + "\t".join(["1", R1, "Agreed", "Going live in spring.", "Plots Officer", "May 2027"])
+        + "\n"
+        + "\t".join(["2", R3, "Agreed", "Tests booked.", "Water Officer", "March 2027"]) + "\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["May 2027"]),
+         rec("2", R3, "agreed", ["Water Officer"], ["March 2027"])],
+    ),
+    Shape(
+        "a progress column whose header says agreed, decisions under Status",
+        PREAMBLE
+        + "\t".join(["Ref", "Recommendation", "Status", "Progress against agreed actions",
+                     "Responsible", "Completion date"]) + "\n"
+        + f"\t{BOARD}\t\t\t\t\n"
+        + "\t".join(["1", R1, "Accepted", "The supplier has started building the list.",
+                     "Plots Officer", "April 2027"]) + "\n"
+        + "\t".join(["2", R2, "Not accepted", "Nothing further is planned this year.",
+                     "Estates Lead", "N/A"]) + "\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "not_agreed", ["Estates Lead"], [])],
+        {"1": "supplier has started", "2": "Nothing further"},
+    ),
+    Shape(
+        "a decision column headed Agreed that holds long text",
+        PREAMBLE
+        + "\t".join(["No.", "Recommendation", "What was agreed", "Agency", "Deadline"]) + "\n"
+        + f"\t{BOARD}\t\t\t\n"
+        + "\t".join(["1", R1, "The board asked officers to look at a list with the supplier "
+                     "and report back after the summer.", "Plots Team", "October 2027"]) + "\n"
+        + "\t".join(["2", R3, "Officers will test the water on two sites first and then the "
+                     "rest if money allows.", "Water Team", "2027/28"]) + "\n",
+        [rec("1", R1, None, ["Plots Team"], ["October 2027"]),
+         rec("2", R3, None, ["Water Team"], ["2027/28"])],
+        {"1": "report back after the summer", "2": "two sites first"},
+    ),
+    Shape(
+        "a tracker with no decision column and a date discussed",
+        PREAMBLE
+        + "\t".join(["Ref", "Recommendation", "Date discussed", "Lead", "Timescale", "Update",
+                     "Evidence of impact"]) + "\n"
+        + f"\t{BOARD}\t\t\t\t\t\n"
+        + "\t".join(["1", R1, "12 January 2027", "Plots Officer", "April 2027",
+                     "Supplier chosen.", "Fewer calls from applicants."]) + "\n"
+        + "\t".join(["2", R3, "12 January 2027", "Water Officer", "March 2027",
+                     "Half the sites tested.", "None yet."]) + "\n",
+        [rec("1", R1, None, ["Plots Officer"], ["April 2027"]),
+         rec("2", R3, None, ["Water Officer"], ["March 2027"])],
+        {"1": "Fewer calls", "2": "Half the sites"},
+    ),
+]  # fmt: skip

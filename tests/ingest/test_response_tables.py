@@ -1,0 +1,85 @@
+"""Response tables in every shape text renderings give them, scored with the shared scorer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from followthrough.ingest.extract import extract
+from followthrough.ingest.extract.action_plan import extract_action_plan
+from tests.conftest import load_scorer
+from tests.ingest.response_tables import PREAMBLE, SHAPES, Shape
+
+
+def _read(shape: Shape) -> dict:
+    return json.loads(json.dumps(extract(shape.text, f"{shape.name}.txt").to_dict()))
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+def test_each_shape_of_response_table_scores_at_least_095(shape: Shape) -> None:
+    _, overall = load_scorer().score(shape.gold(), _read(shape))
+    assert overall >= 0.95, (overall, _read(shape)["recommendations"])
+
+
+def test_the_shapes_score_095_on_average_and_the_worst_is_named() -> None:
+    scorer = load_scorer()
+    scores = {s.name: scorer.score(s.gold(), _read(s))[1] for s in SHAPES}
+    worst = min(scores, key=scores.__getitem__)
+    mean = sum(scores.values()) / len(scores)
+    print(f"response tables: mean {mean:.3f}, worst {worst!r} {scores[worst]:.3f}")
+    assert mean >= 0.95, scores
+
+
+@pytest.mark.parametrize("shape", [s for s in SHAPES if s.progress], ids=lambda s: s.name)
+def test_extra_columns_are_kept_as_progress_not_in_the_recommendation(shape: Shape) -> None:
+    recs = {r["label"]: r for r in _read(shape)["recommendations"]}
+    for label, words in shape.progress.items():
+        assert words in (recs[label]["response"]["progress"] or ""), recs[label]
+        assert words not in recs[label]["text"]
+        assert words not in recs[label]["response"]["text"]
+
+
+def test_a_progress_column_headed_agreed_is_not_the_decision() -> None:
+    shape = next(s for s in SHAPES if s.name.startswith("a decision column headed Agreed"))
+    result = extract(shape.text, "x.txt")
+    assert [r.response.decision for r in result.recommendations] == [None, None]
+    assert any("holds text, not decisions" in w for w in result.warnings)
+    assert all(r.confidence < 1.0 for r in result.recommendations)
+
+
+def test_a_date_discussed_is_not_the_target() -> None:
+    shape = next(s for s in SHAPES if "date discussed" in s.name)
+    recs = extract(shape.text, "x.txt").recommendations
+    assert [r.response.targets for r in recs] == [["April 2027"], ["March 2027"]]
+    assert "12 January 2027" in (recs[0].response.progress or "")
+
+
+def test_the_header_is_given_as_read_and_records_read_plainly_are_sure() -> None:
+    shape = SHAPES[0]
+    result = extract(shape.text, "x.txt")
+    assert result.table_header == [
+        "No.", "Recommendation", "Decision", "Response", "Owner", "Target date",
+        "Progress update", "RAG status",
+    ]  # fmt: skip
+    assert result.to_dict()["table_header"] == result.table_header
+    assert {r.confidence for r in result.recommendations} == {1.0}
+
+
+def test_a_reviewer_s_column_map_overrides_what_was_recognised() -> None:
+    text = (
+        PREAMBLE
+        + "Ref\tRecommendation\tColumn C\tColumn D\tColumn E\n"
+        + "1\tOpen the gates at dawn.\tPlots Officer\tMay 2027\tAgreed\n"
+    )
+    result = extract_action_plan(text, "x.txt", column_map={2: "owner", 3: "target", 4: "decision"})
+    response = result.recommendations[0].response
+    assert (response.owners, response.targets, response.decision) == (
+        ["Plots Officer"],
+        ["May 2027"],
+        "agreed",
+    )
+    ignored = extract_action_plan(text, "x.txt", column_map={2: "owner", 4: "ignore"})
+    assert ignored.recommendations[0].response.decision is None
+    with pytest.raises(ValueError, match="not a column role"):
+        extract_action_plan(text, "x.txt", column_map={2: "colour"})
