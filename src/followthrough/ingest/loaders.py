@@ -81,7 +81,7 @@ def recommendation_fields(
 ) -> dict[str, Any]:
     return {
         "order": order,
-        "addressee_text": rec.addressee,
+        "addressee_text": rec.addressee or "",  # None: the document names no addressee
         "text": rec.text,
         "items": [i.to_dict() for i in rec.items],
         "paragraph_refs": rec.paragraph_refs,

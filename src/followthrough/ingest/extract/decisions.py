@@ -56,10 +56,11 @@ def decision_in_response(text: str) -> str | None:
     return None
 
 
-def responder_of(addressee: str, owners: list[str]) -> str:
+def responder_of(addressee: str | None, owners: list[str]) -> str:
     """The text naming the body that answers a row of a response table: the addressee the owner
     column names, or, for a recommendation made to local bodies, the national body the owner
     column names (one "with oversight" first). With no body in the owner column, the addressee."""
+    addressee = addressee or ""  # a list with no addressee
     ranked = sorted(owners, key=lambda o: not re.search(r"oversight|responsible", o, re.I))
     owning = [body for owner in ranked for body in bodies_named_in(owner)]
     if not owning:

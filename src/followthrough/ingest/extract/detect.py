@@ -7,8 +7,11 @@ import re
 from .action_plan import extract_action_plan
 from .benchmarking import extract_benchmarking_tool
 from .columns import find_header
+from .labels import count_warning
 from .lines import split_lines
+from .lists import read_lists
 from .practice import extract_practice_guide
+from .prose_responses import extract_prose_responses, is_prose_response
 from .report import extract_report, recommendation_start
 from .types import Document, Extraction, ExtractionError
 
@@ -35,25 +38,53 @@ def detect_kind(text: str) -> str:
         return "benchmarking_tool"
     if "effective practice" in head and "guide" in head:
         return "practice_guide"
+    # A response printed as prose ("Recommendation 1 … The Government accepts …") is a plan.
+    if is_prose_response(lines):
+        return "action_plan"
     if recommendation_start([x.text for x in lines]) is not None:
         return "inspection_report"
+    if read_lists(lines).recommendations:
+        return "inspection_report"
     raise ExtractionError(
-        "not an inspection document: found neither an action plan table nor a "
-        "recommendations section"
+        "not an inspection document: found no action plan table, no recommendations section "
+        "and no list of recommendations"
     )
 
 
-def extract(text: str, source: str) -> Extraction:
-    """Extract any document of the genre; kinds not read yet come back marked unsupported."""
-    kind = detect_kind(text)
+def extract(
+    text: str,
+    source: str,
+    *,
+    kind: str | None = None,
+    column_map: dict[int, str] | None = None,
+) -> Extraction:
+    """Extract any document of the genre. `kind` forces the kind a reviewer marked;
+    `column_map` (column index -> role) re-reads a response table with the reviewer's mapping."""
+    forced = kind is not None
+    if kind is None:
+        kind = detect_kind(text)
+    elif not text or not text.strip():
+        raise ExtractionError("the file is empty")
     if kind == "action_plan":
-        return extract_action_plan(text, source)
-    if kind == "inspection_report":
-        return extract_report(text, source)
-    if kind == "benchmarking_tool":
+        result = _action_plan(text, source, column_map)
+    elif kind == "inspection_report":
+        result = extract_report(text, source, anywhere=forced)
+    elif kind == "benchmarking_tool":
         return extract_benchmarking_tool(text, source)
-    if kind == "practice_guide":
+    elif kind == "practice_guide":
         return extract_practice_guide(text, source)
-    result = Extraction(source, Document(kind=kind), supported=False)
-    result.warnings.append(f"extraction of {PENDING[kind]} is not supported yet")
+    else:
+        result = Extraction(source, Document(kind=kind), supported=False)
+        result.warnings.append(f"extraction of {PENDING.get(kind, kind)} is not supported yet")
+        return result
+    warning = count_warning(text, len(result.recommendations))
+    if warning:
+        result.warnings.append(warning)
     return result
+
+
+def _action_plan(text: str, source: str, column_map: dict[int, str] | None) -> Extraction:
+    """A response table, or a response in prose when the text holds no table."""
+    if find_header(split_lines(text)) is None and column_map is None:
+        return extract_prose_responses(text, source)
+    return extract_action_plan(text, source, column_map=column_map)

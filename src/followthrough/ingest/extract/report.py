@@ -12,7 +12,9 @@ from followthrough.core.dates import parse_date
 
 from .findings import extract_findings
 from .inspectorates import inspectorates_in
-from .lines import split_lines
+from .labels import paragraph_refs
+from .lines import Line, split_lines
+from .lists import read_lists
 from .practice import extract_practice_examples
 from .text import clean
 from .types import Document, Extraction, ExtractionError, Item, Recommendation
@@ -21,23 +23,16 @@ HEADING_RE = re.compile(r"^\s*#{1,6}\s*(.*)$")
 RECS_HEADING_RE = re.compile(r"^\W*(?:summary of\s+)?recommendations\W*$", re.IGNORECASE)
 SHOULD_RE = re.compile(r"^(.*?)\s*\bshould\s*:?\s*$", re.IGNORECASE)
 NUMBERED_RE = re.compile(
-    r"^(\s*)(?:[-*•]\s+)?(?:\**recommendation\s+)?(\d{1,3})(?:\.|\)|:\**)\s+(\S.*)$", re.IGNORECASE
+    r"^(\s*)(?:[-*•–◦▪·]\s+)?(?:\**recommendation\s+)?(\d{1,3})(?:\.|\)|:\**)\s+(\S.*)$",
+    re.IGNORECASE,
 )
-LETTERED_RE = re.compile(r"^(\s*)(?:[-*•]\s+)?\(?([a-z])[.)]\s+(\S.*)$")
-BULLET_RE = re.compile(r"^(\s*)[-*•]\s+(\S.*)$")
+LETTERED_RE = re.compile(r"^(\s*)(?:[-*•–◦▪·]\s+)?\(?([a-z])[.)]\s+(\S.*)$")
+BULLET_RE = re.compile(r"^(\s*)[-*•–◦▪·]\s+(\S.*)$")
 INLINE_SHOULD_RE = re.compile(r"^([A-Z][^.;:]{2,150}?)\s+should\s+(\w.*)$")
-REFS_RE = re.compile(r"[\s*_]*\([\s*_]*paragraphs?\s+([^)]*?)[\s*_]*\)[\s*_]*", re.IGNORECASE)
-REF_RE = re.compile(r"\d+\.\d+")
 
 
 def _refs(text: str) -> tuple[str, list[str]]:
-    refs: list[str] = []
-
-    def take(m: re.Match[str]) -> str:
-        refs.extend(REF_RE.findall(m[1]))
-        return " "
-
-    return REFS_RE.sub(take, text), refs
+    return paragraph_refs(text)
 
 
 def _document(lines: list[str]) -> Document:
@@ -86,26 +81,24 @@ def recommendation_start(lines: list[str]) -> int | None:
     return None
 
 
-def extract_report(text: str, source: str) -> Extraction:
+def extract_report(text: str, source: str, *, anywhere: bool = False) -> Extraction:
     if not text.strip():
         raise ExtractionError("the file is empty")
     lines = split_lines(text)
     plain = [line.text for line in lines]
     start = recommendation_start(plain)
     if start is None:
-        raise ExtractionError(
-            "no recommendations section was found (a 'Recommendations' heading "
-            "followed by '… should:' addressees)"
-        )
+        return _from_list(text, source, lines, anywhere=anywhere)
     warnings: list[str] = []
     recs: list[Recommendation] = []
     refs: dict[int, list[str]] = {}
-    addressee = ""
+    addressee: str | None = None
     blank_before = False
     # Some reports bullet their recommendations instead of numbering them: a bullet that is the
     # first list line under an addressee starts that mode, until a numbered line appears.
     after_heading = False
     bulleted = False
+    bullet_mark: str | None = None  # in flattened text a different mark is a nested point
     for line in lines[start:]:
         raw = line.text
         if not raw.strip():
@@ -115,7 +108,8 @@ def extract_report(text: str, source: str) -> Extraction:
         body = clean(heading[1]) if heading else clean(raw)
         should = SHOULD_RE.match(body)
         if should and len(body) < 300 and not NUMBERED_RE.match(raw):
-            addressee = should[1].strip()
+            addressee = re.sub(r"^[-*•–◦▪·]\s+", "", should[1]).strip()  # "• The board should:"
+            bullet_mark = None
             blank_before = False
             after_heading = True
             continue
@@ -125,8 +119,11 @@ def extract_report(text: str, source: str) -> Extraction:
         lettered = LETTERED_RE.match(raw)
         bullet = BULLET_RE.match(raw)
         top_bullet = bullet is not None and not lettered and len(bullet[1]) < 2
+        if top_bullet and bullet_mark and not after_heading:
+            top_bullet = raw.lstrip()[:1] == bullet_mark
         if top_bullet and (after_heading or bulleted) and not numbered:
             bulleted = True
+            bullet_mark = raw.lstrip()[:1]
             numbered = re.match(r"^(\s*)()(.*)$", bullet[2])  # type: ignore[index]
             label = str(len(recs) + 1)
             warnings.append(
@@ -146,6 +143,7 @@ def extract_report(text: str, source: str) -> Extraction:
             rec = Recommendation(
                 label=label,
                 label_inferred=not numbered[2],
+                confidence=1.0 if numbered[2] else 0.6,
                 section="main",
                 addressee=rec_addressee,
                 text=rec_text,
@@ -177,7 +175,7 @@ def extract_report(text: str, source: str) -> Extraction:
             break  # prose after the list
         blank_before = False
     if not recs:
-        raise ExtractionError("the recommendations section has no numbered recommendations")
+        return _from_list(text, source, lines, anywhere=anywhere)
     for rec in recs:
         seen: list[str] = []
         for ref in refs[id(rec)]:
@@ -191,6 +189,26 @@ def extract_report(text: str, source: str) -> Extraction:
         recs,
         [],
         warnings + finding_warnings,
+        findings=findings,
+        practice_examples=extract_practice_examples(lines),
+    )
+
+
+def _from_list(text: str, source: str, lines: list[Line], *, anywhere: bool) -> Extraction:
+    """Any other list of the genre: other headings, labels, bullets, or no addressee at all."""
+    found = read_lists(lines, anywhere=anywhere)
+    if not found.recommendations:
+        raise ExtractionError(
+            "no recommendations were found: no list under a 'Recommendations' heading or "
+            "a sentence introducing them"
+        )
+    findings, finding_warnings = extract_findings(lines)
+    return Extraction(
+        source,
+        _document([line.text for line in lines]),
+        found.recommendations,
+        [],
+        found.warnings + finding_warnings,
         findings=findings,
         practice_examples=extract_practice_examples(lines),
     )

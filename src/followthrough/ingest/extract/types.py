@@ -61,7 +61,7 @@ class Item:
 class Recommendation:
     label: str
     section: str  # main or additional
-    addressee: str
+    addressee: str | None  # None when the document names no body
     text: str
     items: list[Item] = field(default_factory=list)
     paragraph_refs: list[str] = field(default_factory=list)

@@ -1,0 +1,293 @@
+"""Recommendation lists as any document of the genre prints them: under "Recommendations",
+"Conclusions and recommendations", "Areas for improvement" and similar headings, a heading sharing
+its line with the first item, or a lead-in sentence; numbered, lettered, coded, bulleted at any
+depth or not labelled at all; addressed to a body, to several, or to none.
+
+What is unsure (a label numbered by position, an addressee guessed from the sentence) lowers the
+record's confidence and is named in a warning; nothing here refuses a list it can read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .addressees import addressee_line, split_inline
+from .labels import Marked, mark, paragraph_refs
+from .lines import Line
+from .text import clean
+from .types import Item, Recommendation
+
+_LIST_NAME = (
+    r"(?:(?:summary\s+of|report|main|key|our|the|list\s+of)\s+(?:the\s+)?)?"
+    r"(?:(?:conclusions|findings)\s+and\s+)?"
+    r"(?:recommendations|areas?\s+for\s+(?:improvement|development)|(?:key\s+)?actions\s+required)"
+)
+HEADING = re.compile(
+    rf"^(?:(?:\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.:)]?\s+)?{_LIST_NAME}"
+    r"(?:\s+(?:to|for|made\s+to)\s+.{2,200}?)?\s*[:.]?$",
+    re.IGNORECASE,
+)
+SHARED = re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s+)?{_LIST_NAME}\s*[:\-–.]?\s+(?P<rest>\S.*)$", re.I)
+LEAD_IN = re.compile(
+    r"\brecommend(?:ations?|s|ed)?\b[^.]*(?:as\s+follows|below|following)\b[^.]*[:.]?\s*$"
+    r"|\b(?:made|makes|make)\s+(?:\w+\s+){0,3}recommendations?\b[^.]*:\s*$"
+    r"|\b(?:we|it|inspectors)\s+recommends?\s+that\s*:\s*$"
+    r"|\brecommendations?\b[^.]{0,200}:\s*$",
+    re.IGNORECASE,
+)
+ADDITIONAL = re.compile(
+    r"^\W*(?:we\s+make\s+the\s+)?(?:additional|further)\b.{0,80}\brecommend", re.I
+)
+RECISH = re.compile(r"\b(?:should|must|recommend\w*|ensure|needs?\s+to|consider|review)\b", re.I)
+INLINE_MARK = re.compile(r"\((\d{1,2}|[a-z]|[ivx]{1,4})\)\s*")
+MAX_CANDIDATES = 25
+
+
+@dataclass
+class _Top:
+    kind: str | None
+    indent: int
+    depth: int
+
+
+@dataclass
+class ListResult:
+    recommendations: list[Recommendation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    start: int = 0
+
+
+def _body(raw: str) -> str:
+    return clean(re.sub(r"^\s*#{1,6}\s*", "", raw))
+
+
+def candidates(lines: list[Line]) -> list[tuple[int, str | None]]:
+    """Where a list may start: the line index to read from, and its first line's text when a
+    heading shares the line with the first item."""
+    found: list[tuple[int, str | None]] = []
+    for index, line in enumerate(lines):
+        if "\t" in line.text or len(line.text) > 600:
+            continue
+        body = _body(line.text)
+        if not body or not re.search(r"recommend|improvement|development|actions", body, re.I):
+            continue
+        if HEADING.match(body) and len(body) < 240:
+            found.append((index + 1, None))
+            if index + 1 < len(lines) and not re.match(r"^\d", body) and addressee_line(body):
+                found[-1] = (index, None)  # "Recommendations to the board" names the addressee
+        elif (shared := SHARED.match(body)) and _listy(shared["rest"]):
+            found.append((index, shared["rest"]))
+        elif LEAD_IN.search(body) and len(body) < 400:
+            found.append((index + 1, None))
+        if len(found) >= MAX_CANDIDATES:
+            break
+    return found
+
+
+def _listy(text: str) -> bool:
+    m = mark(text)
+    return m.label is not None or m.bullet or addressee_line(text) is not None
+
+
+def _inline_parts(text: str, *, numeric: bool) -> tuple[str, list[tuple[str, str]]]:
+    """A paragraph with "(1) … (2) …" (or "(a) … (b) …") written inline: the words before the
+    first mark and each marked part, when the marks run in sequence from the first."""
+    marks = [m for m in INLINE_MARK.finditer(text) if m[1].isdigit() == numeric]
+    if len(marks) < 2 or marks[0][1] not in ("1", "a", "i"):
+        return text, []
+    parts = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        chunk = re.sub(r"[;,]?\s*(?:and|or)?\s*$", "", text[m.end() : end].strip()).strip()
+        parts.append((m[1], chunk))
+    return text[: marks[0].start()].strip(), parts
+
+
+class _Reader:
+    def __init__(self, lines: list[Line], start: int, first: str | None) -> None:
+        self.lines, self.start, self.first = lines, start, first
+        self.recs: list[Recommendation] = []
+        self.warnings: list[str] = []
+        self.addressee: str | None = None
+        self.section = "main"
+        self.top: _Top | None = None
+        self.guessed: set[int] = set()
+
+    def _new(self, label: str | None, text: str, line: Line, *, items: bool = True) -> None:
+        inferred = label is None
+        if label is None:
+            label = str(sum(r.section == self.section for r in self.recs) + 1)
+            self.warnings.append(
+                f"line {line.number}: recommendation not numbered; numbered {label} by its position"
+            )
+        body, refs = paragraph_refs(text)
+        lead, parts = _inline_parts(body, numeric=False) if items else (body, [])
+        text = clean(lead)
+        addressee, guessed = self.addressee, False
+        if addressee is None:
+            addressee, text, guessed = split_inline(text)
+        rec = Recommendation(
+            label=label,
+            label_inferred=inferred,
+            section=self.section,
+            addressee=addressee,
+            text=re.sub(r"\s*:$", "", text) if parts else text,
+            paragraph_refs=refs,
+            start=line.start,
+            end=line.end,
+        )
+        rec.items = [Item(lbl, clean(t)) for lbl, t in parts]
+        rec.confidence = 0.6 if inferred else (0.8 if guessed else 1.0)
+        if guessed:
+            self.warnings.append(
+                f"line {line.number}: recommendation {label} addressed to '{addressee}', "
+                "read from its wording"
+            )
+        self.recs.append(rec)
+
+    def _item(self, m: Marked, line: Line) -> None:
+        rec = self.recs[-1]
+        body, refs = paragraph_refs(m.text)
+        rec.items.append(Item(m.label if m.kind == "letter" else None, clean(body)))
+        rec.paragraph_refs += [r for r in refs if r not in rec.paragraph_refs]
+        rec.end = line.end
+
+    def _more(self, text: str, line: Line) -> None:
+        rec = self.recs[-1]
+        body, refs = paragraph_refs(text)
+        if rec.items:
+            last = rec.items[-1]
+            rec.items[-1] = Item(last.label, f"{last.text} {clean(body)}".strip())
+        else:
+            rec.text = f"{rec.text} {clean(body)}".strip()
+        rec.paragraph_refs += [r for r in refs if r not in rec.paragraph_refs]
+        rec.end = line.end
+
+    def _starts(self, m: Marked) -> bool:
+        if m.label is None and not m.bullet:
+            return False
+        depth = (m.label or "").count(".")
+        if self.top is None:
+            self.top = _Top(m.kind, m.indent, depth)
+            return True
+        top = self.top
+        if m.indent > top.indent + 1 or m.kind != top.kind or depth != top.depth:
+            return False
+        return top.kind is not None or m.bullet
+
+    def _heading_like(self, index: int, body: str, raw: str) -> bool:
+        if raw.lstrip().startswith("#"):
+            return True
+        if len(body) > 70 or len(body.split()) > 9 or re.search(r"[.:;,]$", body):
+            return False
+        after = self.lines[index + 1].text.strip() if index + 1 < len(self.lines) else ""
+        return body[:1].isupper() and not after and not RECISH.search(body)
+
+    def read(self) -> ListResult:
+        blank_before = True
+        paragraphs = False  # a list of unlabelled paragraphs, one recommendation each
+        skipped = 0
+        for index in range(self.start, len(self.lines)):
+            line = self.lines[index]
+            raw = self.first if (index == self.start and self.first) else line.text
+            if not raw.strip():
+                blank_before = True
+                continue
+            m = mark(raw)
+            body = clean(m.text)
+            if not body:
+                continue
+            who = addressee_line(body) if m.kind in (None, "letter") else None
+            if who and not (m.kind == "letter" and self.top and self.top.kind == "letter"):
+                if self.recs and self.top and m.indent > self.top.indent + 1 and not m.bullet:
+                    self._more(m.text, line)
+                    continue
+                self.addressee, self.top, blank_before = who, None, False
+                continue
+            if ADDITIONAL.match(body) and len(body) < 200 and self.recs and m.label is None:
+                self.section, self.top, blank_before = "additional", None, False
+                continue
+            if m.label is None and not m.bullet and self._heading_like(index, body, raw):
+                if self.recs:
+                    break
+                blank_before = False
+                continue
+            if self._starts(m):
+                numbered = _inline_parts(m.text, numeric=True)
+                if m.label is None and numbered[1]:
+                    self._inline(numbered, line)
+                else:
+                    self._new(m.label, m.text, line)
+                paragraphs = False
+            elif self.recs and (m.label is not None or m.bullet) and not paragraphs:
+                self._item(m, line)
+            elif self.recs and (
+                not blank_before or body[:1].islower() or (not paragraphs and self._open())
+            ):
+                self._more(m.text, line)
+            elif self.top is not None and self.recs and not paragraphs:
+                if self._resumes(index):
+                    continue  # commentary between numbered recommendations
+                break  # prose after the list
+            elif RECISH.search(body) and not LEAD_IN.search(body):
+                numbered = _inline_parts(m.text, numeric=True)
+                if numbered[1]:
+                    self._inline(numbered, line)
+                else:
+                    self._new(None, m.text, line)
+                    paragraphs = True
+            elif self.recs or skipped >= 3:
+                break
+            else:
+                skipped += 1
+            blank_before = False
+        return ListResult(self.recs, self.warnings, self.start)
+
+    def _resumes(self, index: int) -> bool:
+        """Whether the numbering carries on after this paragraph, before any heading."""
+        last = self.recs[-1].label
+        if not last.isdigit() or self.top is None:
+            return False
+        for line in self.lines[index + 1 : index + 40]:
+            m = mark(line.text)
+            if line.text.lstrip().startswith("#"):
+                return False
+            if m.label is not None and m.kind == self.top.kind:
+                return m.label == str(int(last) + 1)
+        return False
+
+    def _open(self) -> bool:
+        """Whether the last recommendation reads as unfinished (no closing punctuation)."""
+        rec = self.recs[-1]
+        last = rec.items[-1].text if rec.items else rec.text
+        return not re.search(r"[.!?)\]\"'’”]\s*$", last)
+
+    def _inline(self, numbered: tuple[str, list[tuple[str, str]]], line: Line) -> None:
+        lead, parts = numbered
+        who = addressee_line(clean(lead)) if lead else None
+        if who is None and lead:
+            who, _, _ = split_inline(clean(lead) + " x")
+        if who:
+            self.addressee = who
+        for label, text in parts:
+            self._new(label, text, line, items=False)
+        self.warnings.append(
+            f"line {line.number}: recommendations {parts[0][0]} to {parts[-1][0]} "
+            "written inline in one paragraph"
+        )
+        for rec in self.recs[-len(parts) :]:
+            rec.confidence = min(rec.confidence, 0.8)
+
+
+def read_lists(lines: list[Line], *, anywhere: bool = False) -> ListResult:
+    """The recommendations of the list that reads best; an empty result when there is none.
+    With `anywhere` (a reviewer said the text is a report) a list with no heading is read too."""
+    best = ListResult()
+    starts = candidates(lines)
+    if anywhere:
+        starts.append((0, None))
+    for start, first in starts:
+        result = _Reader(lines, start, first).read()
+        if len(result.recommendations) > len(best.recommendations):
+            best = result
+    return best

@@ -1,0 +1,120 @@
+"""Recommendation lists and prose responses in every shape the genre prints them, read from our
+own made-up documents and scored with the shared scorer against what each document says."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from followthrough.ingest.extract import ExtractionError, extract
+from followthrough.ingest.extract.formats import to_text
+from tests.conftest import load_scorer
+from tests.ingest.list_documents import COUNT_MISMATCH, SHAPES, Shape
+from tests.ingest.renderings import to_docx, to_html
+
+
+def _as_lists(text: str) -> str:
+    """Bullets of any mark as the "- " items, two spaces a level, that the renderings nest."""
+    return re.sub(
+        r"^( *)[•–*◦▪-] +", lambda m: "  " * (len(m[1]) // 4) + "- ", text, flags=re.MULTILINE
+    )
+
+
+def _score(shape: Shape, text: str) -> tuple[float, str]:
+    result = extract(text, f"{shape.name}.txt")
+    assert result.document.kind == shape.kind
+    gold = {"source": shape.name, "recommendations": shape.expected}
+    predicted = json.loads(json.dumps(result.to_dict()))
+    lines, overall = load_scorer().score(gold, predicted)
+    got = [(r["label"], r["addressee"], r["text"]) for r in predicted["recommendations"]]
+    return overall, "\n".join([*lines, *map(repr, got)])
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+def test_each_shape_of_list_scores_at_least_095_in_text(shape):
+    overall, detail = _score(shape, shape.text)
+    assert overall >= 0.95, detail
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_each_shape_of_list_reads_after_conversion(shape, fmt):
+    source = _as_lists(shape.text)
+    content = to_html(source).encode() if fmt == "html" else to_docx(source)
+    text, _ = to_text(f"{shape.name}.{fmt}", content)
+    overall, detail = _score(shape, text)
+    assert overall >= 0.9, detail
+
+
+def test_mean_and_worst_shape_are_reported(capsys):
+    scores = {s.name: _score(s, s.text)[0] for s in SHAPES}
+    mean = sum(scores.values()) / len(scores)
+    worst = min(scores, key=scores.__getitem__)
+    with capsys.disabled():
+        print(f"\nlists and prose responses: mean {mean:.3f}, worst {worst} {scores[worst]:.3f}")
+    assert mean >= 0.95
+
+
+def test_a_count_the_document_states_that_differs_from_what_was_read_is_a_warning():
+    result = extract(COUNT_MISMATCH, "count.txt")
+    assert len(result.recommendations) == 3
+    assert "the document says it makes 4 recommendations but 3 were read" in result.warnings
+
+
+def test_labels_numbered_by_position_carry_a_warning_and_lower_confidence():
+    shape = next(s for s in SHAPES if s.name == "label_none_paragraphs")
+    result = extract(shape.text, "x.txt")
+    assert all(r.label_inferred and r.confidence < 1 for r in result.recommendations)
+    assert sum("numbered 1 by its position" in w for w in result.warnings) == 1
+
+
+def test_a_response_that_only_notes_a_recommendation_has_no_decision_and_a_warning():
+    shape = next(s for s in SHAPES if s.name == "response_headed_recommendation_and_response")
+    result = extract(shape.text, "x.txt")
+    noted = result.recommendations[4].response
+    assert (noted.decision, noted.decision_text) == (None, "Noted")
+    assert result.recommendations[3].response.decision_text == "Agrees in principle"
+    assert any("notes it without accepting" in w for w in result.warnings)
+
+
+def test_a_reviewer_can_force_the_kind():
+    shape = next(s for s in SHAPES if s.name == "response_to_numbered_conclusions")
+    result = extract(shape.text, "x.txt", kind="inspection_report")
+    assert result.document.kind == "inspection_report"
+    assert [r.label for r in result.recommendations][:2] == ["1", "2"]
+
+
+def test_text_with_no_recommendations_is_still_refused_with_the_reason():
+    with pytest.raises(ExtractionError, match="not an inspection document"):
+        extract("# Minutes of the bowls club\n\nWe met and had tea.\n", "x.txt")
+
+
+def test_a_list_with_no_addressee_is_stored_with_none_named(db):
+    from followthrough.inspections.models import Recommendation
+    from tests.conftest import ingest_text
+
+    shape = next(s for s in SHAPES if s.name == "addressee_none")
+    ingest_text(shape.text, "tidy.txt")
+    rows = list(Recommendation.objects.order_by("order").values_list("label", "addressee_text"))
+    assert rows == [("1", ""), ("2", "")]
+
+
+def test_a_prose_response_is_stored_as_a_plan_with_decisions_read_from_its_wording(db):
+    from followthrough.actionplans.models import Response
+    from tests.conftest import ingest_text
+
+    shape = next(s for s in SHAPES if s.name == "response_headed_recommendation_and_response")
+    ingest_text(shape.text, "towpaths.txt")
+    decisions = list(
+        Response.objects.order_by("recommendation__order").values_list("decision", "decision_text")
+    )
+    assert [d for d, _ in decisions] == [
+        "agreed",
+        "partly_agreed",
+        "not_agreed",
+        "partly_agreed",
+        "",
+    ]
+    assert decisions[4][1] == "Noted"
