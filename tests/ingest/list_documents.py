@@ -48,7 +48,7 @@ def responded(
 
 TOP = "# A look at made-up {what}\n\nPublished May 2025\n\nSome words on how the work was done.\n\n"
 
-SHAPES = [
+LIST_SHAPES = [
     Shape(
         "heading_recommendations",
         TOP.format(what="canal boat clubs")
@@ -285,52 +285,85 @@ SHAPES = [
         ],
     ),
     Shape(
-        "response_headed_recommendation_and_response",
-        "# Government response to the made-up Committee report on canal towpaths\n\n"
-        "Recommendation 1\n\nThe Department should resurface every towpath by 2030.\n\n"
-        "Response\n\nThe Government accepts this recommendation and will fund it.\n\n"
-        "Recommendation 2\n\nThe Department should light towpaths near towns.\n\n"
-        "Response\n\nThe Government accepts this recommendation in part. Lighting harms bats.\n\n"
-        "Recommendation 3\n\nThe Department should ban bicycles on towpaths.\n\n"
-        "Response\n\nThe Government does not accept this recommendation.\n\n"
-        "Recommendation 4\n\nThe Department should map every towpath.\n\n"
-        "Response\n\nThe Government agrees in principle and will look at the cost.\n\n"
-        "Recommendation 5\n\nThe Department should report on towpath use each year.\n\n"
-        "Response\n\nThe Government notes this recommendation.\n",
+        "lead_in_in_a_council_minute",
+        "Minutes of the made-up Leisure Scrutiny Panel\n\n12. INSPECTION OF PLAY SCHEMES\n\n"
+        "The panel heard that the schemes were rated good.\n\n"
+        "RESOLVED that the panel notes the inspection's recommendations, which are:\n\n"
+        "(1) The Play Service should check every site before the summer.\n"
+        "(2) The Play Service should publish its opening times.\n\n"
+        "13. ANY OTHER BUSINESS\n\nNone.\n",
         [
-            responded("1", "The Department", "resurface every towpath by 2030.", "agreed"),
-            responded("2", "The Department", "light towpaths near towns.", "partly_agreed"),
-            responded("3", "The Department", "ban bicycles on towpaths.", "not_agreed"),
-            responded("4", "The Department", "map every towpath.", "partly_agreed"),
-            responded("5", "The Department", "report on towpath use each year.", None),
+            rec("1", "The Play Service", "check every site before the summer."),
+            rec("2", "The Play Service", "publish its opening times."),
         ],
-        kind="action_plan",
     ),
     Shape(
-        "response_after_the_recommendation_text",
-        "# The Ministry's response to the made-up review of harbour pilots\n\n"
-        "We recommend that the Harbour Authority should publish pilot rotas.\n\n"
-        "The Ministry accepts this recommendation. Rotas will be online by spring.\n\n"
-        "We recommend that the Harbour Authority should double night cover.\n\n"
-        "The Ministry rejects this recommendation, as night traffic is light.\n",
+        "bullets_addressed_inline_in_a_summary",
+        "Briefing on the made-up inspection of night shelters\n\n"
+        "Its recommendations include:\n\n"
+        "• The Shelter Office should publish bed numbers each night.\n"
+        "• Shelter staff should\n  record every refusal.\n\n"
+        "We think these are a good start.\n",
         [
-            responded("1", "the Harbour Authority", "publish pilot rotas.", "agreed"),
-            responded("2", "the Harbour Authority", "double night cover.", "not_agreed"),
+            rec("1", "The Shelter Office", "publish bed numbers each night."),
+            rec("2", "Shelter staff", "record every refusal."),
         ],
-        kind="action_plan",
     ),
     Shape(
-        "response_to_numbered_conclusions",
-        "# Government response to the made-up Committee on city farms\n\n"
-        "1. City farms should open at weekends. (Paragraph 12)\n\n"
-        "The Government agrees. Funding will follow.\n\n"
-        "2. The Farms Office should recruit more volunteers. (Paragraph 20)\n\n"
-        "The Government partially accepts this recommendation. Recruitment is local.\n",
+        "list_crossing_a_page_break",
+        "An inspection of made-up bowling greens\n\nRecommendations\n\n"
+        "The Greens Trust should:\n\n1. cut every green weekly during the season, including\n"
+        "greens used only by schools\n2. mend the benches\n\n7\n\n"
+        "Inspection of made-up bowling greens\n\n3. open one green to beginners.\n\n"
+        "Introduction\n\nThis inspection took place in June.\n",
         [
-            responded("1", "City farms", "open at weekends.", "agreed", ["12"]),
-            responded("2", "The Farms Office", "recruit more volunteers.", "partly_agreed", ["20"]),
+            rec(
+                "1",
+                "The Greens Trust",
+                "cut every green weekly during the season, including greens used only by schools",
+            ),
+            rec("2", "The Greens Trust", "mend the benches"),
+            rec("3", "The Greens Trust", "open one green to beginners."),
         ],
-        kind="action_plan",
+    ),
+    Shape(
+        "label_recommendation_word_on_its_own_line",
+        TOP.format(what="mobile libraries")
+        + "Recommendations\n\nRecommendation 1\nVans should stop at every village weekly.\n\n"
+        "Recommendation 2\nThe Mobile Library Unit should carry large-print books.\n\n"
+        "About this report\n",
+        [
+            rec("1", "Vans", "stop at every village weekly."),
+            rec("2", "The Mobile Library Unit", "carry large-print books."),
+        ],
+    ),
+    Shape(
+        "lettered_after_we_recommend_that",
+        TOP.format(what="fire stations")
+        + "We recommend that:\n\na) the Fire Authority reviews its crewing model;\n"
+        "b) station managers share learning each month; and\n"
+        "c) the Fire Authority publishes response times.\n\nNext steps\n",
+        [
+            rec("a", "the Fire Authority", "reviews its crewing model"),
+            rec("b", "station managers", "share learning each month"),
+            rec("c", "the Fire Authority", "publishes response times."),
+        ],
+    ),
+    Shape(
+        "areas_for_improvement_with_nested_points",
+        "Inspection of a made-up sixth form\n\nAreas for improvement\n\n"
+        "Leaders should:\n- raise attendance at maths lessons\n"
+        "- make sure students get careers advice\n  - in their first term\n"
+        "  - before they leave\n\nProvider details\n",
+        [
+            rec("1", "Leaders", "raise attendance at maths lessons"),
+            rec(
+                "2",
+                "Leaders",
+                "make sure students get careers advice",
+                items=["in their first term", "before they leave"],
+            ),
+        ],
     ),
 ]
 COUNT_MISMATCH = (

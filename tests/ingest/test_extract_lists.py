@@ -11,15 +11,18 @@ import pytest
 from followthrough.ingest.extract import ExtractionError, extract
 from followthrough.ingest.extract.formats import to_text
 from tests.conftest import load_scorer
-from tests.ingest.list_documents import COUNT_MISMATCH, SHAPES, Shape
+from tests.ingest.list_documents import COUNT_MISMATCH, LIST_SHAPES, Shape
+from tests.ingest.prose_documents import RESPONSE_SHAPES
 from tests.ingest.renderings import to_docx, to_html
+
+SHAPES = LIST_SHAPES + RESPONSE_SHAPES
 
 
 def _as_lists(text: str) -> str:
     """Bullets of any mark as the "- " items, two spaces a level, that the renderings nest."""
-    return re.sub(
-        r"^( *)[•–*◦▪-] +", lambda m: "  " * (len(m[1]) // 4) + "- ", text, flags=re.MULTILINE
-    )
+    bullet = re.compile(r"^( *)[•–*◦▪-] +", re.MULTILINE)
+    widths = sorted({len(m[1]) for m in bullet.finditer(text)})
+    return bullet.sub(lambda m: "  " * widths.index(len(m[1])) + "- ", text)
 
 
 def _score(shape: Shape, text: str) -> tuple[float, str]:

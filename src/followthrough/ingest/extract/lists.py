@@ -111,7 +111,10 @@ class _Reader:
         self.addressee: str | None = None
         self.section = "main"
         self.top: _Top | None = None
-        self.guessed: set[int] = set()
+        # After "We recommend that:" each item reads as if the lead-in opened it.
+        before = lines[start - 1].text if 0 < start <= len(lines) else ""
+        self.unaddressed: list[tuple[Recommendation, Line]] = []
+        self.that = "We recommend that " if re.search(r"\bthat\s*:\s*$", before) else ""
 
     def _new(self, label: str | None, text: str, line: Line, *, items: bool = True) -> None:
         inferred = label is None
@@ -123,27 +126,36 @@ class _Reader:
         body, refs = paragraph_refs(text)
         lead, parts = _inline_parts(body, numeric=False) if items else (body, [])
         text = clean(lead)
-        addressee, guessed = self.addressee, False
-        if addressee is None:
-            addressee, text, guessed = split_inline(text)
         rec = Recommendation(
             label=label,
             label_inferred=inferred,
             section=self.section,
-            addressee=addressee,
+            addressee=self.addressee,
             text=re.sub(r"\s*:$", "", text) if parts else text,
             paragraph_refs=refs,
             start=line.start,
             end=line.end,
         )
         rec.items = [Item(lbl, clean(t)) for lbl, t in parts]
-        rec.confidence = 0.6 if inferred else (0.8 if guessed else 1.0)
-        if guessed:
-            self.warnings.append(
-                f"line {line.number}: recommendation {label} addressed to '{addressee}', "
-                "read from its wording"
-            )
+        rec.confidence = 0.6 if inferred else 1.0
+        if self.addressee is None:
+            self.unaddressed.append((rec, line))  # read from the sentence once it is whole
         self.recs.append(rec)
+
+    def _finish(self) -> None:
+        """Addressees named in the sentence ("X should …"), and list punctuation dropped."""
+        for rec, line in self.unaddressed:
+            if not rec.text:
+                continue
+            rec.addressee, rec.text, guessed = split_inline(f"{self.that}{rec.text}")
+            if guessed:
+                rec.confidence = min(rec.confidence, 0.8)
+                self.warnings.append(
+                    f"line {line.number}: recommendation {rec.label} addressed to "
+                    f"'{rec.addressee}', read from its wording"
+                )
+        for rec in self.recs:
+            rec.text = re.sub(r"\s*[;,]\s*(?:and|or)?$", "", rec.text)
 
     def _item(self, m: Marked, line: Line) -> None:
         rec = self.recs[-1]
@@ -178,6 +190,8 @@ class _Reader:
     def _heading_like(self, index: int, body: str, raw: str) -> bool:
         if raw.lstrip().startswith("#"):
             return True
+        if body.isupper() and len(body) < 100:
+            return True  # "ANY OTHER BUSINESS"
         if len(body) > 70 or len(body.split()) > 9 or re.search(r"[.:;,]$", body):
             return False
         after = self.lines[index + 1].text.strip() if index + 1 < len(self.lines) else ""
@@ -195,9 +209,11 @@ class _Reader:
                 continue
             m = mark(raw)
             body = clean(m.text)
-            if not body:
+            if not body and m.label is None:
                 continue
             who = addressee_line(body) if m.kind in (None, "letter") else None
+            if who and not body.endswith(":") and not self._list_follows(index):
+                who = None  # "• Hostel providers should" wrapped onto the next line
             if who and not (m.kind == "letter" and self.top and self.top.kind == "letter"):
                 if self.recs and self.top and m.indent > self.top.indent + 1 and not m.bullet:
                     self._more(m.text, line)
@@ -211,6 +227,11 @@ class _Reader:
                 if self.recs:
                     break
                 blank_before = False
+                continue
+            if self._out_of_sequence(m):
+                if blank_before:
+                    break  # "46. Any other business" after recommendation 3
+                self._more(raw, line)
                 continue
             if self._starts(m):
                 numbered = _inline_parts(m.text, numeric=True)
@@ -241,7 +262,24 @@ class _Reader:
             else:
                 skipped += 1
             blank_before = False
+        self._finish()
         return ListResult(self.recs, self.warnings, self.start)
+
+    def _list_follows(self, index: int) -> bool:
+        for line in self.lines[index + 1 : index + 4]:
+            if line.text.strip():
+                m = mark(line.text)
+                return m.bullet or m.label is not None
+        return False
+
+    def _out_of_sequence(self, m: Marked) -> bool:
+        """A number far from the one before it is not the next recommendation."""
+        if m.kind != "number" or not self.recs or self.top is None or self.top.kind != "number":
+            return False
+        last, label = self.recs[-1].label, m.label or ""
+        if not (last.isdigit() and label.isdigit()):
+            return False
+        return int(label) not in (int(last) + 1, int(last) + 2, 1)
 
     def _resumes(self, index: int) -> bool:
         """Whether the numbering carries on after this paragraph, before any heading."""
@@ -277,6 +315,25 @@ class _Reader:
         )
         for rec in self.recs[-len(parts) :]:
             rec.confidence = min(rec.confidence, 0.8)
+
+
+def page_furniture(lines: list[Line], index: int, last: str) -> bool:
+    """Whether the line is a page number or running header inside a numbered list: a few short
+    lines with no closing punctuation, then the recommendation after `last`."""
+    if not last.isdigit():
+        return False
+    seen = 0
+    for line in lines[index : index + 12]:
+        text = line.text.strip()
+        if not text:
+            continue
+        m = mark(text)
+        if m.kind == "number":
+            return m.label == str(int(last) + 1)
+        seen += 1
+        if seen > 4 or len(text) > 80 or text.startswith("#") or re.search(r"[.!?:;]$", text):
+            return False
+    return False
 
 
 def read_lists(lines: list[Line], *, anywhere: bool = False) -> ListResult:

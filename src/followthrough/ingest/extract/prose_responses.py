@@ -21,14 +21,14 @@ RESPONSE_HEADING = re.compile(
     r"(?:\s+to\s+recommendation\s+\S+)?\s*(?:[:\-–.]\s*(?P<rest>.*))?$",
     re.IGNORECASE,
 )
-_BODY = r"(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,6}?"
+_BODY = r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){0,6}?"
+# Case matters in the body's name: "Our view is that these do not …" is no response.
 RESPONSE_OPENING = re.compile(
-    rf"^(?:{_BODY}(?:government|department|ministry|council|board|service|partnership|"
-    r"agency|executive|we|[A-Z]{2,6})\s+(?:\w+\s+)?"
+    rf"^(?:{_BODY}(?:Government|Department|Ministry|Council|Board|Service|Partnership|"
+    r"Agency|Executive|We|[A-Z]{2,6})\s+(?:\w+\s+)?"
     r"(?:accepts?|agrees?|does\s+not|do\s+not|rejects?|notes?|partially|partly|welcomes?)\b"
-    r"|(?:accepted|agreed|not\s+accepted|not\s+agreed|partially\s+accepted|partly\s+accepted|"
-    r"partly\s+agreed|rejected|noted)\b)",
-    re.IGNORECASE,
+    r"|(?i:accepted|agreed|not\s+accepted|not\s+agreed|partially\s+accepted|partly\s+accepted|"
+    r"partly\s+agreed|rejected|noted)\b)"
 )
 _NOT = re.compile(
     r"\b(?:does|do|did|cannot|can\s*not)\s+not\s+(?:accept|agree)|\b(?:does|do|did)n[’']t\s+"
@@ -169,7 +169,8 @@ def read_responses(lines: list[Line]) -> tuple[list[Recommendation], list[str], 
 def is_prose_response(lines: list[Line]) -> bool:
     """Whether most recommendations the text holds are each followed by a response."""
     recs, _, seen = read_responses(lines)
-    return bool(recs) and len(recs) * 2 >= seen
+    decided = [r for r in recs if r.response and (r.response.decision or r.response.decision_text)]
+    return bool(decided) and len(recs) * 2 >= seen
 
 
 def _recommendation(label: str | None, text: str, first: Line, last: Line) -> Recommendation:

@@ -14,7 +14,7 @@ from .findings import extract_findings
 from .inspectorates import inspectorates_in
 from .labels import paragraph_refs
 from .lines import Line, split_lines
-from .lists import read_lists
+from .lists import page_furniture, read_lists
 from .practice import extract_practice_examples
 from .text import clean
 from .types import Document, Extraction, ExtractionError, Item, Recommendation
@@ -99,7 +99,7 @@ def extract_report(text: str, source: str, *, anywhere: bool = False) -> Extract
     after_heading = False
     bulleted = False
     bullet_mark: str | None = None  # in flattened text a different mark is a nested point
-    for line in lines[start:]:
+    for index, line in enumerate(lines[start:], start=start):
         raw = line.text
         if not raw.strip():
             blank_before = True
@@ -171,6 +171,8 @@ def extract_report(text: str, source: str, *, anywhere: bool = False) -> Extract
                 rec.text = f"{rec.text} {clean(body_text)}".strip()
             refs[id(rec)].extend(own)
             rec.end = line.end
+        elif recs and page_furniture(lines, index, recs[-1].label):
+            continue  # a page number or running header where the list crosses a page
         elif recs:
             break  # prose after the list
         blank_before = False
