@@ -308,6 +308,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.only in (None, "extraction"):
         bench_extraction(Path(args.corpus))
+        from pdf_tables import bench_pdf_tables  # benchmarks/pdf_tables.py, beside this file
+
+        bench_pdf_tables()
     if args.only == "extraction":
         return 0
     django_setup()

@@ -48,6 +48,11 @@ class Shape:
     repeat_header: bool = True
     rows: int = 8
     paragraphs: int = 4  # of the response in each row: enough to push rows over page breaks
+    # the tool printed a broken row as two rows ruled all round, the second on a new page
+    # with an empty label cell carrying the rest of the text, leads and dates
+    closed: bool = False
+    furniture: bool = False  # a running header and "Page N of M" on every page
+    two_row_header: bool = False  # numbered column headings under the headings
 
 
 SHAPES = [
@@ -56,6 +61,14 @@ SHAPES = [
     Shape("portrait, no header repeated: the new page starts with no ruling", repeat_header=False),
     Shape("landscape, no header repeated", landscape=True, repeat_header=False, paragraphs=3),
     Shape("portrait, very long rows spanning three pages", rows=4, paragraphs=14),
+    Shape("portrait, remainder ruled as a row of its own with an empty label cell", closed=True),
+    Shape(
+        "landscape, running header and page numbers on every page",
+        landscape=True,
+        paragraphs=3,
+        furniture=True,
+    ),
+    Shape("portrait, a header of two rows repeated on each page", two_row_header=True),
 ]
 
 
@@ -84,10 +97,21 @@ def as_html(shape: Shape, rows: list[Row]) -> str:
         return f"<{tag}>{''.join(f'<p>{html.escape(p)}</p>' for p in paragraphs)}</{tag}>"
 
     head = "<tr>" + "".join(cell([h], "th") for h in HEADERS) + "</tr>"
+    if shape.two_row_header:
+        head += "<tr>" + "".join(cell([f"({n})"], "th") for n in range(1, 7)) + "</tr>"
     body = [f"<tr><td></td><td colspan=5><p>{html.escape(ADDRESSEE)} should:</p></td></tr>"]
     for row in rows:
         cells = [[row.label], row.recommendation, [row.decision], row.response, row.leads,
                  row.targets]  # fmt: skip
+        if shape.closed and len(row.leads) > 1:  # the rest of the row on the next page
+            half = len(row.response) // 2
+            first = [[row.label], row.recommendation, [row.decision], row.response[:half],
+                     row.leads[:1], row.targets[:1]]  # fmt: skip
+            rest = [[], [], [], row.response[half:], row.leads[1:], row.targets[1:]]
+            body.append("<tr>" + "".join(cell(c) for c in first) + "</tr>")
+            body.append("<tr style='break-before:page'>" + "".join(cell(c) for c in rest)
+                        + "</tr>")  # fmt: skip
+            continue
         body.append("<tr>" + "".join(cell(c) for c in cells) + "</tr>")
     table = (
         f"<table><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>"
@@ -105,7 +129,16 @@ def as_html(shape: Shape, rows: list[Row]) -> str:
         f"@page{{size:A4 {'landscape' if shape.landscape else 'portrait'};margin:12mm}}"
         "body{font:9pt sans-serif} table{border-collapse:collapse;width:100%}"
         "td,th{border:0.5pt solid #000;padding:3pt;vertical-align:top;text-align:left}"
-        "tr{break-inside:auto} p{margin:0 0 5pt}</style></head><body>"
+        "tr{break-inside:auto} p{margin:0 0 5pt}"
+        + ("td{box-decoration-break:clone}" if shape.closed else "")
+        + (
+            "@page{@top-left{content:'Made-up libraries: action plan';font:8pt sans-serif}"
+            "@bottom-right{content:'Page ' counter(page) ' of ' counter(pages);"
+            "font:8pt sans-serif}}"
+            if shape.furniture
+            else ""
+        )
+        + "</style></head><body>"
         + "".join(f"<p>{html.escape(p)}</p>" for p in intro)
         + f"{table}</body></html>"
     )

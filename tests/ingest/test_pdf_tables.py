@@ -31,19 +31,76 @@ def test_each_shape_scores_as_the_plan_it_was_made_from(printed):
     assert overall >= 0.95, "\n".join(lines)
 
 
-def test_the_header_is_read_once_and_every_row_is_one_line(printed):
-    _, rows, text = printed
+def _rows(shape: paged.Shape, text: str) -> list[list[str]]:
+    """The table's rows after its header and addressee rows; a row the source printed as two
+    (the second with an empty label cell) folded together as the extractors fold it."""
     table = [line.split("\t") for line in text.split("\n") if "\t" in line]
-    assert [cells[0] for cells in table] == ["Ref", "", *(row.label for row in rows)]
-    for cells, row in zip(table[2:], rows, strict=True):
-        assert cells[2] == row.decision
+    header = 2 if shape.two_row_header else 1
+    assert [cells[0] for cells in table[:header]] == ["Ref", "(1)"][:header]
+    assert table[header][1] == f"{paged.ADDRESSEE} should:"
+    rows: list[list[str]] = []
+    for cells in table[header + 1 :]:
+        if not cells[0] and shape.closed:
+            rows[-1] = [a + b for a, b in zip(rows[-1], cells, strict=True)]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def test_the_header_is_read_once_and_every_row_is_one_line(printed):
+    shape, rows, text = printed
+    read = _rows(shape, text)
+    assert [cells[0] for cells in read] == [row.label for row in rows]
+    assert [cells[2] for cells in read] == [row.decision for row in rows]
+
+
+def _fragment(paragraphs: list[str]) -> str:
+    return paragraphs[0] if len(paragraphs) == 1 else "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
 def test_paragraphs_of_a_cell_stay_paragraphs_across_the_page(printed):
-    _, rows, text = printed
-    table = [line.split("\t") for line in text.split("\n") if "\t" in line][2:]
-    for cells, row in zip(table, rows, strict=True):
-        expected = "".join(f"<p>{p}</p>" for p in row.response)
-        assert cells[3] == expected
-        assert cells[4] == (row.leads[0] if len(row.leads) == 1
-                            else "".join(f"<p>{p}</p>" for p in row.leads))  # fmt: skip
+    shape, rows, text = printed
+    for cells, row in zip(_rows(shape, text), rows, strict=True):
+        if shape.closed and len(row.leads) > 1:  # printed as two rows: two fragments
+            half = len(row.response) // 2
+            assert cells[3] == _fragment(row.response[:half]) + _fragment(row.response[half:])
+            assert cells[4] == "".join(row.leads)
+            continue
+        assert cells[3] == _fragment(row.response)
+        assert cells[4] == _fragment(row.leads)
+
+
+def test_a_remainder_printed_with_no_ruling_is_read_into_its_row():
+    """Page 1 ends inside row 2 (no rule under it); page 2 carries on with plain lines in the
+    table's columns and no ruling at all, then a paragraph across the page."""
+    from followthrough.ingest.extract.formats.pdf import _document, _render
+    from followthrough.ingest.extract.formats.pdf_page import PageContent, Rule, Run
+    from followthrough.ingest.extract.formats.pdf_tables import find_tables
+
+    columns = [40.0, 80.0, 300.0, 500.0]
+    rules = [Rule(x, 100, x, 800) for x in columns]
+    rules += [Rule(40, y, 500, y) for y in (100, 120, 200)]
+    first = [Run("Ref", 45, 105, 60, 114), Run("Recommendation", 85, 105, 160, 114),
+             Run("Lead", 305, 105, 330, 114),
+             Run("1", 45, 125, 50, 134), Run("Open the reading room", 85, 125, 200, 134),
+             Run("Head of Branches", 305, 125, 390, 134),
+             Run("2", 45, 205, 50, 214), Run("Extend opening hours on", 85, 785, 210, 794),
+             Run("Outreach Manager", 305, 205, 390, 214)]  # fmt: skip
+    second = [Run("weekends in every branch.", 85, 40, 220, 49),
+              Run("Digital Lead", 305, 40, 360, 49),
+              Run("A closing paragraph that runs right across the page width.", 40, 90, 480,
+                  99)]  # fmt: skip
+    pages = []
+    for page_rules, runs in ((rules, first), ([], second)):
+        content = PageContent(595, 842, runs, page_rules)
+        left = list(runs)
+        pages.append((content, left, find_tables(page_rules, left, 842)))
+    text = "\n\n".join(_render(block) for block in _document(pages))
+    assert text.split("\n") == [
+        "Ref\tRecommendation\tLead",
+        "1\tOpen the reading room\tHead of Branches",
+        "2\tExtend opening hours on weekends in every branch.\t"
+        "<p>Outreach Manager</p><p>Digital Lead</p>",
+        "",
+        "A closing paragraph that runs right across the page width.",
+    ]
