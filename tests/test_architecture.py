@@ -56,6 +56,8 @@ MEANINGS = {
     "themes": "inspections: the keyword classifier giving recommendations their themes",
     "garbled": "inspections: whether text read from a document looks scrambled (pure Python)",
     "smart": "actionplans: the SMART advice on a tracked action",
+    "search_index": "actionplans: the SQLite full-text index of report and plan text, its "
+    "triggers made again after every migrate",
     "imports": "cases: the case layout; audits: a criteria set's spreadsheet, both checked row "
     "by row before anything is written",
     "suppression": "cases: small numbers hidden so that none can be worked back (pure Python)",

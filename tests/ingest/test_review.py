@@ -32,8 +32,8 @@ def test_a_word_plan_is_shown_for_review_and_nothing_is_stored_yet(client, impor
     assert response.status_code == 302 and response["Location"].endswith(f"/imports/{review.pk}/")
     assert not SourceDocument.objects.exists() and not ActionPlan.objects.exists()
     page = client.get(response["Location"]).content.decode()
-    assert "Review made.docx" in page and "Action plan from a docx file" in page
-    assert 'value="Head of Instrument Policy"' in page
+    assert "Review made.docx" in page and "Action plan or response table from a docx file" in page
+    assert ">Head of Instrument Policy</textarea>" in page
     assert "The passage this was read from" in page and "quiet space" in page
 
 

@@ -49,9 +49,32 @@ class ImportReview(TimeStamped):
         return f"Review of {self.file_name}"
 
 
+KIND_NAMES = {
+    "action_plan": "Action plan or response table",
+    "inspection_report": "Report or list of recommendations",
+    "benchmarking_tool": "Benchmarking tool",
+    "practice_guide": "Effective practice guide",
+}
+
+
+def kind_name(kind: str) -> str:
+    return KIND_NAMES.get(kind, kind.replace("_", " ").capitalize())
+
+
 class ColumnMapping(TimeStamped):
     """Which column of a response table is which, set by a reviewer and used again for the next
     document whose table has the same header."""
+
+    class Role(models.TextChoices):
+        LABEL = "label", "Number or reference"
+        RECOMMENDATION = "recommendation", "Recommendation"
+        ADDRESSEE = "addressee", "Who it is addressed to"
+        DECISION = "decision", "Decision (agreed or not)"
+        RESPONSE = "response", "Response"
+        OWNER = "owner", "Owner"
+        TARGET = "target", "Target date"
+        PROGRESS = "progress", "Progress, status or other notes"
+        IGNORE = "ignore", "Nothing to keep"
 
     signature = models.CharField(max_length=64, unique=True, help_text="The normalised header.")
     header = models.JSONField(help_text="The column headings as first printed.")

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from followthrough.actionplans.models import ActionPlan
 from followthrough.inspections.garbled import reads_garbled
 from followthrough.organisations.services import organisations_resolve
 
+from .extract.columns import role_of
 from .extract.decisions import responder_of
+from .extract.detect import SUPPORTED
 from .extract.types import Extraction
 from .loaders import find_report
-from .models import ImportReview
+from .models import ColumnMapping, ImportReview, kind_name
 
 RECENT_REVIEWS = 50
+LOW_CONFIDENCE = 0.8  # below this a record is listed first, to check before the others
+LONG_FIELD = 40  # characters past which an owner or target gets a box of several lines
 
 
 def import_reviews_recent() -> Any:
@@ -59,9 +65,115 @@ def review_records(
             a["target_value"] = posted.get(f"r{i}-a{j}-target", a.get("target_text") or "")
             a["owner_error"] = errors.get(f"r{i}-a{j}-owner")
             a["target_error"] = errors.get(f"r{i}-a{j}-target")
+            a["owner_missing"] = not a["owner_value"].strip()
+            a["long"] = max(len(a["owner_value"]), len(a["target_value"])) > LONG_FIELD
         record["text_error"] = errors.get(f"r{i}-text")
         record["decision_error"] = errors.get(f"r{i}-decision")
+        record["confidence"] = float(rec.get("confidence", 1.0))
+        record["warnings"] = [str(w) for w in rec.get("warnings") or []]
+        reasons = [
+            f"read with {round(record['confidence'] * 100)}% confidence"
+            if record["confidence"] < LOW_CONFIDENCE
+            else "",
+            *[w.rstrip(".") for w in record["warnings"]],
+            "its text may have been read wrongly" if record["garbled"] else "",
+            "its number was inferred" if rec.get("label_inferred") else "",
+            "an action has no owner" if any(a["owner_missing"] for a in record["actions"]) else "",
+        ]
+        record["reasons"] = [r for r in reasons if r]
+        record["flagged"] = bool(record["reasons"])
     return records
+
+
+def printed_date(iso: str | None) -> str:
+    """An ISO date as pages print one: "3 March 2026", "March 2026" or "2026"."""
+    if not iso:
+        return ""
+    try:
+        parts = [int(p) for p in str(iso).split("-")]
+        if len(parts) == 3:
+            return f"{date(*parts):%-d %B %Y}"
+        if len(parts) == 2:
+            return f"{date(parts[0], parts[1], 1):%B %Y}"
+    except (TypeError, ValueError):
+        return str(iso)
+    return str(iso)
+
+
+def record_name(rec: Mapping[str, Any]) -> str:
+    kind = "Additional recommendation" if rec.get("section") == "additional" else "Recommendation"
+    return f"{kind} {rec.get('label')}"
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    role: str
+    error: str | None = None
+
+
+@dataclass
+class ReviewReading:
+    """How the document under review was read, and what the reviewer may change about it."""
+
+    kind: str
+    kind_name: str
+    kinds: list[tuple[str, str]]
+    columns: list[Column] = field(default_factory=list)
+    roles: Sequence[tuple[str, str]] = field(default_factory=ColumnMapping.Role.choices.copy)
+    mapping: ColumnMapping | None = None
+    mapping_here: bool = False
+    mapping_date: str = ""
+    labels: list[tuple[int, str]] = field(default_factory=list)
+    to_check: list[dict[str, Any]] = field(default_factory=list)
+    edits_open: bool = False  # an error in a split, merge or addressee form
+
+
+def review_reading(
+    review: ImportReview,
+    records: Sequence[Mapping[str, Any]],
+    *,
+    posted: Mapping[str, str],
+    errors: Mapping[str, str],
+) -> ReviewReading:
+    """The document's kind, its table's columns with the role each was read as (or the
+    reviewer's mapping, and where it was remembered from), and the records to check first."""
+    data = review.extraction or {}
+    reading = review.reading or {}
+    chosen = reading.get("column_map") or {}
+    read_as = data.get("table_roles") or []
+    columns = []
+    for i, header in enumerate(data.get("table_header") or []):
+        role = chosen.get(str(i)) or (read_as[i] if i < len(read_as) else role_of(header))
+        columns.append(
+            Column(
+                index=i,
+                header=header,
+                role=posted.get(f"column-{i}", role or "ignore"),
+                error=errors.get(f"column-{i}"),
+            )
+        )
+    mapping = None
+    if reading.get("mapping"):
+        mapping = (
+            ColumnMapping.objects.select_related("review").filter(pk=reading["mapping"]).first()
+        )
+    labels = [(r["index"], record_name(r["rec"])) for r in records]
+    to_check = [dict(r) for r in records if r["flagged"]]
+    to_check.sort(key=lambda r: r["confidence"])
+    return ReviewReading(
+        kind=review.kind,
+        kind_name=kind_name(review.kind),
+        kinds=[(k, kind_name(k)) for k in SUPPORTED],
+        columns=columns,
+        mapping=mapping,
+        mapping_here=mapping is not None and mapping.review_id == review.pk,
+        mapping_date=printed_date(mapping.updated_at.date().isoformat()) if mapping else "",
+        labels=labels,
+        to_check=to_check,
+        edits_open=any(key.startswith(("merge", "split", "block")) for key in errors),
+    )
 
 
 def review_thematics(

@@ -12,10 +12,21 @@ from followthrough.core.access import access
 
 from .access import get_import_review_for_user, get_source_document_for_user
 from .models import ImportReview
-from .review import review_commit, review_discard, review_start
+from .review import (
+    review_addressee_set,
+    review_columns_set,
+    review_commit,
+    review_discard,
+    review_kind_set,
+    review_record_split,
+    review_records_merge,
+    review_start,
+)
 from .selectors import (
     import_reviews_recent,
+    printed_date,
     review_earlier_plan,
+    review_reading,
     review_records,
     review_thematics,
 )
@@ -84,6 +95,52 @@ def import_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+READING_DONE = {
+    "kind": "The document was read again as the kind you chose",
+    "columns": "The table was read again with your columns; they will be used for the next "
+    "document with the same header",
+    "merge": "The two recommendations were merged",
+    "split": "The recommendation was split in two",
+    "addressee": "The recommendations were given the addressee you entered",
+}
+
+
+def _read_again(request: HttpRequest, review: ImportReview, action: str) -> None:
+    """Change how the document is read, as the reviewer asked on one of the page's forms."""
+    post = request.POST
+    if action == "kind":
+        review_kind_set(review=review, kind=post.get("kind", ""), actor=request.user)
+    elif action == "columns":
+        roles = {
+            int(key.removeprefix("column-")): str(post.get(key, ""))
+            for key in post
+            if key.startswith("column-") and key.removeprefix("column-").isdigit()
+        }
+        review_columns_set(review=review, roles=roles, actor=request.user)
+    elif action == "merge":
+        review_records_merge(review=review, index=_number(post.get("merge")), actor=request.user)
+    elif action == "split":
+        review_record_split(
+            review=review,
+            index=_number(post.get("split")),
+            at=post.get("split_at", ""),
+            label=post.get("split_label", ""),
+            actor=request.user,
+        )
+    else:
+        review_addressee_set(
+            review=review,
+            first=_number(post.get("block_first")),
+            last=_number(post.get("block_last")),
+            addressee=post.get("block_addressee", ""),
+            actor=request.user,
+        )
+
+
 @access("importer", methods=("GET", "HEAD", "POST"))
 def import_review(request: HttpRequest, pk: int) -> HttpResponse:
     """What was read, beside the passage it came from, with every field open to correction."""
@@ -111,27 +168,35 @@ def import_review(request: HttpRequest, pk: int) -> HttpResponse:
                     review_discard(review=review, actor=request.user)
                     messages.success(request, f"{review.file_name} discarded; nothing was stored")
                     return redirect("ingest:import-list")
+                if action in READING_DONE:
+                    _read_again(request, review, action)
+                    messages.success(request, READING_DONE[action])
+                    return redirect("ingest:import-review", pk=review.pk)
                 errors[""] = "Choose to import the document or to discard it"
         except ValidationError as exc:
             errors = (
                 {field: " ".join(messages) for field, messages in exc.message_dict.items()}
                 if hasattr(exc, "error_dict")
-                else {"": exc.messages[0]}
+                else {"": " ".join(exc.messages)}
             )
+            review.refresh_from_db()
         except IngestError as exc:
             errors = {"": str(exc)}
     extraction = review.extraction
     records = review_records(review, posted=posted, errors=errors)
     thematics = review_thematics(review, posted=posted, errors=errors)
+    document = dict.fromkeys(
+        ("title", "report_title", "report_published", "published", "submitted"), ""
+    ) | (extraction.get("document") or {})
+    for key in ("report_published", "published", "submitted"):
+        document[key] = printed_date(document[key])
     return render(
         request,
         "ingest/import_review.html",
         {
             "review": review,
-            "document": dict.fromkeys(
-                ("title", "report_title", "report_published", "published", "submitted"), ""
-            )
-            | (extraction.get("document") or {}),
+            "document": document,
+            "reading": review_reading(review, records, posted=posted, errors=errors),
             "warnings": extraction.get("warnings", []),
             "notes": extraction.get("notes", []),
             "records": records,

@@ -107,7 +107,8 @@ class Recommendation(Provenanced, TimeStamped):
         """The recommendation in a line for lists: its text, or when the text is only a lead-in
         ("ensure that:", or nothing once the addressee is split off), that with its first point."""
         text = self.text.strip()
-        first = next((str(i["text"]) for i in self.items or [] if i.get("text")), "")
+        points = [str(i.get("text", "")) if isinstance(i, dict) else str(i) for i in self.items]
+        first = next((point for point in points if point), "")
         if first and len(text.split()) < 4:
             return f"{text} {first}".strip()
         return text or first
@@ -118,7 +119,10 @@ class Recommendation(Provenanced, TimeStamped):
         has corrected it."""
         if self.text_corrected:
             return False
-        parts = [self.text] + [str(item.get("text", "")) for item in self.items or []]
+        parts = [self.text] + [
+            str(item.get("text", "")) if isinstance(item, dict) else str(item)
+            for item in self.items or []
+        ]
         return reads_garbled("\n".join(parts))
 
     @property

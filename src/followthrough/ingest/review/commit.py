@@ -1,6 +1,6 @@
 """Review before commit: a document is read and shown, a person corrects what the extractor got
 wrong, and only then is it stored, in one transaction, with each correction in the history of
-the record it changed. Part of the service layer; callers hold the transaction."""
+the record it changed."""
 
 from __future__ import annotations
 
@@ -20,10 +20,11 @@ from followthrough.core.models import SourceDocument
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.services import organisations_resolve
 
-from .extract import ExtractionError, extract, parse_target
-from .extract.types import Extraction
-from .models import ImportReview
-from .services import IngestError, IngestResult, document_decode, document_store
+from ..extract import ExtractionError, extract, parse_target
+from ..extract.types import Extraction
+from ..models import ImportReview
+from ..services import IngestError, IngestResult, document_decode, document_store
+from .reading import read_as_asked, remembered_reading
 
 CHANGE_REASON = "Corrected in review before import"
 
@@ -46,6 +47,7 @@ def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
         raise IngestError(f"{name}: {exc}") from exc
     if not extraction.supported:
         raise IngestError(f"{name}: {'; '.join(extraction.warnings)}")
+    extraction, reading = remembered_reading(text, name, extraction)
     review = ImportReview.objects.create(
         file_name=name,
         sha256=sha,
@@ -54,6 +56,7 @@ def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
         kind=extraction.document.kind,
         text=text,
         extraction=extraction.to_dict(),
+        reading=reading,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     record_event(review, "ingest.review.started", actor=actor, data={"file": name})
@@ -61,11 +64,14 @@ def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
 
 
 def review_extraction(review: ImportReview) -> Extraction:
-    """The extraction again, from the stored text: the extractors are deterministic."""
-    return extract(review.text, review.file_name)
+    """The extraction again, from the stored text, read as the reviewer asked: the extractors
+    are deterministic."""
+    return read_as_asked(review.text, review.file_name, review.reading or {})
 
 
-def _changes(extraction: Extraction, posted: dict[str, str]) -> tuple[list[dict[str, Any]], dict]:
+def _changes(
+    extraction: Extraction, posted: dict[str, str]
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """What the reviewer changed, field by field, and the errors in what they typed."""
     changes: list[dict[str, Any]] = []
     errors: dict[str, str] = {}
@@ -246,6 +252,7 @@ def review_commit(*, review: ImportReview, posted: dict[str, str], actor: Any) -
     if revised and changes and plan is not None:
         version_refresh(plan)
     for change in thematic_changes:
+        assert result.source is not None
         _apply_thematic(change, result.source, actor)
     review.status = ImportReview.Status.COMMITTED
     review.source = result.source
