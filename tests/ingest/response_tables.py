@@ -149,4 +149,25 @@ SHAPES = [
          rec("2", R3, None, ["Water Officer"], ["March 2027"])],
         {"1": "Fewer calls", "2": "Half the sites"},
     ),
+    Shape(
+        "a tracker with no number column, headed Who and When",
+        PREAMBLE
+        + "\t".join(["Recommendation", "Who", "When", "RAG"]) + "\n"
+        + f"{BOARD}\t\t\t\n"
+        + "\t".join([R1, "Plots Officer", "April 2027", "Green"]) + "\n"
+        + "\t".join([R3, "Water Officer", "March 2027", "Red"]) + "\n",
+        [rec("1", R1, None, ["Plots Officer"], ["April 2027"]),
+         rec("2", R3, None, ["Water Officer"], ["March 2027"])],
+        {"2": "Red"},
+    ),
+    Shape(
+        "numbers printed in the recommendation cell, cells between pipes",
+        PREAMBLE
+        + "| Recommendation | Response | Owner | Deadline |\n"
+        + f"| Recommendation 1: {BOARD} {R1} | Agreed. A list is planned. | Plots Officer "
+        "| April 2027 |\n"
+        + f"| Recommendation 2: {BOARD} {R2} | Not agreed. | Estates Lead | N/A |\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "not_agreed", ["Estates Lead"], [])],
+    ),
 ]  # fmt: skip

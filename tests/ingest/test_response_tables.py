@@ -83,3 +83,14 @@ def test_a_reviewer_s_column_map_overrides_what_was_recognised() -> None:
     assert ignored.recommendations[0].response.decision is None
     with pytest.raises(ValueError, match="not a column role"):
         extract_action_plan(text, "x.txt", column_map={2: "colour"})
+
+
+def test_a_table_with_no_number_column_is_numbered_in_reading_order_with_a_warning() -> None:
+    shape = next(s for s in SHAPES if "no number column" in s.name)
+    result = extract(shape.text, "x.txt")
+    assert [(r.label, r.label_inferred) for r in result.recommendations] == [
+        ("1", True),
+        ("2", True),
+    ]
+    assert any("no number column" in w for w in result.warnings)
+    assert all(r.confidence < 1.0 for r in result.recommendations)

@@ -49,7 +49,7 @@ def role_of(header: str) -> str | None:
         return "decision"
     if re.search(r"owner|responsib|\blead\b|\bagency\b|\bagencies\b|^who\b|\bby whom\b", h):
         return "owner"
-    if re.search(r"target|\bdates?\b|timescale|deadline|by when|\bdue\b|completion", h):
+    if re.search(r"target|\bdates?\b|timescale|deadline|by when|^when\b|\bdue\b|completion", h):
         return "target"
     if _PROGRESS.search(h) and not re.match(r"^(?:our |the )?(?:response|action)", h):
         return "progress"
@@ -101,9 +101,17 @@ def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> 
     """The table's header (over one or two rows) and the role of each column, or None. With a
     reviewer's `column_map`, the first row that the map makes a header is one."""
     for index, line in enumerate(lines):
+        following = None
+        if "ecommendation" not in line.text.lower():  # the words the recommendation column has
+            following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
+            if not column_map and "ecommendation" not in (
+                following.text.lower() if following else ""
+            ):
+                continue
         for layout in layouts_of(line.text):
             cells = cells_of(line.text, layout) or []
-            following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
+            if following is None:
+                following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
             second = _second_row(following, layout, len(cells)) if following else None
             if second is not None and following is not None:
                 joined = [f"{a} {b}".strip() for a, b in zip(cells, second, strict=True)]
@@ -124,6 +132,8 @@ def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> 
 
 
 def _decision_like(cell: str) -> bool:
+    if len(cell) > 200:  # longer than a few decision words in any markup
+        return False
     text = clean(cell)
     return bool(text) and len(text.split()) <= 5 and decision_from(text) is not None
 
@@ -133,7 +143,7 @@ def settle(header: Header, rows: list[list[str]]) -> None:
     row's progress, and a column of short decision words is the decision, whatever its header
     says. What was changed is said in `guessed`."""
     roles = header.roles
-    columns = [[r[i] for r in rows if i < len(r) and clean(r[i])] for i in range(len(roles))]
+    columns = [[r[i] for r in rows if i < len(r) and r[i].strip()] for i in range(len(roles))]
     for i, role in enumerate(roles):
         filled = columns[i]
         if not filled:

@@ -16,6 +16,7 @@ from ..types import Document, Extraction, ExtractionError, Recommendation
 from .records import finish
 from .rows import (
     BRACKET_NOTE_RE,
+    DANGLING_RE,
     LABEL_RE,
     SEPARATOR_RE,
     Draft,
@@ -32,6 +33,12 @@ ADDRESSED_TO_RE = re.compile(
 )
 ADDITIONAL_RE = re.compile(r"\b(?:additional|further)\b.*\brecommendations?\b", re.IGNORECASE)
 NOTE_RE = re.compile(r"^\W*(?:notes?|nb|please note)\b[\s:.\-–]*", re.IGNORECASE)
+# A number printed at the start of the recommendation in a table with no number column.
+PRINTED_NUMBER_RE = re.compile(
+    r"^(?:rec(?:ommendation)?\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\s*[.):]\s+"
+    r"|^rec(?:ommendation)?\.?\s*(\d{1,3})\s+",
+    re.IGNORECASE,
+)
 GUESSED_CONFIDENCE = 0.7
 INFERRED_CONFIDENCE = 0.6
 
@@ -48,6 +55,7 @@ class _Reader:
         self.section = "main"
         self.addressee = ""
         self.header_index = 0
+        self.header_rows: list[list[str]] | None = None
 
     def read(self) -> Extraction:
         if not self.text.strip():
@@ -154,6 +162,9 @@ class _Reader:
                 self.section = "additional"
                 self.addressee = ""
                 return
+        if "label" not in header.roles and self._starts_row(cells, substantive, header):
+            self._start_unnumbered(line, cells, progress)
+            return
         if label_text and substantive:
             # The label column holds text: the row lost its number in conversion.
             number = self._next_number()
@@ -172,12 +183,47 @@ class _Reader:
             return
         self._continue(self.drafts[-1], line, cells, progress)
 
-    @staticmethod
-    def _repeats_header(split: list[str], header: Header) -> bool:
-        texts = [clean(c).lower() for c in split]
-        if any(texts == [clean(c).lower() for c in row] for row in header.rows):
+    def _repeats_header(self, split: list[str], header: Header) -> bool:
+        if any(len(c) > 160 for c in split):  # a header cell is a few words
+            return False
+        if self.header_rows is None:
+            self.header_rows = [[clean(c).lower() for c in row] for row in header.rows]
+        if (
+            len(header.rows) == 1
+            and len(split) == len(header.roles)
+            and [role_of(c) for c in split] == header.roles
+        ):
             return True
-        return len(header.rows) == 1 and [role_of(c) for c in split] == header.roles
+        widths = {len(row) for row in self.header_rows}
+        return len(split) in widths and [clean(c).lower() for c in split] in self.header_rows
+
+    def _starts_row(self, cells: dict[str, str], substantive: bool, header: Header) -> bool:
+        """In a table with no number column, whether a row starts a recommendation: it has
+        recommendation text that does not finish the row above (a wrapped line in a table of
+        spaces carries nothing in the other columns)."""
+        text = clean(cells.get("recommendation", ""))
+        if not text or text[:1].islower():
+            return False
+        last = self.drafts[-1].rec_parts if self.drafts else []
+        if last and DANGLING_RE.search(clean(last[-1])):
+            return False
+        return substantive or header.layout.kind != "spaces" or not self.drafts
+
+    def _start_unnumbered(
+        self, line: Line, cells: dict[str, str], progress: dict[int, str]
+    ) -> None:
+        text = clean(cells["recommendation"])
+        m = PRINTED_NUMBER_RE.match(text)
+        if m:
+            cells = dict(cells, recommendation=text[m.end() :])
+            self._start(line, m[1] or m[2], cells, progress, inferred=False)
+            return
+        number = self._next_number()
+        if not any(d.label_inferred for d in self.drafts):
+            self.warnings.append(
+                "the table has no number column: recommendations are numbered in reading order"
+            )
+        self._start(line, number, cells, progress, inferred=True)
 
     def _next_number(self) -> str:
         labels = [d.label for d in self.drafts if d.section == self.section]
