@@ -15,6 +15,7 @@ they do in text renderings."""
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from ..types import ExtractionError
@@ -27,6 +28,8 @@ from .pdf_tables import NEAR, Cell, Table, find_tables, lines_of, paragraphs
 # No report or plan of the genre comes near this; a file with more is built to exhaust the reader.
 MAX_PAGES = 1000
 MARGIN = 0.1  # of the page's height: where running headers and footers sit
+# pdfium is not thread-safe: one document at a time in a process (a threaded server).
+PDFIUM_LOCK = threading.Lock()
 SENTENCE_END = re.compile(r"[.!?:;)]['\"\u2019\u201d]?$")
 Block = tuple[float, "str | Table"]
 
@@ -204,20 +207,23 @@ def _read(pdf: Any, deadline: Deadline) -> list[tuple[PageContent, list[Run], li
 def pdf_text(content: bytes, deadline: Deadline) -> str:
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(content)
-    except Exception as exc:  # pdfium raises for a damaged or protected file
-        raise ExtractionError(DAMAGED_PDF) from exc
-    try:
-        if len(pdf) > MAX_PAGES:
-            raise ExtractionError(f"the PDF has more than {MAX_PAGES} pages, more than any report")
-        pages = _read(pdf, deadline)
-    except ExtractionError:
-        raise
-    except Exception as exc:
-        raise ExtractionError(DAMAGED_PDF) from exc
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(content)
+        except Exception as exc:  # pdfium raises for a damaged or protected file
+            raise ExtractionError(DAMAGED_PDF) from exc
+        try:
+            if len(pdf) > MAX_PAGES:
+                raise ExtractionError(
+                    f"the PDF has more than {MAX_PAGES} pages, more than any report"
+                )
+            pages = _read(pdf, deadline)
+        except ExtractionError:
+            raise
+        except Exception as exc:
+            raise ExtractionError(DAMAGED_PDF) from exc
+        finally:
+            pdf.close()
     out = [text for text in (_render(block) for block in _document(pages)) if text]
     if not any(out):
         raise ExtractionError("the PDF has no text layer (a scan?); give a text rendering")
