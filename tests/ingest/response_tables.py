@@ -38,6 +38,13 @@ def rec(
     }
 
 
+def aligned(widths: list[int], *rows: list[str]) -> str:
+    """Rows of cells padded to their columns' widths, as a PDF's text is copied."""
+    return "".join(
+        "".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n" for r in rows
+    )
+
+
 R1 = "Publish a waiting list for plots that applicants can check online."
 R2 = "Offer raised beds on every site for tenants who use a wheelchair."
 R3 = "Test the water supply on each site before the growing season starts."
@@ -169,5 +176,22 @@ SHAPES = [
         + f"| Recommendation 2: {BOARD} {R2} | Not agreed. | Estates Lead | N/A |\n",
         [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
          rec("2", R2, "not_agreed", ["Estates Lead"], [])],
+    ),
+    Shape(
+        "aligned columns, an owner too long for its column wrapped below",
+        PREAMBLE
+        + aligned(
+            [5, 32, 12, 19, 12],
+            ["No", "Recommendation", "Decision", "Responsible", "Target"],
+            ["", BOARD, "", "", ""],
+            ["1", "Publish a waiting list for", "Agreed", "Head of Allotment", "April 2027"],
+            ["", "plots that applicants can", "", "Services", ""],
+            ["", "check online.", "", "", ""],
+            ["2", "Test the water supply on each", "Agreed", "Water Officer", "March 2027"],
+            ["", "site before the growing", "", "", ""],
+            ["", "season starts.", "", "", ""],
+        ),
+        [rec("1", R1, "agreed", ["Head of Allotment Services"], ["April 2027"]),
+         rec("2", R3, "agreed", ["Water Officer"], ["March 2027"])],
     ),
 ]  # fmt: skip

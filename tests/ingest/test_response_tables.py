@@ -94,3 +94,16 @@ def test_a_table_with_no_number_column_is_numbered_in_reading_order_with_a_warni
     ]
     assert any("no number column" in w for w in result.warnings)
     assert all(r.confidence < 1.0 for r in result.recommendations)
+
+
+def test_a_line_of_thousands_of_runs_is_read_within_bounds() -> None:
+    import time
+
+    from followthrough.ingest.extract import ExtractionError
+
+    wide = "  ".join(["Recommendation", "Owner", "Target"] + ["x"] * 5000)
+    text = PREAMBLE + wide + "\n" + ("1  Do it  Lead  May 2027  " + "y  " * 5000 + "\n") * 200
+    started = time.perf_counter()
+    with pytest.raises(ExtractionError):
+        extract(text, "x.txt")
+    assert time.perf_counter() - started < 5

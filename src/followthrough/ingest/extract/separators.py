@@ -9,10 +9,12 @@ reads as None."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a run of text with no two spaces in a row
 _PIPE_EDGE = re.compile(r"^\s*\|?|\|?\s*$")
+MAX_COLUMNS = 40  # wider than any response table; a line of more runs is not a header
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,10 @@ def layouts_of(text: str) -> list[Layout]:
     out = []
     if "\t" in text:
         out.append(TABS)
-    if text.count("|") >= 2:
+    if 2 <= text.count("|") <= MAX_COLUMNS + 1:
         out.append(PIPES)
     found = chunks(text)
-    if len(found) >= 3 and "\t" not in text and "|" not in text:
+    if 3 <= len(found) <= MAX_COLUMNS and "\t" not in text and "|" not in text:
         out.append(Layout("spaces", tuple(start for start, _ in found)))
     return out
 
@@ -64,7 +66,7 @@ def cells_of(text: str, layout: Layout) -> list[str] | None:
             return None  # prose starting at the margin, wider than the first column
     cells = [""] * n
     for start, run in found:
-        index = max((i for i, s in enumerate(layout.starts) if s <= start + 2), default=0)
+        index = max(bisect_right(layout.starts, start + 2) - 1, 0)
         cells[index] = f"{cells[index]} {run}".strip()
     return cells
 

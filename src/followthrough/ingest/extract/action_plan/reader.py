@@ -181,7 +181,26 @@ class _Reader:
                     f"line {line.number}: text before the first recommendation ignored"
                 )
             return
+        if header.layout.kind == "spaces":
+            cells = self._unwrapped(self.drafts[-1], cells, header)
         self._continue(self.drafts[-1], line, cells, progress)
+
+    def _unwrapped(self, draft: Draft, cells: dict[str, str], header: Header) -> dict[str, str]:
+        """In a table of spaces, an owner or target that did not fit its column went on over the
+        line below: its words join the one above when the first would not have fitted there."""
+        cells = dict(cells)
+        for role, entries in (("owner", draft.owners), ("target", draft.targets)):
+            text = clean(cells.get(role, ""))
+            if not text or not entries or role not in header.roles:
+                continue
+            index = header.roles.index(role)
+            starts = header.layout.starts
+            width = starts[index + 1] - starts[index] if index + 1 < len(starts) else 40
+            chunk, above = entries[-1]
+            if len(above) + 1 + len(text.split()[0]) > width - 2:
+                entries[-1] = (chunk, f"{above} {text}")
+                cells[role] = ""
+        return cells
 
     def _repeats_header(self, split: list[str], header: Header) -> bool:
         if any(len(c) > 160 for c in split):  # a header cell is a few words
