@@ -104,3 +104,28 @@ def test_a_remainder_printed_with_no_ruling_is_read_into_its_row():
         "",
         "A closing paragraph that runs right across the page width.",
     ]
+
+
+def test_a_border_round_the_page_is_not_read_as_a_table():
+    """A page border (or a frame round the plan) encloses the table: its sides are not columns
+    and the text inside it but outside the table stays paragraphs."""
+    from followthrough.ingest.extract.formats.pdf import _document, _render
+    from followthrough.ingest.extract.formats.pdf_page import PageContent, Rule, Run
+    from followthrough.ingest.extract.formats.pdf_tables import find_tables
+
+    border = [Rule(20, 20, 575, 20), Rule(20, 820, 575, 820),
+              Rule(20, 20, 20, 820), Rule(575, 20, 575, 820)]  # fmt: skip
+    table = [Rule(x, 100, x, 160) for x in (40.0, 80.0, 300.0)]
+    table += [Rule(40, y, 300, y) for y in (100, 120, 160)]
+    runs = [Run("Our action plan for the libraries", 40, 50, 250, 59),
+            Run("Ref", 45, 105, 60, 114), Run("Recommendation", 85, 105, 160, 114),
+            Run("1", 45, 125, 50, 134), Run("Open the reading room", 85, 125, 200, 134),
+            Run("Signed by the board.", 40, 200, 150, 209)]  # fmt: skip
+    left = list(runs)
+    content = PageContent(595, 842, runs, border + table)
+    pages = [(content, left, find_tables(border + table, left, 842))]
+    text = "\n\n".join(_render(block) for block in _document(pages))
+    assert text == (
+        "Our action plan for the libraries\n\nRef\tRecommendation\n"
+        "1\tOpen the reading room\n\nSigned by the board."
+    )

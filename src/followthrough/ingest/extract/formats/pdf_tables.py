@@ -126,19 +126,70 @@ def _ruled_across(ruled: list[tuple[float, float, float]], y: float, x0: float, 
     return any(abs(h[0] - y) <= NEAR and h[1] <= x0 + NEAR and h[2] >= x1 - NEAR for h in ruled)
 
 
+Segment = tuple[float, float, float]
+
+
+def _groups(verticals: list[Segment], horizontals: list[Segment]) -> list[list[Segment]]:
+    """The vertical rules of each table: those joined by a horizontal rule touching both, and
+    rules that no horizontal touches (the middle of a row longer than a page) chained by
+    overlapping heights. A plain box round another table (a page border, a frame) is not one:
+    it is left out, so its sides do not become columns."""
+    parent = list(range(len(verticals)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    touched = [False] * len(verticals)
+    for y, x0, x1 in horizontals:
+        hit = [i for i, (x, top, bottom) in enumerate(verticals)
+               if x0 - NEAR <= x <= x1 + NEAR and top - NEAR <= y <= bottom + NEAR]  # fmt: skip
+        for i in hit:
+            touched[i] = True
+            parent[root(i)] = root(hit[0])
+    chain_end, chain_root = -1.0, -1
+    for i in sorted((i for i in range(len(verticals)) if not touched[i]),
+                    key=lambda i: verticals[i][1]):  # fmt: skip
+        if chain_root >= 0 and verticals[i][1] < chain_end - NEAR:
+            parent[root(i)] = root(chain_root)
+        else:
+            chain_root, chain_end = i, verticals[i][2]
+        chain_end = max(chain_end, verticals[i][2])
+    by_root: dict[int, list[Segment]] = {}
+    for i, segment in enumerate(verticals):
+        by_root.setdefault(root(i), []).append(segment)
+    groups = list(by_root.values())
+
+    def box(group: list[Segment]) -> tuple[float, float, float, float]:
+        return (min(s[0] for s in group), min(s[1] for s in group),
+                max(s[0] for s in group), max(s[2] for s in group))  # fmt: skip
+
+    def frames(outer: list[Segment]) -> bool:
+        if len(_cluster([s[0] for s in outer])) != 2:
+            return False
+        left, top, right, bottom = box(outer)
+        return any(
+            left + NEAR < b[0]
+            and b[2] < right - NEAR
+            and top - NEAR <= b[1]
+            and b[3] <= bottom + NEAR
+            for b in (box(g) for g in groups if g is not outer)
+        )
+
+    # the smallest first, so a table inside a bigger one takes its own text
+    kept = [g for g in groups if not frames(g)]
+    return sorted(kept, key=lambda g: (box(g)[2] - box(g)[0]) * (box(g)[3] - box(g)[1]))
+
+
 def find_tables(rules: list[Rule], runs: list[Run], page_height: float) -> list[Table]:
     """Tables from the page's rules, and each run inside one given to its cell. The runs
     left over are returned in place in `runs` (the ones placed are removed)."""
     verticals = _merged([((r.x0 + r.x1) / 2, r.top, r.bottom) for r in rules if not r.horizontal])
     horizontals = _merged([((r.top + r.bottom) / 2, r.x0, r.x1) for r in rules if r.horizontal])
-    groups: list[list[tuple[float, float, float]]] = []
-    for segment in sorted(verticals, key=lambda v: v[1]):  # chains of overlapping heights
-        if groups and segment[1] < max(s[2] for s in groups[-1]) - NEAR:
-            groups[-1].append(segment)
-        else:
-            groups.append([segment])
     tables = []
-    for group in groups:
+    for group in _groups(verticals, horizontals):
         columns = _cluster([s[0] for s in group])
         if len(columns) < 2:
             continue
