@@ -194,4 +194,27 @@ SHAPES = [
         [rec("1", R1, "agreed", ["Head of Allotment Services"], ["April 2027"]),
          rec("2", R3, "agreed", ["Water Officer"], ["March 2027"])],
     ),
+    Shape(
+        "box-drawing characters around the cells",
+        PREAMBLE
+        + "┌─────┬────────────────┬──────────┬──────┬───────────┐\n"
+        + "│ Ref │ Recommendation │ Decision │ Lead │ Timescale │\n"
+        + "├─────┼────────────────┼──────────┼──────┼───────────┤\n"
+        + f"│     │ {BOARD} │ │ │ │\n"
+        + f"│ 1 │ {R1} │ Agreed │ Plots Officer │ April 2027 │\n"
+        + f"│ 2 │ {R3} │ Partly agreed │ Water Officer │ 2027/28 │\n"
+        + "└─────┴────────────────┴──────────┴──────┴───────────┘\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R3, "partly_agreed", ["Water Officer"], ["2027/28"])],
+    ),
+    Shape(
+        "a column of dates under a heading that names no role",
+        PREAMBLE
+        + "\t".join(["No.", "Recommendation", "Agreed?", "Owner", "Milestone"]) + "\n"
+        + f"\t{BOARD}\t\t\t\n"
+        + "\t".join(["1", R1, "Agreed", "Plots Officer", "April 2027"]) + "\n"
+        + "\t".join(["2", R2, "Agreed", "Estates Lead", "Completed"]) + "\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "agreed", ["Estates Lead"], ["Completed"])],
+    ),
 ]  # fmt: skip

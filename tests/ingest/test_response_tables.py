@@ -107,3 +107,10 @@ def test_a_line_of_thousands_of_runs_is_read_within_bounds() -> None:
     with pytest.raises(ExtractionError):
         extract(text, "x.txt")
     assert time.perf_counter() - started < 5
+
+
+def test_a_column_of_dates_with_an_unknown_heading_is_the_target_with_a_warning() -> None:
+    shape = next(s for s in SHAPES if "column of dates" in s.name)
+    result = extract(shape.text, "x.txt")
+    assert any("holds dates: read as the target" in w for w in result.warnings)
+    assert all(r.confidence < 1.0 for r in result.recommendations)

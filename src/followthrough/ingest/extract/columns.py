@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from followthrough.core.targets import parse_target
+
 from .decisions import decision_from
 from .lines import Line
 from .separators import Layout, cells_of, fitted, layouts_of
@@ -138,6 +140,12 @@ def _decision_like(cell: str) -> bool:
     return bool(text) and len(text.split()) <= 5 and decision_from(text) is not None
 
 
+def _target_like(cell: str) -> bool:
+    if len(cell) > 60:  # a target is a date or a few words around one
+        return False
+    return parse_target(clean(cell)).kind != "unknown"
+
+
 def settle(header: Header, rows: list[list[str]]) -> None:
     """Check each column's role against its cells: a "decision" column of long text is the
     row's progress, and a column of short decision words is the decision, whatever its header
@@ -159,6 +167,15 @@ def settle(header: Header, rows: list[list[str]]) -> None:
             roles[i] = "decision"
             header.guessed.append(
                 f"column {i + 1} ({clean(header.cells[i])!r}) holds decisions: read as the decision"
+            )
+        elif (
+            role is None
+            and "target" not in roles
+            and sum(_target_like(c) for c in filled) / len(filled) >= 0.8
+        ):
+            roles[i] = "target"
+            header.guessed.append(
+                f"column {i + 1} ({clean(header.cells[i])!r}) holds dates: read as the target"
             )
 
 

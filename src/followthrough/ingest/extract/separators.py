@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a run of text with no two spaces in a row
 _PIPE_EDGE = re.compile(r"^\s*\|?|\|?\s*$")
+# Converters that draw tables with box characters use these for the pipe and the rules.
+_BOX_BARS = str.maketrans({"│": "|", "┃": "|", "¦": "|", "║": "|"})
 MAX_COLUMNS = 40  # wider than any response table; a line of more runs is not a header
 
 
@@ -36,6 +38,7 @@ def chunks(text: str) -> list[tuple[int, str]]:
 def layouts_of(text: str) -> list[Layout]:
     """The ways a line could be the header of a table, most explicit first."""
     out = []
+    text = text.translate(_BOX_BARS)
     if "\t" in text:
         out.append(TABS)
     if 2 <= text.count("|") <= MAX_COLUMNS + 1:
@@ -51,6 +54,7 @@ def cells_of(text: str, layout: Layout) -> list[str] | None:
     if layout.kind == "tabs":
         return text.split("\t") if "\t" in text else None
     if layout.kind == "pipes":
+        text = text.translate(_BOX_BARS)
         if "|" not in text:
             return None
         return [c.strip() for c in _PIPE_EDGE.sub("", text).split("|")]

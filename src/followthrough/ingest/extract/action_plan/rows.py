@@ -12,7 +12,7 @@ LABEL_RE = re.compile(
     r"^(?:r|rec(?:ommendation)?\.?\s*(?:no\.?\s*)?)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\s*[.):]?$",
     re.IGNORECASE,
 )
-SEPARATOR_RE = re.compile(r"^[\s\-:=|+]*$")
+SEPARATOR_RE = re.compile(r"^[\s\-:=|+─━═┼╪├┤┌┐└┘┬┴╞╡]*$")
 # A fragment that ends on one of these words was cut by a page break, not finished.
 DANGLING_RE = re.compile(
     r"(?:\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from)|[&,\-–/])$", re.I
