@@ -129,3 +129,24 @@ def test_a_border_round_the_page_is_not_read_as_a_table():
         "Our action plan for the libraries\n\nRef\tRecommendation\n"
         "1\tOpen the reading room\n\nSigned by the board."
     )
+
+
+def test_a_table_moved_across_by_mirrored_margins_still_joins_its_next_page():
+    from followthrough.ingest.extract.formats.pdf import _document, _render
+    from followthrough.ingest.extract.formats.pdf_page import PageContent, Rule, Run
+    from followthrough.ingest.extract.formats.pdf_tables import find_tables
+
+    def page(shift: float, label: str, words: str) -> tuple:
+        columns = [40 + shift, 80 + shift, 300 + shift]
+        rules = [Rule(x, 100, x, 160) for x in columns]
+        rules += [Rule(columns[0], y, columns[-1], y) for y in (100, 120, 160)]
+        runs = [Run("Ref", 45 + shift, 105, 60 + shift, 114),
+                Run("Recommendation", 85 + shift, 105, 160 + shift, 114),
+                Run(label, 45 + shift, 125, 50 + shift, 134),
+                Run(words, 85 + shift, 125, 200 + shift, 134)]  # fmt: skip
+        left = list(runs)
+        return PageContent(595, 842, runs, rules), left, find_tables(rules, left, 842)
+
+    pages = [page(0, "1", "Open the reading room"), page(18, "2", "Extend opening hours")]
+    text = "\n\n".join(_render(block) for block in _document(pages))
+    assert text == "Ref\tRecommendation\n1\tOpen the reading room\n2\tExtend opening hours"

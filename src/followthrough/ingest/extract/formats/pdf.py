@@ -56,9 +56,11 @@ def _furniture(pages: list[tuple[PageContent, list[Run], list[Table]]]) -> set[s
 
 
 def _same_columns(a: Table, b: list[float]) -> bool:
-    return len(a.columns) == len(b) and all(
-        abs(x - y) <= 2 * NEAR for x, y in zip(a.columns, b, strict=True)
-    )
+    """The same columns, wherever the page puts them (mirrored margins move a whole table)."""
+    if len(a.columns) != len(b):
+        return False
+    shift = b[0] - a.columns[0]
+    return all(abs(y - x - shift) <= 2 * NEAR for x, y in zip(a.columns, b, strict=True))
 
 
 def _fits(line_runs: list[Run], columns: list[float]) -> bool:
