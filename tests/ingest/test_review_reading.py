@@ -204,3 +204,18 @@ def test_an_outsider_cannot_change_how_a_document_is_read(client, importer, view
     client.force_login(viewer)
     response = client.post(url(review), roles(column_5="progress"))
     assert response.status_code == 404 and not ColumnMapping.objects.exists()
+
+
+def test_fields_too_long_for_their_columns_are_errors_in_sentences(client, importer):
+    """Issue 15: every error in an import's summary is a sentence linked to its field."""
+    review = review_of(client, "made.txt", made.as_text())
+    html = client.post(
+        url(review),
+        {"action": "commit", "r0-a0-owner": "A very long owner " * 40, "r1-addressee": "X" * 600},
+    ).content.decode()
+    assert "Recommendation 1, action 1: the owner must be 500 characters or fewer" in html
+    assert "Recommendation 2: who it is addressed to must be 500 characters or fewer" in html
+    assert 'href="#r0-a0-owner"' in html and 'id="r0-a0-owner-error"' in html
+    assert "['" not in html and "[&#x27;" not in html
+    review.refresh_from_db()
+    assert review.status == "pending"

@@ -68,6 +68,7 @@ def review_records(
             a["owner_missing"] = not a["owner_value"].strip()
             a["long"] = max(len(a["owner_value"]), len(a["target_value"])) > LONG_FIELD
         record["text_error"] = errors.get(f"r{i}-text")
+        record["addressee_error"] = errors.get(f"r{i}-addressee")
         record["decision_error"] = errors.get(f"r{i}-decision")
         record["confidence"] = float(rec.get("confidence", 1.0))
         record["warnings"] = [str(w) for w in rec.get("warnings") or []]

@@ -27,6 +27,7 @@ from ..services import IngestError, IngestResult, document_decode, document_stor
 from .reading import read_as_asked, remembered_reading
 
 CHANGE_REASON = "Corrected in review before import"
+LONGEST = {"addressee": 500, "owner": 500, "target": 1000}  # the columns' lengths
 
 
 def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
@@ -82,6 +83,11 @@ def _changes(
             if new is not None and new.strip() != (old or "").strip():
                 if field == "text" and not new.strip():
                     errors[f"r{i}-text"] = f"Recommendation {rec.label}: enter its text"
+                if field == "addressee" and len(new.strip()) > LONGEST["addressee"]:
+                    errors[f"r{i}-addressee"] = (
+                        f"Recommendation {rec.label}: who it is addressed to must be "
+                        f"{LONGEST['addressee']} characters or fewer"
+                    )
                 changes.append({**where, "field": field, "old": old, "new": new.strip()})
         if rec.response is None:
             continue
@@ -97,7 +103,12 @@ def _changes(
                 new = posted.get(f"r{i}-a{j}-{field}")
                 if new is None or new.strip() == (old or "").strip():
                     continue
-                if field == "target" and new.strip() and parse_target(new).kind == "unknown":
+                if len(new.strip()) > LONGEST[field]:
+                    errors[f"r{i}-a{j}-{field}"] = (
+                        f"Recommendation {rec.label}, action {j + 1}: the {field} must be "
+                        f"{LONGEST[field]} characters or fewer"
+                    )
+                elif field == "target" and new.strip() and parse_target(new).kind == "unknown":
                     errors[f"r{i}-a{j}-target"] = (
                         f"Recommendation {rec.label}, action {j + 1}: enter a target we can "
                         "read, like March 2027, Q3 2026, 2026/27 or Ongoing"
@@ -235,15 +246,19 @@ def review_commit(*, review: ImportReview, posted: dict[str, str], actor: Any) -
     errors |= thematic_errors
     if errors:
         raise ValidationError(errors)
-    result = document_store(
-        file_name=review.file_name,
-        sha256=review.sha256,
-        fmt=review.format,
-        size=review.size,
-        text=review.text,
-        extraction=extraction,
-        actor=actor,
-    )
+    try:
+        result = document_store(
+            file_name=review.file_name,
+            sha256=review.sha256,
+            fmt=review.format,
+            size=review.size,
+            text=review.text,
+            extraction=extraction,
+            actor=actor,
+        )
+    except ValidationError as exc:  # the summary shows sentences, never a field's list
+        reasons = " ".join(m.rstrip(".") + "." for m in exc.messages)
+        raise ValidationError(f"The document could not be stored: {reasons}") from exc
     plan = result.stored if isinstance(result.stored, ActionPlan) else None
     report = plan.report if plan is not None else result.stored
     revised = result.status == "revised"
