@@ -140,7 +140,6 @@ SHAPES = [
                      "rest if money allows.", "Water Team", "2027/28"]) + "\n",
         [rec("1", R1, None, ["Plots Team"], ["October 2027"]),
          rec("2", R3, None, ["Water Team"], ["2027/28"])],
-        {"1": "report back after the summer", "2": "two sites first"},
     ),
     Shape(
         "a tracker with no decision column and a date discussed",

@@ -40,12 +40,29 @@ def test_extra_columns_are_kept_as_progress_not_in_the_recommendation(shape: Sha
         assert words not in recs[label]["response"]["text"]
 
 
-def test_a_progress_column_headed_agreed_is_not_the_decision() -> None:
+def test_a_column_headed_agreed_that_holds_text_is_the_response_not_the_decision() -> None:
     shape = next(s for s in SHAPES if s.name.startswith("a decision column headed Agreed"))
     result = extract(shape.text, "x.txt")
-    assert [r.response.decision for r in result.recommendations] == [None, None]
-    assert any("holds text, not decisions" in w for w in result.warnings)
-    assert all(r.confidence < 1.0 for r in result.recommendations)
+    recs = result.recommendations
+    assert [r.response.decision for r in recs] == [None, None]
+    assert "report back after the summer" in recs[0].response.text
+    assert recs[0].response.progress is None
+    assert any("holds text, not decisions: read as the response" in w for w in result.warnings)
+    assert all(r.confidence < 1.0 for r in recs)
+
+
+def test_beside_a_response_column_a_decision_column_of_text_is_progress() -> None:
+    text = (
+        PREAMBLE
+        + "No.\tRecommendation\tAgreed actions\tResponse\tLead\tDeadline\n"
+        + "1\tOpen the gates at dawn.\tThe keyholder rota was redrawn in the spring so that "
+        "someone is on site.\tAgreed.\tSite Lead\tMay 2027\n"
+    )
+    result = extract(text, "x.txt")
+    response = result.recommendations[0].response
+    assert response.decision == "agreed"
+    assert "keyholder rota" in (response.progress or "")
+    assert "keyholder" not in response.text
 
 
 def test_a_date_discussed_is_not_the_target() -> None:

@@ -148,8 +148,9 @@ def _target_like(cell: str) -> bool:
 
 def settle(header: Header, rows: list[list[str]]) -> None:
     """Check each column's role against its cells: a "decision" column of long text is the
-    row's progress, and a column of short decision words is the decision, whatever its header
-    says. What was changed is said in `guessed`."""
+    response (the row's progress when there is a response column), a column of short decision
+    words is the decision and a column of dates under an unknown heading the target, whatever
+    the headers say. What was changed is said in `guessed`."""
     roles = header.roles
     columns = [[r[i] for r in rows if i < len(r) and r[i].strip()] for i in range(len(roles))]
     for i, role in enumerate(roles):
@@ -158,10 +159,11 @@ def settle(header: Header, rows: list[list[str]]) -> None:
             continue
         share = sum(_decision_like(c) for c in filled) / len(filled)
         if role == "decision" and share < 0.5:
-            roles[i] = "progress"
+            # What was agreed, written out: the response, or with one beside it the progress.
+            roles[i] = "progress" if "response" in roles else "response"
             header.guessed.append(
                 f"column {i + 1} ({clean(header.cells[i])!r}) holds text, not decisions: "
-                "read as progress"
+                f"read as the {roles[i]}"
             )
         elif role in ("progress", "response", None) and share >= 0.8 and "decision" not in roles:
             roles[i] = "decision"
