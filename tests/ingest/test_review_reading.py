@@ -219,3 +219,19 @@ def test_fields_too_long_for_their_columns_are_errors_in_sentences(client, impor
     assert "['" not in html and "[&#x27;" not in html
     review.refresh_from_db()
     assert review.status == "pending"
+
+
+COUNTED_LIST = (
+    "A review of a made-up ferry service for children\n\n"
+    "Recommendations\n\n"
+    "The review made three recommendations, as follows.\n\n"
+    "1. The ferry service should publish its timetable in plain words for children.\n\n"
+    "2. The ferry service should train its crews to welcome children who travel alone.\n"
+)
+
+
+def test_the_documents_own_count_differing_from_what_was_read_is_a_warning(client, importer):
+    review = review_of(client, "ferry.txt", COUNTED_LIST)
+    page = client.get(url(review)).content.decode()
+    warnings = page.split('id="document-warnings"')[1].split("</ul>")[0]
+    assert "The document says it makes 3 recommendations but 2 were read" in warnings
