@@ -11,11 +11,12 @@ import pytest
 from followthrough.ingest.extract import ExtractionError, extract
 from followthrough.ingest.extract.formats import to_text
 from tests.conftest import load_scorer
+from tests.ingest.label_documents import MORE_LIST_SHAPES
 from tests.ingest.list_documents import COUNT_MISMATCH, LIST_SHAPES, Shape
 from tests.ingest.prose_documents import RESPONSE_SHAPES
 from tests.ingest.renderings import to_docx, to_html
 
-SHAPES = LIST_SHAPES + RESPONSE_SHAPES
+SHAPES = LIST_SHAPES + MORE_LIST_SHAPES + RESPONSE_SHAPES
 
 
 def _as_lists(text: str) -> str:

@@ -18,6 +18,11 @@ TO_HEADING = re.compile(
     r"(?:to|for|made\s+to)\s+(?P<who>.{2,200}?)\s*:?$",
     re.IGNORECASE,
 )
+TO_LINE = re.compile(
+    r"^(?:[Tt]o|[Ff]or)\s+(?!(?:example|instance|more|further|details|information|this|these|"
+    r"that|those|each|all|now|reference|the\s+(?:purpose|period|year|avoidance))\b)"
+    r"(?P<who>[^.;,]{2,150}?)\s*:$"
+)
 INLINE_SHOULD = re.compile(
     r"^(?P<who>(?:[A-Z\"'‘“]|the\s)[^.;:]{2,150}?)\s+should\s+(?P<what>\w.*)$", re.DOTALL
 )
@@ -98,6 +103,9 @@ def addressee_line(body: str) -> str | None:
         return None
     m = TO_HEADING.match(text)
     if m:
+        return m["who"].strip(" :")
+    m = TO_LINE.match(text)
+    if m and len(text) < 160:  # "To the Harbour Board:" above its recommendations
         return m["who"].strip(" :")
     m = SHOULD_LINE.match(text)
     if m and not re.search(r"[.;]\s", m["who"]):

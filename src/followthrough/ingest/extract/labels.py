@@ -14,7 +14,7 @@ _WORD_LABEL = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"^\(?(\d{1,3}(?:\.\d{1,3}){0,2})(?:([.):])(?=\s|[A-Z(\"'‘“])|\s+(?=[A-Z\"'‘“]))\s*"
+    r"^\(?(\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?)(?:([.):])(?=\s|[A-Z(\"'‘“])|\s+(?=[A-Z\"'‘“]))\s*"
 )
 _CODE = re.compile(r"^([A-Z]{1,4}\s?\d{1,3}(?:\.\d{1,3})?[a-z]?)(?:[.):]\s*|\s+)(?=\S)")
 _LETTER = re.compile(r"^(?:\(([a-z]|[ivx]{1,4})\)|([a-z])[.)])\s+(?=\S)")
@@ -127,10 +127,13 @@ def _number(word: str) -> int | None:
 
 def stated_count(text: str) -> int | None:
     """How many recommendations the document says it makes, or None if it does not say."""
-    for m in _COUNT.finditer(text):
-        n = _number(m[1])
-        if n:
-            return n
+    for line in text.split("\n"):
+        if "recommendations" not in line.lower():
+            continue
+        for m in _COUNT.finditer(line):
+            n = _number(m[1])
+            if n:
+                return n
     return None
 
 

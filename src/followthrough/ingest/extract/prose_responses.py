@@ -168,6 +168,8 @@ def read_responses(lines: list[Line]) -> tuple[list[Recommendation], list[str], 
 
 def is_prose_response(lines: list[Line]) -> bool:
     """Whether most recommendations the text holds are each followed by a response."""
+    if not any(_is_response(x.text.lstrip(" #*_>")) for x in lines if x.text.strip()):
+        return False  # most documents: no line opens a response, so nothing more to read
     recs, _, seen = read_responses(lines)
     decided = [r for r in recs if r.response and (r.response.decision or r.response.decision_text)]
     return bool(decided) and len(recs) * 2 >= seen

@@ -23,7 +23,7 @@ HEADING_RE = re.compile(r"^\s*#{1,6}\s*(.*)$")
 RECS_HEADING_RE = re.compile(r"^\W*(?:summary of\s+)?recommendations\W*$", re.IGNORECASE)
 SHOULD_RE = re.compile(r"^(.*?)\s*\bshould\s*:?\s*$", re.IGNORECASE)
 NUMBERED_RE = re.compile(
-    r"^(\s*)(?:[-*•–◦▪·]\s+)?(?:\**recommendation\s+)?(\d{1,3})(?:\.|\)|:\**)\s+(\S.*)$",
+    r"^(\s*)(?:[-*•–◦▪·]\s+)?(?:\**recommendation\s+)?(\d{1,3}[a-z]?)(?:\.|\)|:\**)\s+(\S.*)$",
     re.IGNORECASE,
 )
 LETTERED_RE = re.compile(r"^(\s*)(?:[-*•–◦▪·]\s+)?\(?([a-z])[.)]\s+(\S.*)$")

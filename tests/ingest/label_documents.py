@@ -1,0 +1,33 @@
+"""More made-up lists: labels with a letter after the number and addressees in "To X:" lines
+(see list_documents.py for the form)."""
+
+from __future__ import annotations
+
+from tests.ingest.list_documents import TOP, Shape, rec
+
+MORE_LIST_SHAPES = [
+    Shape(
+        "label_number_with_letter",
+        TOP.format(what="tram stops")
+        + "## Recommendations\n\n1a. The Tram Office should add seats at every stop.\n"
+        "1b. The Tram Office should show waiting times.\n2. Drivers should announce each stop.\n"
+        "\n## Method\n",
+        [
+            rec("1a", "The Tram Office", "add seats at every stop."),
+            rec("1b", "The Tram Office", "show waiting times."),
+            rec("2", "Drivers", "announce each stop."),
+        ],
+    ),
+    Shape(
+        "addressee_to_heading",
+        TOP.format(what="harbour moorings")
+        + "Recommendations\n\nTo the Harbour Board:\n\nR1 Publish the mooring waiting list.\n"
+        "R2 Repair the slipway before winter.\n\nFor boat owners:\n\n"
+        "R3 Register every tender.\n\n## Context\n",
+        [
+            rec("R1", "the Harbour Board", "Publish the mooring waiting list."),
+            rec("R2", "the Harbour Board", "Repair the slipway before winter."),
+            rec("R3", "boat owners", "Register every tender."),
+        ],
+    ),
+]
