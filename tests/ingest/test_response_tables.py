@@ -131,3 +131,18 @@ def test_a_column_of_dates_with_an_unknown_heading_is_the_target_with_a_warning(
     result = extract(shape.text, "x.txt")
     assert any("holds dates: read as the target" in w for w in result.warnings)
     assert all(r.confidence < 1.0 for r in result.recommendations)
+
+
+def test_a_row_not_lined_up_whose_cells_are_too_few_is_read_with_a_warning() -> None:
+    text = (
+        PREAMBLE
+        + "Ref  Recommendation  Accepted?  Lead  By when\n"
+        + "1  Open the gates at dawn.  Accepted  Site Lead  May 2027\n"
+        + "2  Lock the sheds at dusk.  Accepted  Site Lead\n"
+        + "3  Mend the fences.  Not accepted  Estates Lead  N/A\n"
+    )
+    result = extract(text, "x.txt")
+    recs = result.recommendations
+    assert [r.label for r in recs] == ["1", "2", "3"]
+    assert [r.confidence < 1.0 for r in recs] == [False, True, False]
+    assert any("recommendation 2: a row's cells are not lined up" in w for w in result.warnings)

@@ -10,7 +10,7 @@ from followthrough.core.dates import parse_date
 from ..columns import ROLES, Header, find_header, mapped, role_of, settle
 from ..inspectorates import inspectorates_in
 from ..lines import Line, split_lines
-from ..separators import cells_of
+from ..separators import cells_of, chunks
 from ..text import blocks, clean
 from ..types import Document, Extraction, ExtractionError, Recommendation
 from .records import finish
@@ -56,6 +56,7 @@ class _Reader:
         self.addressee = ""
         self.header_index = 0
         self.header_rows: list[list[str]] | None = None
+        self.uneven: list[int] = []  # where rows of a table of spaces had too few or many runs
 
     def read(self) -> Extraction:
         if not self.text.strip():
@@ -91,6 +92,12 @@ class _Reader:
                 rec.confidence = GUESSED_CONFIDENCE
             if draft.label_inferred:
                 rec.confidence = min(rec.confidence, INFERRED_CONFIDENCE)
+            if any(draft.start <= at <= draft.end for at in self.uneven):
+                rec.confidence = min(rec.confidence, GUESSED_CONFIDENCE)
+                self.warnings.append(
+                    f"recommendation {draft.label}: a row's cells are not lined up under the "
+                    "header, so which column each belongs to was guessed"
+                )
             recommendations.append(rec)
         return Extraction(
             self.source,
@@ -125,6 +132,14 @@ class _Reader:
     def _line(self, line: Line, header: Header) -> None:
         raw = line.text
         split = cells_of(raw, header.layout)
+        layout = header.layout
+        if (
+            split is not None
+            and layout.kind == "spaces"
+            and not layout.aligned
+            and len(chunks(raw)) != len(header.roles)
+        ):
+            self.uneven.append(line.start)  # its cells were placed by guess
         if split is None:
             text = clean(raw.lstrip("#"))
             if text and NOTE_RE.match(text) and not text.lower().startswith("action plan"):
