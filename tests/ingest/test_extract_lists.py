@@ -14,7 +14,7 @@ from tests.conftest import load_scorer
 from tests.ingest.label_documents import MORE_LIST_SHAPES
 from tests.ingest.list_documents import COUNT_MISMATCH, LIST_SHAPES, Shape
 from tests.ingest.prose_documents import RESPONSE_SHAPES
-from tests.ingest.renderings import to_docx, to_html
+from tests.ingest.renderings import to_docx, to_html, to_pdf
 
 SHAPES = LIST_SHAPES + MORE_LIST_SHAPES + RESPONSE_SHAPES
 
@@ -42,22 +42,37 @@ def test_each_shape_of_list_scores_at_least_095_in_text(shape):
     assert overall >= 0.95, detail
 
 
+RENDER = {
+    "text": lambda t: t.encode(),
+    "html": lambda t: to_html(t).encode(),
+    "docx": to_docx,
+    "pdf": to_pdf,
+}
+
+
+def _converted(shape: Shape, fmt: str) -> str:
+    if fmt == "text":
+        return shape.text
+    text, _ = to_text(f"{shape.name}.{fmt}", RENDER[fmt](_as_lists(shape.text)))
+    return text
+
+
 @pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
-@pytest.mark.parametrize("fmt", ["html", "docx"])
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_each_shape_of_list_reads_after_conversion(shape, fmt):
-    source = _as_lists(shape.text)
-    content = to_html(source).encode() if fmt == "html" else to_docx(source)
-    text, _ = to_text(f"{shape.name}.{fmt}", content)
-    overall, detail = _score(shape, text)
+    overall, detail = _score(shape, _converted(shape, fmt))
     assert overall >= 0.9, detail
 
 
 def test_mean_and_worst_shape_are_reported(capsys):
-    scores = {s.name: _score(s, s.text)[0] for s in SHAPES}
+    scores = {(s.name, f): _score(s, _converted(s, f))[0] for s in SHAPES for f in RENDER}
     mean = sum(scores.values()) / len(scores)
     worst = min(scores, key=scores.__getitem__)
     with capsys.disabled():
-        print(f"\nlists and prose responses: mean {mean:.3f}, worst {worst} {scores[worst]:.3f}")
+        print(
+            f"\nlists and prose responses, {len(SHAPES)} shapes in text, HTML, Word and PDF: "
+            f"mean {mean:.3f}, worst {worst[0]} ({worst[1]}) {scores[worst]:.3f}"
+        )
     assert mean >= 0.95
 
 

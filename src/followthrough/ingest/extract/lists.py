@@ -183,6 +183,8 @@ class _Reader:
             self.top = _Top(m.kind, m.indent, depth)
             return True
         top = self.top
+        if top.kind is None and m.kind is None and self.recs and self.recs[-1].text.endswith(":"):
+            return False  # "…, covering:" then its points, their nesting lost in print
         if m.indent > top.indent + 1 or m.kind != top.kind or depth != top.depth:
             return False
         return top.kind is not None or m.bullet

@@ -121,6 +121,8 @@ def extract_report(text: str, source: str, *, anywhere: bool = False) -> Extract
         top_bullet = bullet is not None and not lettered and len(bullet[1]) < 2
         if top_bullet and bullet_mark and not after_heading:
             top_bullet = raw.lstrip()[:1] == bullet_mark
+        if top_bullet and bulleted and not after_heading and recs[-1].text.endswith(":"):
+            top_bullet = False  # "…, covering:" then its points, their nesting lost in print
         if top_bullet and (after_heading or bulleted) and not numbered:
             bulleted = True
             bullet_mark = raw.lstrip()[:1]
