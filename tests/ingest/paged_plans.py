@@ -53,6 +53,7 @@ class Shape:
     closed: bool = False
     furniture: bool = False  # a running header and "Page N of M" on every page
     two_row_header: bool = False  # numbered column headings under the headings
+    row_rules_only: bool = False  # a line under each row and no vertical rules (GOV.UK style)
 
 
 SHAPES = [
@@ -69,6 +70,12 @@ SHAPES = [
         furniture=True,
     ),
     Shape("portrait, a header of two rows repeated on each page", two_row_header=True),
+    Shape("landscape, ruled only between rows", landscape=True, paragraphs=3, row_rules_only=True),
+    Shape(
+        "portrait, ruled only between rows, no header repeated",
+        repeat_header=False,
+        row_rules_only=True,
+    ),
 ]
 
 
@@ -130,6 +137,11 @@ def as_html(shape: Shape, rows: list[Row]) -> str:
         "body{font:9pt sans-serif} table{border-collapse:collapse;width:100%}"
         "td,th{border:0.5pt solid #000;padding:3pt;vertical-align:top;text-align:left}"
         "tr{break-inside:auto} p{margin:0 0 5pt}"
+        + (
+            "td,th{border:0;border-bottom:0.75pt solid #b1b4b6;padding:3pt 12pt 3pt 0}"
+            if shape.row_rules_only
+            else ""
+        )
         + ("td{box-decoration-break:clone}" if shape.closed else "")
         + (
             "@page{@top-left{content:'Made-up libraries: action plan';font:8pt sans-serif}"

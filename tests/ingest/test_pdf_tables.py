@@ -150,3 +150,20 @@ def test_a_table_moved_across_by_mirrored_margins_still_joins_its_next_page():
     pages = [page(0, "1", "Open the reading room"), page(18, "2", "Extend opening hours")]
     text = "\n\n".join(_render(block) for block in _document(pages))
     assert text == "Ref\tRecommendation\n1\tOpen the reading room\n2\tExtend opening hours"
+
+
+def test_rules_between_paragraphs_of_prose_are_not_a_table():
+    from followthrough.ingest.extract.formats.pdf import _document, _render
+    from followthrough.ingest.extract.formats.pdf_page import PageContent, Rule, Run
+    from followthrough.ingest.extract.formats.pdf_row_rules import find_row_ruled
+
+    rules = [Rule(40, y, 555, y) for y in (100, 300, 500)]
+    runs = [Run("The libraries opened longer on weekends.", 40, 110, 400, 119),
+            Run("Volunteers ran story sessions in every branch.", 40, 310, 430, 319),
+            Run("The board will review the plan each quarter.", 40, 510, 420, 519)]  # fmt: skip
+    left = list(runs)
+    pages = [(PageContent(595, 842, runs, rules), left, [])]
+    find_row_ruled(pages)
+    assert pages[0][2] == []
+    text = "\n\n".join(_render(block) for block in _document(pages))
+    assert "\t" not in text and text.count("\n\n") == 2

@@ -23,6 +23,7 @@ from . import DAMAGED_PDF
 from .cells import cell_fragment, table_lines
 from .deadline import Deadline
 from .pdf_page import PageContent, Run, read_page
+from .pdf_row_rules import find_row_ruled
 from .pdf_tables import NEAR, Cell, Table, find_tables, lines_of, paragraphs
 
 # No report or plan of the genre comes near this; a file with more is built to exhaust the reader.
@@ -203,6 +204,7 @@ def _read(pdf: Any, deadline: Deadline) -> list[tuple[PageContent, list[Run], li
         runs = list(content.runs)
         tables = find_tables(content.rules, runs, content.height)  # takes the runs it places
         pages.append((content, runs, tables))
+    find_row_ruled(pages)
     return pages
 
 

@@ -103,7 +103,7 @@ def paragraphs(lines: list[Line]) -> list[tuple[str, int, float]]:
     return out
 
 
-def _merged(values: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+def merged(values: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Collinear segments (position, start, end) joined where they meet or overlap."""
     out: list[tuple[float, float, float]] = []
     for pos, start, end in sorted(values):
@@ -114,7 +114,7 @@ def _merged(values: list[tuple[float, float, float]]) -> list[tuple[float, float
     return out
 
 
-def _cluster(positions: list[float]) -> list[float]:
+def cluster(positions: list[float]) -> list[float]:
     out: list[float] = []
     for pos in sorted(positions):
         if not out or pos - out[-1] > NEAR:
@@ -167,7 +167,7 @@ def _groups(verticals: list[Segment], horizontals: list[Segment]) -> list[list[S
                 max(s[0] for s in group), max(s[2] for s in group))  # fmt: skip
 
     def frames(outer: list[Segment]) -> bool:
-        if len(_cluster([s[0] for s in outer])) != 2:
+        if len(cluster([s[0] for s in outer])) != 2:
             return False
         left, top, right, bottom = box(outer)
         return any(
@@ -186,18 +186,18 @@ def _groups(verticals: list[Segment], horizontals: list[Segment]) -> list[list[S
 def find_tables(rules: list[Rule], runs: list[Run], page_height: float) -> list[Table]:
     """Tables from the page's rules, and each run inside one given to its cell. The runs
     left over are returned in place in `runs` (the ones placed are removed)."""
-    verticals = _merged([((r.x0 + r.x1) / 2, r.top, r.bottom) for r in rules if not r.horizontal])
-    horizontals = _merged([((r.top + r.bottom) / 2, r.x0, r.x1) for r in rules if r.horizontal])
+    verticals = merged([((r.x0 + r.x1) / 2, r.top, r.bottom) for r in rules if not r.horizontal])
+    horizontals = merged([((r.top + r.bottom) / 2, r.x0, r.x1) for r in rules if r.horizontal])
     tables = []
     for group in _groups(verticals, horizontals):
-        columns = _cluster([s[0] for s in group])
+        columns = cluster([s[0] for s in group])
         if len(columns) < 2:
             continue
         top, bottom = min(s[1] for s in group), max(s[2] for s in group)
         left, right = columns[0], columns[-1]
         across = [h for h in horizontals if h[1] < right - NEAR and h[2] > left + NEAR]
         ruled = [h for h in across if top - NEAR <= h[0] <= bottom + NEAR]
-        edges = _cluster([top, bottom, *(h[0] for h in ruled)])
+        edges = cluster([top, bottom, *(h[0] for h in ruled)])
         edges = [e for e in edges if top - NEAR <= e <= bottom + NEAR]
         if len(edges) < 2:
             continue
@@ -206,12 +206,12 @@ def find_tables(rules: list[Rule], runs: list[Run], page_height: float) -> list[
                       open_top=not _ruled_across(ruled, edges[0], left, right),
                       open_bottom=not _ruled_across(ruled, edges[-1], left, right),
                       page_height=page_height)  # fmt: skip
-        _fill(table, group, ruled, edges, runs)
+        fill_table(table, group, ruled, edges, runs)
         tables.append(table)
     return tables
 
 
-def _fill(
+def fill_table(
     table: Table,
     group: list[tuple[float, float, float]],
     ruled: list[tuple[float, float, float]],
