@@ -10,6 +10,7 @@ import pytest
 
 from followthrough.ingest.extract import ExtractionError, extract
 from followthrough.ingest.extract.formats import to_text
+from followthrough.ingest.extract.labels import stated_count
 from tests.conftest import load_scorer
 from tests.ingest.label_documents import MORE_LIST_SHAPES
 from tests.ingest.list_documents import COUNT_MISMATCH, LIST_SHAPES, Shape
@@ -137,3 +138,31 @@ def test_a_prose_response_is_stored_as_a_plan_with_decisions_read_from_its_wordi
         "",
     ]
     assert decisions[4][1] == "Noted"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "This report makes four recommendations.",
+        "The report's 4 recommendations follow.",
+        "Four recommendations were made.",
+        "There are four recommendations.",
+    ],
+)
+def test_the_documents_own_count_is_read_in_its_usual_phrasings(phrase):
+    assert stated_count(phrase) == 4
+
+
+def test_additional_recommendations_restart_their_numbering_in_a_section_of_their_own():
+    text = (
+        "# A look at made-up dog parks\n\nPublished 2025\n\n## Key recommendations\n\n"
+        "1. Fence every park.\n2. Provide water bowls.\n\n"
+        "We make the following additional recommendations:\n\n1. Publish opening hours.\n\n"
+        "## Method\n"
+    )
+    recs = extract(text, "x.txt").recommendations
+    assert [(r.section, r.label) for r in recs] == [
+        ("main", "1"),
+        ("main", "2"),
+        ("additional", "1"),
+    ]

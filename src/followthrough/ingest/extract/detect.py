@@ -77,7 +77,8 @@ def extract(
         result = Extraction(source, Document(kind=kind), supported=False)
         result.warnings.append(f"extraction of {PENDING.get(kind, kind)} is not supported yet")
         return result
-    warning = count_warning(text, len(result.recommendations))
+    main = sum(r.section == "main" for r in result.recommendations)
+    warning = count_warning(text, len(result.recommendations), main)
     if warning:
         result.warnings.append(warning)
     return result

@@ -109,8 +109,9 @@ NUMBER_WORDS = {w: n for n, w in enumerate(_WORDS, start=1)}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40})
 _COUNT = re.compile(
     r"\b(?:made|makes|make|making|contains?|sets?\s+out|there\s+(?:are|were)|total\s+of|"
-    r"following|includes?)\s+(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\s+"
-    r"(?:main\s+|key\s+|new\s+|further\s+)?recommendations\b",
+    r"following|includes?|its|report[’']s|our|these|all)\s+(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\s+"
+    r"(?:main\s+|key\s+|new\s+|further\s+)?recommendations\b"
+    r"|^\W*(\d{1,3}|[a-z]+(?:[\s-][a-z]+)?)\s+recommendations\s+(?:were|are|have\s+been)\s+made",
     re.IGNORECASE,
 )
 
@@ -130,16 +131,17 @@ def stated_count(text: str) -> int | None:
     for line in text.split("\n"):
         if "recommendations" not in line.lower():
             continue
-        for m in _COUNT.finditer(line):
-            n = _number(m[1])
+        for m in _COUNT.finditer(line.strip()):
+            n = _number(m[1] or m[2])
             if n:
                 return n
     return None
 
 
-def count_warning(text: str, read: int) -> str | None:
-    """A warning when the document's own count differs from the number of records read."""
+def count_warning(text: str, read: int, main: int | None = None) -> str | None:
+    """A warning when the document's own count differs from the number of records read (all of
+    them, or the main ones when the document counts its additional ones apart)."""
     stated = stated_count(text)
-    if stated is None or stated == read:
+    if stated is None or stated in (read, main):
         return None
     return f"the document says it makes {stated} recommendations but {read} were read"

@@ -36,7 +36,9 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 ADDITIONAL = re.compile(
-    r"^\W*(?:we\s+make\s+the\s+)?(?:additional|further)\b.{0,80}\brecommend", re.I
+    r"^\W*(?:we\s+(?:also\s+)?make\s+the\s+(?:following\s+)?)?(?:additional|further)\b"
+    r".{0,80}\brecommend",
+    re.I,
 )
 RECISH = re.compile(r"\b(?:should|must|recommend\w*|ensure|needs?\s+to|consider|review)\b", re.I)
 INLINE_MARK = re.compile(r"\((\d{1,2}|[a-z]|[ivx]{1,4})\)\s*")
