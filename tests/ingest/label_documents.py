@@ -31,3 +31,26 @@ MORE_LIST_SHAPES = [
         ],
     ),
 ]
+MORE_LIST_SHAPES += [
+    Shape(
+        "addressee_after_a_deadline",
+        TOP.format(what="water safety")
+        + "## Recommendations\n\nBy 31 March 2027, the Water Safety Board should:\n\n"
+        "- survey every open-water site\n- put up warning signs\n\n## Method\n",
+        [
+            rec("1", "the Water Safety Board", "survey every open-water site"),
+            rec("2", "the Water Safety Board", "put up warning signs"),
+        ],
+    ),
+    Shape(
+        "recommendation_word_then_a_deadline",
+        TOP.format(what="lido openings") + "## Recommendations\n\nRecommendation 1\n\n"
+        "Within six months, lido managers should publish water temperatures.\n\n"
+        "Recommendation 2\n\nBy the end of 2027, the Lido Trust should reopen the diving pool."
+        "\n\n## Method\n",
+        [
+            rec("1", "lido managers", "publish water temperatures."),
+            rec("2", "the Lido Trust", "reopen the diving pool."),
+        ],
+    ),
+]

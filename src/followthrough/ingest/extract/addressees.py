@@ -113,9 +113,20 @@ def addressee_line(body: str) -> str | None:
     return None
 
 
-def _tidy(who: str) -> str:
-    who = re.sub(r"^(?:that\s+)", "", who.strip(" :"), flags=re.IGNORECASE)
+# "By 31 March 2027, the board should …": the deadline is no part of who is asked.
+_WHEN = re.compile(
+    r"^(?:by|within|before|from|after|in|over)\s+(?:the\s+)?[^,]{1,40},\s*", re.IGNORECASE
+)
+
+
+def addressee_tidy(who: str) -> str:
+    """The addressee without a list's bullet, a leading "that", a deadline or quotation marks."""
+    who = re.sub(r"^[-*•–◦▪·]\s+", "", who.strip(" :"))
+    who = _WHEN.sub("", re.sub(r"^(?:that\s+)", "", who, flags=re.IGNORECASE))
     return who.strip(" \"'‘’“”")
+
+
+_tidy = addressee_tidy
 
 
 def split_inline(text: str) -> tuple[str | None, str, bool]:

@@ -10,6 +10,7 @@ import re
 
 from followthrough.core.dates import parse_date
 
+from .addressees import addressee_tidy
 from .findings import extract_findings
 from .inspectorates import inspectorates_in
 from .labels import paragraph_refs
@@ -108,7 +109,7 @@ def extract_report(text: str, source: str, *, anywhere: bool = False) -> Extract
         body = clean(heading[1]) if heading else clean(raw)
         should = SHOULD_RE.match(body)
         if should and len(body) < 300 and not NUMBERED_RE.match(raw):
-            addressee = re.sub(r"^[-*•–◦▪·]\s+", "", should[1]).strip()  # "• The board should:"
+            addressee = addressee_tidy(should[1])  # "• The board should:", "By May, X should:"
             bullet_mark = None
             blank_before = False
             after_heading = True
