@@ -373,3 +373,11 @@ COUNT_MISMATCH = (
     "2. The Sailing Board should publish course fees.\n"
     "3. The Sailing Board should keep a lifejacket for every pupil.\n\n## Findings\n"
 )
+
+INTRODUCED_LIST = (
+    TOP.format(what="rowing clubs")
+    + "## Recommendations\n\nAll the recommendations below should be read together.\n\n"
+    "Clubs should agree a shared calendar first of all.\n\n"
+    "1. The Rowing Board should publish safety rules.\n"
+    "2. The Rowing Board should fund new boats.\n\n## Method\n"
+)

@@ -13,7 +13,7 @@ from followthrough.ingest.extract.formats import to_text
 from followthrough.ingest.extract.labels import stated_count
 from tests.conftest import load_scorer
 from tests.ingest.label_documents import MORE_LIST_SHAPES
-from tests.ingest.list_documents import COUNT_MISMATCH, LIST_SHAPES, Shape
+from tests.ingest.list_documents import COUNT_MISMATCH, INTRODUCED_LIST, LIST_SHAPES, Shape
 from tests.ingest.prose_documents import RESPONSE_SHAPES
 from tests.ingest.renderings import to_docx, to_html, to_pdf
 
@@ -166,3 +166,12 @@ def test_additional_recommendations_restart_their_numbering_in_a_section_of_thei
         ("main", "2"),
         ("additional", "1"),
     ]
+
+
+def test_paragraphs_introducing_a_numbered_list_are_not_recommendations():
+    result = extract(INTRODUCED_LIST, "x.txt")
+    assert [(r.label, r.text) for r in result.recommendations] == [
+        ("1", "publish safety rules."),
+        ("2", "fund new boats."),
+    ]
+    assert not any("not numbered" in w for w in result.warnings)

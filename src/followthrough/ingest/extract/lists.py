@@ -238,6 +238,8 @@ class _Reader:
                 self._more(raw, line)
                 continue
             if self._starts(m):
+                if paragraphs and m.label is not None:
+                    self._drop_introduction()
                 numbered = _inline_parts(m.text, numeric=True)
                 if m.label is None and numbered[1]:
                     self._inline(numbered, line)
@@ -254,7 +256,11 @@ class _Reader:
                 if self._resumes(index):
                     continue  # commentary between numbered recommendations
                 break  # prose after the list
-            elif RECISH.search(body) and not LEAD_IN.search(body):
+            elif (
+                RECISH.search(body)
+                and not LEAD_IN.search(body)
+                and not re.search(r"\brecommendations\b", body, re.I)  # about them, not one
+            ):
                 numbered = _inline_parts(m.text, numeric=True)
                 if numbered[1]:
                     self._inline(numbered, line)
@@ -268,6 +274,13 @@ class _Reader:
             blank_before = False
         self._finish()
         return ListResult(self.recs, self.warnings, self.start)
+
+    def _drop_introduction(self) -> None:
+        """Unlabelled paragraphs before a numbered list were its introduction, not items."""
+        dropped = {id(r) for r in self.recs if r.label_inferred}
+        self.recs = [r for r in self.recs if id(r) not in dropped]
+        self.unaddressed = [(r, x) for r, x in self.unaddressed if id(r) not in dropped]
+        self.warnings = [w for w in self.warnings if "not numbered" not in w]
 
     def _list_follows(self, index: int) -> bool:
         for line in self.lines[index + 1 : index + 4]:
