@@ -84,4 +84,47 @@ RESPONSE_SHAPES = [
         ],
         kind="action_plan",
     ),
+    Shape(
+        "response_holding_its_own_numbered_list",
+        "Government response to the made-up Committee on bridges\n\n"
+        "1. The Department should inspect every footbridge each year. (Paragraph 14)\n\n"
+        "The Government accepts this recommendation. We will:\n\n"
+        "1. publish an inspection schedule;\n2. fund extra inspectors.\n\n"
+        "2. Councils should report bridge closures within a week. (Paragraph 22)\n\n"
+        "The Government does not accept this recommendation.\n",
+        [
+            responded(
+                "1", "The Department", "inspect every footbridge each year.", "agreed", ["14"]
+            ),
+            responded(
+                "2", "Councils", "report bridge closures within a week.", "not_agreed", ["22"]
+            ),
+        ],
+        kind="action_plan",
+    ),
+    Shape(
+        "response_heading_then_one_word_decision",
+        "Response of the made-up Parks Department\n\nRecommendation 1 (Paragraph 3.2)\n\n"
+        "Parks should open at dawn.\n\nGovernment response\n\n"
+        "Agree. Gates will open at dawn from April.\n\nRecommendation 2 (Paragraph 4.1)\n\n"
+        "Parks should close at dusk.\n\nGovernment response\n\nDisagree. Some parks are lit.\n",
+        [
+            responded("1", "Parks", "open at dawn.", "agreed", ["3.2"]),
+            responded("2", "Parks", "close at dusk.", "not_agreed", ["4.1"]),
+        ],
+        kind="action_plan",
+    ),
+    Shape(
+        "response_to_recommendations_with_no_addressee",
+        "Our response to the inspection of made-up kennels\n\n"
+        "Recommendation 1: Improve the exercise yard.\n\n"
+        "Response: Agreed. Work starts in May.\n\n"
+        "Recommendation 2: Review staffing at weekends.\n\n"
+        "Response: Partly agreed. We will review Sundays only.\n",
+        [
+            responded("1", None, "Improve the exercise yard.", "agreed"),
+            responded("2", None, "Review staffing at weekends.", "partly_agreed"),
+        ],
+        kind="action_plan",
+    ),
 ]

@@ -124,7 +124,10 @@ def read_responses(lines: list[Line]) -> tuple[list[Recommendation], list[str], 
         labelled = m.kind in REC_LABEL_KINDS and (kind is None or m.kind == kind)
         if labelled and recs and m.label and recs[-1].label.isdigit() and m.label.isdigit():
             labelled = int(m.label) == int(recs[-1].label) + 1  # a list inside a response
-        if labelled and not heading and (kind is not None or _recish(m.text) or not m.text):
+        if labelled and in_response and m.kind != "word" and not _recish(m.text):
+            labelled = False  # "We will: 1. publish …" inside the response
+        sure = kind is not None or m.kind == "word" or not m.text
+        if labelled and not heading and (sure or _recish(m.text)):
             kind = m.kind
             recs.append(_recommendation(m.label, m.text, first, last))
             in_response = False
