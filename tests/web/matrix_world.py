@@ -112,6 +112,7 @@ class World:
             "actionplans:response-edit": {"pk": self.draft.responses.first().pk},
             "actionplans:plan-submit": {"pk": self.pending.pk},
             "actionplans:review-new": {"pk": rec.pk},
+            "actionplans:plan-status-as-at": {"pk": plan.pk},
             "actionplans:action-progress": {"pk": self.owned_action().pk},
             "actionplans:target-propose": {"pk": self.owned_action().pk},
             "actionplans:target-decide": {"pk": self.revision().pk},

@@ -54,7 +54,8 @@ ROW_FOR = {
     "as a new version of a published one)",
     ("plan_approver", "published"): "submit or publish the organisation's action plan",
     ("action_owner", "published"): "report progress on an action of a published plan",
-    ("reviewer", "published"): "record the inspectorate's judgement on a recommendation",
+    ("reviewer", "published"): "record the inspectorate's judgement on a recommendation, or a "
+    "historic plan's status as at its last review",
     ("inspectorate_member", "published"): "read every open recommendation across reports "
     "(inspectorate dashboard) and download the filtered list",
     ("target_approver", "published"): "approve or reject a new target for an action",

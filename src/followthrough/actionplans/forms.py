@@ -164,3 +164,19 @@ class TargetForm(GovukFormMixin, forms.Form):
     )
 
     field_widths = {"new_text": "govuk-!-width-one-half"}
+
+
+class StatusAsAtForm(GovukFormMixin, forms.Form):
+    as_at = date_field(
+        "Date of the last review",
+        required=False,
+        hint="Leave empty to track the plan again",
+    )
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="Why the plan is no longer tracked",
+        help_text="For example, superseded by the 2026 inspection's recommendations",
+    )
+
+    field_widths = {"as_at": "govuk-input--width-10"}

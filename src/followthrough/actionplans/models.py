@@ -44,6 +44,9 @@ class ActionPlan(Provenanced, TimeStamped):
         max_length=20, choices=Vocabulary.choices, default=Vocabulary.AGREED
     )
     notes = models.JSONField(default=list, blank=True)
+    # A historic plan the inspectorate no longer tracks: states as at its last review, unchased.
+    status_as_at = models.DateField(null=True, blank=True)
+    status_as_at_note = models.TextField(blank=True)
     history = audited_history()
 
     objects = ActionPlanQuerySet.as_manager()

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Coalesce
 
 from followthrough.organisations.access import standing_of
 
@@ -34,18 +35,29 @@ STATES = {
 PAST_TARGET = ("overdue", "no_update")
 
 
-def state_expression(today: date, prefix: str = "", *, progress: Exists | None = None) -> Case:
+def state_expression(
+    today: date, prefix: str = "", *, progress: Exists | None = None, as_at: str | None = None
+) -> Case:
     """A CASE expression giving each action's state as of today (prefix walks a relation).
 
     An open action whose target has passed is "overdue" once its owner has recorded progress on
     it (an update, whatever it said, is the owner saying it is still open); with nothing recorded
     it is "no_update", so an imported plan is not all red the day it arrives. Without `progress`
-    (an EXISTS of the action's updates) every passed target counts as recorded."""
+    (an EXISTS of the action's updates) every passed target counts as recorded.
+
+    `as_at` names the field (from the action) of its plan's "status as at" date: a historic plan
+    the inspectorate no longer tracks is judged as at that date, and a target after it is only
+    "later", never chased."""
 
     def q(**kwargs: object) -> Q:
         return Q(**{f"{prefix}{k}": v for k, v in kwargs.items()})
 
     finished = q(status="completed") | (q(target_kind="completed") & ~q(status="withdrawn"))
+    judged_on: Any = Value(today)
+    frozen: list[When] = []
+    if as_at is not None:
+        judged_on = Coalesce(F(f"{prefix}{as_at}"), Value(today), output_field=models.DateField())
+        frozen = [When(q(**{f"{as_at}__isnull": False}), then=Value("later"))]
     return Case(
         When(q(status="withdrawn"), then=Value("withdrawn")),
         When(finished, then=Value("completed")),
@@ -53,10 +65,11 @@ def state_expression(today: date, prefix: str = "", *, progress: Exists | None =
         When(q(due_date__isnull=True), then=Value("no_date")),
         When(
             progress if progress is not None else Q(),
-            **{f"{prefix}due_date__lt": today},
+            **{f"{prefix}due_date__lt": judged_on},
             then=Value("overdue"),
         ),
-        When(q(due_date__lt=today), then=Value("no_update")),
+        When(q(due_date__lt=judged_on), then=Value("no_update")),
+        *frozen,
         When(q(due_date__lte=today + timedelta(days=DUE_SOON_DAYS)), then=Value("due_soon")),
         default=Value("later"),
         output_field=models.CharField(),
@@ -86,10 +99,13 @@ def _visible_plans(user: Any) -> Any:
 class TrackedQuerySet(models.QuerySet[_Tracked]):
     """State as of a day, for any tracked action (action-plan or improvement)."""
 
+    # The path to the plan's "status as at" date, for actions whose plan can be historic.
+    as_at: str | None = None
+
     def with_state(self, *, today: date) -> Any:
         updates = self.model._meta.get_field("updates").related_model
         progress = Exists(updates.objects.filter(action=OuterRef("pk")))  # type: ignore[union-attr]
-        return self.annotate(state=state_expression(today, progress=progress))
+        return self.annotate(state=state_expression(today, progress=progress, as_at=self.as_at))
 
     def overdue(self, *, today: date) -> Any:
         return self.with_state(today=today).filter(state="overdue")
@@ -107,6 +123,8 @@ class TrackedQuerySet(models.QuerySet[_Tracked]):
 
 
 class ActionQuerySet(TrackedQuerySet["Action"]):
+    as_at = "response__action_plan__status_as_at"
+
     def visible_to(self, user: Any) -> ActionQuerySet:
         return self.filter(response__action_plan__in=_visible_plans(user))
 

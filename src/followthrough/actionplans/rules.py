@@ -84,6 +84,10 @@ rules.add_perm(
     "actionplans.add_review",
     rules.is_authenticated & (is_inspectorate_reviewer | rules.is_superuser),
 )
+rules.add_perm(
+    "actionplans.mark_historic_actionplan",
+    rules.is_authenticated & (is_inspectorate_reviewer | rules.is_superuser) & is_published,
+)
 
 
 @rules.predicate

@@ -288,6 +288,17 @@ def _since(
     return since
 
 
+def last_review_date(plan: ActionPlan) -> date | None:
+    """The date of the inspectorate's latest judgement on any of the plan's recommendations."""
+    latest: date | None = (
+        Review.objects.filter(recommendation__responses__action_plan=plan)
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    return latest
+
+
 def plan_versions(plan: ActionPlan) -> list[PlanVersion]:
     """Every version of a published plan, newest first, with its author."""
     return list(plan.versions.select_related("author").order_by("-number"))

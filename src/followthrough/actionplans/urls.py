@@ -17,4 +17,9 @@ urlpatterns = [
     path("actions/<int:pk>/target/", progress.target_propose, name="target-propose"),
     path("target-revisions/<int:pk>/decide/", progress.target_decide, name="target-decide"),
     path("recommendations/<int:pk>/reviews/new/", reviews.review_new, name="review-new"),
+    path(
+        "action-plans/<int:pk>/status-as-at/",
+        reviews.plan_status_as_at,
+        name="plan-status-as-at",
+    ),
 ]

@@ -50,7 +50,10 @@ def ladder_standings(*, as_of: date) -> list[Standing]:
     overdue_at = settings.ESCALATION_OVERDUE_DAYS
     silent_at = settings.ESCALATION_NO_UPDATE_DAYS
     actions = (
-        Action.objects.filter(response__action_plan__status="published")
+        Action.objects.filter(
+            response__action_plan__status="published",
+            response__action_plan__status_as_at__isnull=True,  # a historic plan is not chased
+        )
         .with_state(today=as_of)
         .exclude(state__in=["completed", "withdrawn"])
         .annotate(last_heard=Coalesce(Max("updates__date"), TruncDate("created_at")))

@@ -69,7 +69,9 @@ def reminder_digests(*, as_of: date) -> list[Digest]:
     """What each organisation would be told today, in a fixed number of queries."""
     actions = (
         Action.objects.filter(
-            response__action_plan__status="published", owner_organisation__isnull=False
+            response__action_plan__status="published",
+            response__action_plan__status_as_at__isnull=True,  # a historic plan is not chased
+            owner_organisation__isnull=False,
         )
         .with_state(today=as_of)
         .filter(

@@ -14,6 +14,7 @@ from .actions import (
 from .plans import (
     action_plan_publish,
     action_plan_start,
+    action_plan_status_as_at_set,
     action_plan_submit,
     response_record,
     submit_problems,
@@ -32,6 +33,7 @@ __all__ = [
     "TARGET_HELP",
     "action_plan_publish",
     "action_plan_start",
+    "action_plan_status_as_at_set",
     "action_plan_submit",
     "action_save",
     "amendment_begin",

@@ -154,3 +154,47 @@ def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = No
         plan, f"actionplans.action_plan.{status}", actor=actor, data={"from": before, "to": status}
     )
     return plan
+
+
+def action_plan_status_as_at_set(
+    *, plan: ActionPlan, as_at: date | None, note: str, actor: Any, today: date
+) -> ActionPlan:
+    """The inspectorate marks a historic plan it no longer tracks: its actions read as they
+    stood at its last review and nobody is chased for them. No date tracks it again."""
+    if plan.status != ActionPlan.Status.PUBLISHED:
+        raise ValidationError("Only a published plan can be marked as no longer tracked")
+    note = note.strip()
+    if as_at is not None:
+        if as_at > today:
+            raise ValidationError(
+                {"as_at": "The date of the last review must be today or in the past"}
+            )
+        if plan.submitted and as_at < plan.submitted:
+            raise ValidationError(
+                {
+                    "as_at": "The date of the last review must be on or after the plan was "
+                    f"submitted, {plan.submitted.day} {plan.submitted:%B %Y}"
+                }
+            )
+        if not note:
+            raise ValidationError({"note": "Enter why the plan is no longer tracked"})
+    before = {"status_as_at": _day(plan.status_as_at), "note": plan.status_as_at_note}
+    plan.status_as_at, plan.status_as_at_note = as_at, note if as_at else ""
+    plan._history_user = actor
+    plan.save(update_fields=["status_as_at", "status_as_at_note", "updated_at"])
+    record_event(
+        plan,
+        "actionplans.action_plan.marked_historic"
+        if as_at
+        else "actionplans.action_plan.tracked_again",
+        actor=actor,
+        data={
+            "before": before,
+            "after": {"status_as_at": _day(as_at), "note": plan.status_as_at_note},
+        },
+    )
+    return plan
+
+
+def _day(value: date | None) -> str | None:
+    return f"{value.day} {value:%B %Y}" if value else None

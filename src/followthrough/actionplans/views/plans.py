@@ -98,6 +98,9 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_publish = plan.status == "submitted" and allowed(
         request.user, "actionplans.publish_actionplan", plan
     )
+    can_mark_historic = plan.status == "published" and allowed(
+        request.user, "actionplans.mark_historic_actionplan", plan
+    )
     versions = plan_versions(plan)
     return render(
         request,
@@ -110,6 +113,7 @@ def action_plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "smart_score": score,
             "can_submit": can_submit,
             "can_publish": can_publish,
+            "can_mark_historic": can_mark_historic,
             "versions": versions,
         },
     )
