@@ -175,3 +175,14 @@ def test_paragraphs_introducing_a_numbered_list_are_not_recommendations():
         ("2", "fund new boats."),
     ]
     assert not any("not numbered" in w for w in result.warnings)
+
+
+def test_a_list_marked_as_a_plan_gets_empty_responses_to_fill_in():
+    shape = next(s for s in SHAPES if s.name == "addressee_none")
+    result = extract(shape.text, "x.txt", kind="action_plan")
+    assert result.document.kind == "action_plan"
+    assert [(r.label, r.response.decision, r.response.text) for r in result.recommendations] == [
+        ("1", None, ""),
+        ("2", None, ""),
+    ]
+    assert any("empty response to fill in" in w for w in result.warnings)

@@ -13,7 +13,7 @@ from .lists import read_lists
 from .practice import extract_practice_guide
 from .prose_responses import extract_prose_responses, is_prose_response
 from .report import extract_report, recommendation_start
-from .types import Document, Extraction, ExtractionError
+from .types import Document, Extraction, ExtractionError, Response
 
 SUPPORTED = ("action_plan", "inspection_report", "benchmarking_tool", "practice_guide")
 PENDING: dict[str, str] = {}
@@ -66,7 +66,7 @@ def extract(
     elif not text or not text.strip():
         raise ExtractionError("the file is empty")
     if kind == "action_plan":
-        result = _action_plan(text, source, column_map)
+        result = _action_plan(text, source, column_map, forced=forced)
     elif kind == "inspection_report":
         result = extract_report(text, source, anywhere=forced)
     elif kind == "benchmarking_tool":
@@ -84,8 +84,26 @@ def extract(
     return result
 
 
-def _action_plan(text: str, source: str, column_map: dict[int, str] | None) -> Extraction:
-    """A response table, or a response in prose when the text holds no table."""
-    if find_header(split_lines(text)) is None and column_map is None:
+def _action_plan(
+    text: str, source: str, column_map: dict[int, str] | None, *, forced: bool
+) -> Extraction:
+    """A response table, or a response in prose when the text holds no table. A reviewer who
+    marks a plain list as a plan gets its recommendations with empty responses to fill in."""
+    lines = split_lines(text)
+    if find_header(lines) is not None or column_map is not None:
+        return extract_action_plan(text, source, column_map=column_map)
+    try:
         return extract_prose_responses(text, source)
-    return extract_action_plan(text, source, column_map=column_map)
+    except ExtractionError:
+        if not forced:
+            raise
+    found = read_lists(lines, anywhere=True)
+    if not found.recommendations:
+        raise ExtractionError("no recommendations were found: no response table, no response")
+    for rec in found.recommendations:
+        rec.response = Response(None, None, "")
+        rec.confidence = min(rec.confidence, 0.5)
+    warning = "no responses were found: each recommendation has an empty response to fill in"
+    return Extraction(
+        source, Document(kind="action_plan"), found.recommendations, [], [warning, *found.warnings]
+    )
