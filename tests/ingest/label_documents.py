@@ -53,4 +53,14 @@ MORE_LIST_SHAPES += [
             rec("2", "the Lido Trust", "reopen the diving pool."),
         ],
     ),
+    Shape(
+        "heading_then_a_dash_and_the_first_sentence",
+        TOP.format(what="paddling pools")
+        + "Recommendations – The Pools Team should drain every pool weekly.\n\n"
+        "Pool attendants should log water checks.\n\n## Method\n",
+        [
+            rec("1", "The Pools Team", "drain every pool weekly."),
+            rec("2", "Pool attendants", "log water checks."),
+        ],
+    ),
 ]

@@ -88,7 +88,9 @@ def candidates(lines: list[Line]) -> list[tuple[int, str | None]]:
 
 def _listy(text: str) -> bool:
     m = mark(text)
-    return m.label is not None or m.bullet or addressee_line(text) is not None
+    if m.label is not None or m.bullet or addressee_line(text) is not None:
+        return True
+    return split_inline(clean(text))[0] is not None  # "Recommendations – The board should …"
 
 
 def _inline_parts(text: str, *, numeric: bool) -> tuple[str, list[tuple[str, str]]]:
