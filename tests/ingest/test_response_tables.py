@@ -146,3 +146,25 @@ def test_a_row_not_lined_up_whose_cells_are_too_few_is_read_with_a_warning() -> 
     assert [r.label for r in recs] == ["1", "2", "3"]
     assert [r.confidence < 1.0 for r in recs] == [False, True, False]
     assert any("recommendation 2: a row's cells are not lined up" in w for w in result.warnings)
+
+
+def test_the_roles_used_are_given_one_per_column_with_reassigned_ones_as_read() -> None:
+    shape = next(s for s in SHAPES if s.name.startswith("a decision column headed Agreed"))
+    result = extract(shape.text, "x.txt")
+    assert result.table_roles is not None and result.table_header is not None
+    assert len(result.table_roles) == len(result.table_header)
+    assert "decision" not in result.table_roles and "response" in result.table_roles
+    assert result.to_dict()["table_roles"] == result.table_roles
+
+
+def test_a_column_of_no_known_role_is_given_as_ignore_and_a_reviewers_map_as_set() -> None:
+    text = (
+        PREAMBLE
+        + "No.\tRecommendation\tOwner\tTarget date\tColour\n"
+        + "1\tOpen the gates at dawn.\tSite Lead\tMay 2027\tGreen\n"
+    )
+    assert extract(text, "x.txt").table_roles == [
+        "label", "recommendation", "owner", "target", "ignore",
+    ]  # fmt: skip
+    remapped = extract_action_plan(text, "x.txt", column_map={4: "progress", 3: "ignore"})
+    assert remapped.table_roles == ["label", "recommendation", "owner", "ignore", "progress"]

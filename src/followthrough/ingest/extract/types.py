@@ -243,6 +243,7 @@ class Extraction:
     standards: list[Standard] = field(default_factory=list)
     concepts: list[Concept] = field(default_factory=list)
     table_header: list[str] | None = None  # a response table's header cells, as read
+    table_roles: list[str] | None = None  # the role each header column was read as, in order
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -254,6 +255,8 @@ class Extraction:
         }
         if self.table_header is not None:
             out["table_header"] = list(self.table_header)
+        if self.table_roles is not None:
+            out["table_roles"] = list(self.table_roles)
         if self.document.kind == "benchmarking_tool":
             out["thematics"] = [t.to_dict() for t in self.thematics]
         if self.document.kind == "inspection_report":

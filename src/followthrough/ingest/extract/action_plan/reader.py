@@ -106,6 +106,7 @@ class _Reader:
             self.notes,
             self.warnings,
             table_header=[clean(c) for c in header.cells],
+            table_roles=[role or "ignore" for role in header.roles],
         )
 
     def _document(self) -> Document:
