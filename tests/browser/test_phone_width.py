@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from followthrough.actionplans.models import ActionPlan
 from followthrough.inspections.models import Report
 from followthrough.selfassessment.models import SelfAssessment
 from tests.browser.conftest import axe_violations, sign_in
@@ -71,8 +72,24 @@ def test_pages_fit_a_phone_pass_axe_and_tell_ratings_apart(browser, live_server,
     apart: list[float | None] = []  # Good against Outstanding, on each summary
     ARTEFACTS.mkdir(exist_ok=True)
     for username, paths in (
-        ("approver", {**plans, "reports": "/reports/"}),
-        ("inspector", {"inspectorate": "/inspectorate/"}),
+        (
+            "approver",
+            {
+                **plans,
+                "reports": "/reports/",
+                "my-organisation": "/my-organisation/",
+                "search": "/search/?q=accommodation",
+            },
+        ),
+        (
+            "inspector",
+            {
+                "inspectorate": "/inspectorate/",
+                "historic-plan": reverse(
+                    "actionplans:plan-status-as-at", args=[ActionPlan.objects.order_by("pk")[0].pk]
+                ),
+            },
+        ),
         ("yjs-manager", summaries),
     ):
         context, page = sign_in(browser, live_server, username, PASSWORD, bypass_csp=True)
