@@ -216,4 +216,34 @@ SHAPES = [
         [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
          rec("2", R2, "agreed", ["Estates Lead"], ["Completed"])],
     ),
+    Shape(
+        "column numbers (1) to (5) under the header, repeated after a page break",
+        PREAMBLE
+        + "\t".join(["Ref", "Recommendation", "Agreed?", "Lead", "Timescale"]) + "\n"
+        + "\t".join(["(1)", "(2)", "(3)", "(4)", "(5)"]) + "\n"
+        + f"\t{BOARD}\t\t\t\n"
+        + "\t".join(["1", R1, "Agreed", "Plots Officer", "April 2027"]) + "\n"
+        + "Page 2 of 3\n"
+        + "\t".join(["Ref", "Recommendation", "Agreed?", "Lead", "Timescale"]) + "\n"
+        + "\t".join(["(1)", "(2)", "(3)", "(4)", "(5)"]) + "\n"
+        + "\t".join(["2", R3, "Partly agreed", "Water Officer", "2027/28"]) + "\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R3, "partly_agreed", ["Water Officer"], ["2027/28"])],
+    ),
+    Shape(
+        "column numbers 1 2 3 under a header aligned by spaces, repeated after a page break",
+        PREAMBLE
+        + aligned(
+            [6, 70, 15, 16, 12],
+            ["No.", "Recommendation", "Decision", "Owner", "Target"],
+            ["1", "2", "3", "4", "5"],
+            ["", BOARD, "", "", ""],
+            ["1", R1, "Agreed", "Plots Officer", "April 2027"],
+            ["No.", "Recommendation", "Decision", "Owner", "Target"],
+            ["1", "2", "3", "4", "5"],
+            ["2", R2, "Not agreed", "Estates Lead", "N/A"],
+        ),
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "not_agreed", ["Estates Lead"], [])],
+    ),
 ]  # fmt: skip

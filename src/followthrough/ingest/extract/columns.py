@@ -95,6 +95,30 @@ def _second_row(line: Line, layout: Layout, width: int) -> list[str] | None:
     return cells
 
 
+_COLUMN_NUMBER = re.compile(r"^[(\[]?(\d{1,2})[)\].]?$")
+
+
+def numbers_only(cells: list[str] | None, width: int) -> bool:
+    """Whether a row only numbers the table's columns ("(1) (2) … (6)", "1 2 3"), as forms
+    printed from a PDF do under their headings: part of the header, not a row."""
+    if not cells or len(cells) != width or width < 2:
+        return False
+    found = [_COLUMN_NUMBER.match(clean(c)) for c in cells]
+    numbers = [int(m[1]) for m in found if m]
+    return len(numbers) == width and numbers == list(range(numbers[0], numbers[0] + width))
+
+
+def _with_numbers(lines: list[Line], header: Header) -> Header:
+    """The header with a row of column numbers under it taken in."""
+    below = next((x for x in lines[header.index + 1 : header.index + 3] if x.text.strip()), None)
+    numbers = cells_of(below.text, header.layout) if below is not None else None
+    if below is None or numbers is None or not numbers_only(numbers, len(header.roles)):
+        return header
+    header.rows.append(numbers)
+    header.index = below.number - 1
+    return header
+
+
 def _rows_below(lines: list[Line], index: int) -> list[str]:
     return [x.text for x in lines[index + 1 : index + 60] if x.text.strip()]
 
@@ -121,15 +145,18 @@ def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> 
                 if _is_header(roles, layout):
                     below = _rows_below(lines, following.number - 1)
                     layout = fitted(layout, below)
-                    return Header(
+                    header = Header(
                         following.number - 1, layout, joined, roles, [cells, second], first=index
                     )
+                    return _with_numbers(lines, header)
             roles = [role_of(c) for c in cells]
             if column_map and len(cells) > max(column_map):
                 roles = [column_map.get(i, r) for i, r in enumerate(roles)]
             if _is_header(roles, layout):
                 layout = fitted(layout, _rows_below(lines, index))
-                return Header(index, layout, cells, roles, [cells], first=index)
+                return _with_numbers(
+                    lines, Header(index, layout, cells, roles, [cells], first=index)
+                )
     return None
 
 

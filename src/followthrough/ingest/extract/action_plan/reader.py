@@ -7,7 +7,7 @@ import re
 
 from followthrough.core.dates import parse_date
 
-from ..columns import ROLES, Header, find_header, mapped, role_of, settle
+from ..columns import ROLES, Header, find_header, mapped, numbers_only, role_of, settle
 from ..inspectorates import inspectorates_in
 from ..lines import Line, split_lines
 from ..separators import cells_of, chunks
@@ -146,8 +146,8 @@ class _Reader:
             if text and NOTE_RE.match(text) and not text.lower().startswith("action plan"):
                 self.notes.append(NOTE_RE.sub("", text, count=1).strip())
             return
-        if all(SEPARATOR_RE.match(c) for c in split):
-            return
+        if all(SEPARATOR_RE.match(c) for c in split) or numbers_only(split, len(header.roles)):
+            return  # a rule, or the header's row of column numbers repeated on a new page
         cells, progress = by_role(split, header.roles)
         values = {k: v for k, v in cells.items() if clean(v)}
         if not values and not progress:
