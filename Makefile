@@ -73,6 +73,7 @@ check: lint
 
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus "$(CORPUS)"
+	$(BIN)/python benchmarks/shape_fuzz.py
 
 clean:
 	rm -rf $(VENV) node_modules var src/followthrough/web/static/build
