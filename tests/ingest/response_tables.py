@@ -246,4 +246,43 @@ SHAPES = [
         [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
          rec("2", R2, "not_agreed", ["Estates Lead"], [])],
     ),
+    Shape(
+        "a group heading over two columns, its row holding fewer cells, repeated on a new page",
+        PREAMBLE
+        + "\t".join(["Ref", "Recommendation", "Response", "Lead", "Timescale"]) + "\n"
+        + "\t".join(["", "", "Decision", "What we will do", "", ""]) + "\n"
+        + f"\t{BOARD}\t\t\t\t\n"
+        + "\t".join(["1", R1, "Agreed", "The list goes live in spring.", "Plots Officer",
+                      "April 2027"]) + "\n"
+        + "\t".join(["Ref", "Recommendation", "Response", "Lead", "Timescale"]) + "\n"
+        + "\t".join(["", "", "Decision", "What we will do", "", ""]) + "\n"
+        + "\t".join(["2", R2, "Partly agreed", "Six sites first.", "Estates Lead",
+                      "2027/28"]) + "\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "partly_agreed", ["Estates Lead"], ["2027/28"])],
+    ),
+    Shape(
+        "a group heading over two columns, an empty cell after it",
+        PREAMBLE
+        + "| No. | Recommendation | Response | | Owner | Target date |\n"
+        + "| | | Agreed? | Narrative | | |\n"
+        + f"| | {BOARD} | | | | |\n"
+        + f"| 1 | {R1} | Accepted | We will build it. | Head of Plots | June 2027 |\n"
+        + f"| 2 | {R3} | Not accepted | No budget this year. | Water Officer | N/A |\n",
+        [rec("1", R1, "agreed", ["Head of Plots"], ["June 2027"]),
+         rec("2", R3, "not_agreed", ["Water Officer"], [])],
+    ),
+    Shape(
+        "a group heading over two columns, the words under it packed to the left",
+        PREAMBLE
+        + "\t".join(["No.", "Recommendation", "Response", "", "Owner", "Target date"]) + "\n"
+        + "\t".join(["Decision", "Narrative", "", "", "", ""]) + "\n"
+        + f"\t{BOARD}\t\t\t\t\n"
+        + "\t".join(["1", R1, "Agreed", "The list goes live in spring.", "Plots Officer",
+                      "April 2027"]) + "\n"
+        + "\t".join(["2", R2, "Agreed", "All sites by summer.", "Estates Lead",
+                      "August 2027"]) + "\n",
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "agreed", ["Estates Lead"], ["August 2027"])],
+    ),
 ]  # fmt: skip

@@ -168,3 +168,17 @@ def test_a_column_of_no_known_role_is_given_as_ignore_and_a_reviewers_map_as_set
     ]  # fmt: skip
     remapped = extract_action_plan(text, "x.txt", column_map={4: "progress", 3: "ignore"})
     assert remapped.table_roles == ["label", "recommendation", "owner", "ignore", "progress"]
+
+
+@pytest.mark.parametrize(
+    "shape", [s for s in SHAPES if s.name.startswith("a group heading")], ids=lambda s: s.name
+)
+def test_the_columns_under_a_group_heading_are_the_decision_and_the_response(shape) -> None:
+    result = extract(shape.text, "x.txt")
+    assert result.table_roles is not None
+    assert [r for r in result.table_roles if r in ("decision", "response")] == [
+        "decision",
+        "response",
+    ]
+    assert all(r.response and r.response.text for r in result.recommendations)
+    assert len(result.recommendations) == 2 and not result.warnings, result.warnings

@@ -95,6 +95,57 @@ def _second_row(line: Line, layout: Layout, width: int) -> list[str] | None:
     return cells
 
 
+def _spans(top: list[str]) -> list[tuple[int, int]]:
+    """Where a heading spans the empty cells after it: (first column, how many)."""
+    out = []
+    for i, cell in enumerate(top):
+        if not clean(cell) or i + 1 >= len(top) or clean(top[i + 1]):
+            continue
+        n = 1
+        while i + n < len(top) and not clean(top[i + n]):
+            n += 1
+        out.append((i, n))
+    return out
+
+
+def _grouped(top: list[str], line: Line, layout: Layout) -> tuple[list[str], list[str]] | None:
+    """A group heading over several columns ("Response" over "Decision" and "Narrative"): the
+    top row with the group's name over each of its columns, and the row below in line with it.
+    The top row may hold fewer cells than the row below (the group's cell spanned the others)
+    or an empty cell after the group's; the row below may have lost the empty cells under the
+    headings that spanned both rows, its words packed to the left."""
+    if layout.kind == "spaces":
+        return None
+    below = cells_of(line.text, layout)
+    if not below or any(len(clean(c).split()) > 4 for c in below) or re.match(r"^\d", below[0]):
+        return None
+    filled = [i for i, c in enumerate(below) if clean(c)]
+    if len(below) > len(top):  # one heading spans a run of the cells below
+        extra = len(below) - len(top)
+        runs = [i for i in filled if i - 1 not in filled and i + extra in filled]
+        if len(runs) != 1 or any(i not in filled for i in range(runs[0], runs[0] + extra + 1)):
+            return None
+        top = [*top[: runs[0] + 1], *[""] * extra, *top[runs[0] + 1 :]]
+    if len(below) != len(top):
+        return None
+    spans = [(i, n) for i, n in _spans(top) if n > 1]
+    if not spans:
+        return None
+    under = [i for i, n in spans for i in range(i, i + n)]
+    if filled == list(range(len(filled))) and len(filled) == len(under) and filled != under:
+        packed = [below[i] for i in filled]  # the words below, packed to the left
+        below = [""] * len(top)
+        for i, word in zip(under, packed, strict=True):
+            below[i] = word
+        filled = under
+    if not all(i in filled for i in under):
+        return None
+    top = list(top)
+    for i, n in spans:
+        top[i + 1 : i + n] = [top[i]] * (n - 1)
+    return top, below
+
+
 _COLUMN_NUMBER = re.compile(r"^[(\[]?(\d{1,2})[)\].]?$")
 
 
@@ -138,16 +189,20 @@ def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> 
             cells = cells_of(line.text, layout) or []
             if following is None:
                 following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
-            second = _second_row(following, layout, len(cells)) if following else None
+            top, second = cells, None
+            group = _grouped(cells, following, layout) if following else None
+            if group is not None:
+                top, second = group
+            elif following is not None:
+                second = _second_row(following, layout, len(cells))
             if second is not None and following is not None:
-                joined = [f"{a} {b}".strip() for a, b in zip(cells, second, strict=True)]
+                joined = [f"{a} {b}".strip() for a, b in zip(top, second, strict=True)]
                 roles = [role_of(c) for c in joined]
                 if _is_header(roles, layout):
                     below = _rows_below(lines, following.number - 1)
                     layout = fitted(layout, below)
-                    header = Header(
-                        following.number - 1, layout, joined, roles, [cells, second], first=index
-                    )
+                    rows = [cells, cells_of(following.text, layout) or second]
+                    header = Header(following.number - 1, layout, joined, roles, rows, first=index)
                     return _with_numbers(lines, header)
             roles = [role_of(c) for c in cells]
             if column_map and len(cells) > max(column_map):
