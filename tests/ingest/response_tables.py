@@ -285,4 +285,38 @@ SHAPES = [
         [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
          rec("2", R2, "agreed", ["Estates Lead"], ["August 2027"])],
     ),
+    Shape(
+        "two short owners on successive lines of a table of spaces, each with a target",
+        PREAMBLE
+        + aligned(
+            [6, 40, 12, 20, 14],
+            ["No.", "Recommendation", "Decision", "Owner", "Target"],
+            ["", BOARD, "", "", ""],
+            ["1", "Publish a waiting list for plots.", "Agreed", "Plots Officer", "April 2027"],
+            ["", "", "", "Estates Lead", "June 2027"],
+            ["2", "Test the water on each site.", "Agreed", "Water Officer", "May 2027"],
+            ["", "", "", "Finance Partner", ""],
+        ),
+        [rec("1", "Publish a waiting list for plots.", "agreed",
+             ["Plots Officer", "Estates Lead"], ["April 2027", "June 2027"]),
+         rec("2", "Test the water on each site.", "agreed",
+             ["Water Officer", "Finance Partner"], ["May 2027"])],
+    ),
+    Shape(
+        "one owner wrapped over two lines of a table of spaces",
+        PREAMBLE
+        + aligned(
+            [6, 40, 12, 20, 14],
+            ["No.", "Recommendation", "Decision", "Owner", "Target"],
+            ["", BOARD, "", "", ""],
+            ["1", "Publish a waiting list for plots.", "Agreed", "Head of Allotment", "End of"],
+            ["", "", "", "Services", "March 2027"],
+            ["2", "Test the water on each site.", "Agreed", "Head of Parks and", "May 2027"],
+            ["", "", "", "Open Spaces", ""],
+        ),
+        [rec("1", "Publish a waiting list for plots.", "agreed",
+             ["Head of Allotment Services"], ["End of March 2027"]),
+         rec("2", "Test the water on each site.", "agreed",
+             ["Head of Parks and Open Spaces"], ["May 2027"])],
+    ),
 ]  # fmt: skip

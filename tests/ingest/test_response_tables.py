@@ -182,3 +182,17 @@ def test_the_columns_under_a_group_heading_are_the_decision_and_the_response(sha
     ]
     assert all(r.response and r.response.text for r in result.recommendations)
     assert len(result.recommendations) == 2 and not result.warnings, result.warnings
+
+
+def test_two_short_owners_on_successive_lines_are_two_and_a_wrapped_owner_is_one() -> None:
+    two = next(s for s in SHAPES if s.name.startswith("two short owners"))
+    recs = extract(two.text, "x.txt").recommendations
+    assert [r.response.owners for r in recs if r.response] == [
+        ["Plots Officer", "Estates Lead"], ["Water Officer", "Finance Partner"],
+    ]  # fmt: skip
+    assert recs[0].response and recs[0].response.targets == ["April 2027", "June 2027"]
+    one = next(s for s in SHAPES if s.name.startswith("one owner wrapped"))
+    recs = extract(one.text, "x.txt").recommendations
+    assert [r.response.owners for r in recs if r.response] == [
+        ["Head of Allotment Services"], ["Head of Parks and Open Spaces"],
+    ]  # fmt: skip

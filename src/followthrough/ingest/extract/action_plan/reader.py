@@ -25,6 +25,7 @@ from .rows import (
     join_fragments,
     marked,
     names_owner,
+    new_entry,
 )
 
 SHOULD_RE = re.compile(r"^(.*?)\s*\bshould\s*:?\s*$", re.IGNORECASE | re.DOTALL)
@@ -213,6 +214,12 @@ class _Reader:
             starts = header.layout.starts
             width = starts[index + 1] - starts[index] if index + 1 < len(starts) else 40
             chunk, above = entries[-1]
+            beside = clean(cells.get("target", ""))
+            new_target = bool(beside and draft.targets) and new_entry(
+                "target", draft.targets[-1][1], beside
+            )
+            if new_entry(role, above, text, new_target=new_target):
+                continue  # a second owner or target, on a line of its own
             if len(above) + 1 + len(text.split()[0]) > width - 2:
                 entries[-1] = (chunk, f"{above} {text}")
                 cells[role] = ""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from followthrough.core.targets import parse_target
+
 from ..text import blocks, clean
 
 LABEL_RE = re.compile(
@@ -27,6 +29,31 @@ PLACEHOLDER_RE = re.compile(
 STATUS_MARK_RE = re.compile(
     r"\s*\((?:overdue|late|slipped|target passed[^)]*)\)\s*$", re.IGNORECASE
 )
+
+
+# The last word of an owner's title when the title is complete ("Plots Officer", "Estates Lead").
+ROLE_NOUN_RE = re.compile(
+    r"\b(?:officers?|leads?|managers?|directors?|director general|head|chairs?|chairman|"
+    r"chairperson|teams?|boards?|co-?ordinators?|partners?|partnerships?|committees?|groups?|"
+    r"panels?|units?|leaders?|executives?|advis[eo]rs?|governors?|principals?|trustees?|"
+    r"secretary|treasurer|commissioners?|council|departments?|directorates?|agency|authority|"
+    r"forums?|ceo|cfo|coo)$",
+    re.IGNORECASE,
+)
+
+
+def new_entry(role: str, above: str, text: str, *, new_target: bool = False) -> bool:
+    """In a table of spaces, whether a line's owner or target that would not have fitted on the
+    line above is a second one, not the rest of the one above: a target is when both read as
+    targets on their own; an owner is when the one above is a complete title ("Plots Officer")
+    and this one is one too, or a new target starts beside it."""
+    if not text[:1].isupper() or DANGLING_RE.search(above):
+        return False
+    if role == "target":
+        return parse_target(above).kind != "unknown" and parse_target(text).kind != "unknown"
+    if new_target:
+        return True
+    return bool(ROLE_NOUN_RE.search(above)) and len(text.split()) > 1
 
 
 @dataclass
