@@ -180,10 +180,15 @@ def _pattern(alias: str) -> re.Pattern[str]:
     )
 
 
-_ALIASES: list[tuple[re.Pattern[str], int, Body]] = sorted(
-    ((_pattern(a), len(a), body) for body in BODIES for a in body.aliases),
+# Longest alias first, so "HM Inspectorate of Prisons" is taken before "HMI".
+_ALIASES: list[tuple[re.Pattern[str], int, Body, str]] = sorted(
+    ((_pattern(a), len(a), body, a) for body in BODIES for a in body.aliases),
     key=lambda t: -t[1],
 )
+# A scan that ignores case is slow, so a text is scanned for an alias only when its lower case
+# holds the alias's: letters a case-blind match also takes (dotted and dotless I, long s) and
+# curly apostrophes are folded first, and an alias outside ASCII is always scanned.
+_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u2019": "'"})
 
 
 def bodies_named_in(text: str | None) -> list[Body]:
@@ -192,7 +197,10 @@ def bodies_named_in(text: str | None) -> list[Body]:
         return []
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, Body]] = []
-    for pattern, _, body in _ALIASES:
+    folded = text.translate(_FOLDS).lower()
+    for pattern, _, body, alias in _ALIASES:
+        if alias.isascii() and alias.lower() not in folded:
+            continue
         for m in pattern.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -9,12 +9,13 @@ heading whose words best match the orphaned text), with a warning."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from followthrough.core.dates import MONTHS
 
 from .inspectorates import inspectorates_in
 from .lines import Line, split_lines
-from .text import clean
+from .text import cell_points, clean
 from .types import (
     AdditionalGroup,
     BenchmarkRecommendation,
@@ -37,10 +38,6 @@ LISTED_RE = re.compile(
 FOOTNOTE_RE = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹])\s*(.*)$")
 SEPARATOR_RE = re.compile(r"^[\s\-–—:=|]*$")
 NUMBERED_RE = re.compile(r"^(\d{1,2}|[a-z])[.)]\s+(.*)$")
-DROP_PHRASES = re.compile(r"suggested sources? of information\s*:?", re.IGNORECASE)
-_SPLIT_TAGS = re.compile(r"</?(?:li|p|ul|ol|br|div)\b[^>]*>", re.IGNORECASE)
-# A footnote mark left on a word ("outcome measures³", "<sup>3</sup>"): the note is not kept.
-FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*\d{1,2}\s*</sup>|(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", re.IGNORECASE)
 # A plain paragraph, neither bullet, number nor markup, that starts a sentence.
 PLAIN_SENTENCE_RE = re.compile(r"^(?![-•*<]|\d{1,2}[.)]\s|[a-z][.)]\s)[A-Z]")
 
@@ -51,18 +48,6 @@ def _published(month: str | None, year: int | None) -> str | None:
         return None
     number = MONTHS.get((month or "").lower().rstrip("."))
     return f"{year:04d}-{number:02d}" if number else str(year)
-
-
-def _bullets(fragment: str) -> list[str]:
-    """A cell or paragraph's points, in order: list items, bullets, paragraphs, numbers."""
-    text = _SPLIT_TAGS.sub("\n", fragment or "").replace("•", "\n")
-    text = re.sub(r"(?<=[a-z,;])(?=\d{1,2}\.\s)", "\n", text)  # "detailed2. time bound"
-    parts = []
-    for raw in text.split("\n"):
-        part = DROP_PHRASES.sub("", clean(FOOTNOTE_MARK_RE.sub("", raw))).strip(" -–")
-        if part:
-            parts.append(part)
-    return parts
 
 
 def _words(text: str) -> set[str]:
@@ -104,9 +89,9 @@ def _item(text: str) -> Item:
 
 
 class _Reader:
-    def __init__(self, source: str, text: str) -> None:
+    def __init__(self, source: str, text: str, lines: list[Line] | None = None) -> None:
         self.source = source
-        self.lines = split_lines(text)
+        self.lines = split_lines(text) if lines is None else lines
         self.thematics: list[Thematic] = []
         self.current: Thematic | None = None
         self.rec: BenchmarkRecommendation | None = None
@@ -151,7 +136,7 @@ class _Reader:
         if rec is None:
             return
         self.rec = None
-        parts = [p for f in self.rec_parts for p in _bullets(f)]
+        parts = [p for f in self.rec_parts for p in cell_points(f)]
         if not parts and not rec.lines_of_enquiry:
             return
         rec.addressee, rec.text = _lead(parts[0] if parts else "")
@@ -250,7 +235,8 @@ class _Reader:
         the document's note, not a point: points are bulleted, numbered or lower case."""
         if not self.rec_parts or not PLAIN_SENTENCE_RE.match(raw.strip()):
             return False
-        parts = [p for f in self.rec_parts for p in _bullets(f)]
+        # the first two points are all it needs: not every fragment split again for each line
+        parts = list(islice((p for f in self.rec_parts for p in cell_points(f)), 2))
         return (
             len(parts) >= 2
             and parts[0].endswith(":")
@@ -301,7 +287,7 @@ class _Reader:
         for column, (target, cell) in enumerate(
             zip((self.rec.lines_of_enquiry, self.rec.evidence), cells[:2], strict=False)
         ):
-            points = _bullets(cell)
+            points = cell_points(cell)
             if column == 0:  # questions whose bullets were lost still end in "?"
                 points = [q for p in points for q in re.split(r"(?<=\?)\s+(?=[A-Z])", p)]
             for index, point in enumerate(points):
@@ -385,5 +371,8 @@ class _Reader:
         return max(scored, key=lambda s: s[0])[1]
 
 
-def extract_benchmarking_tool(text: str, source: str) -> Extraction:
-    return _Reader(source, text).read()
+def extract_benchmarking_tool(
+    text: str, source: str, *, lines: list[Line] | None = None
+) -> Extraction:
+    """`lines` are the text's lines when the caller has already split it."""
+    return _Reader(source, text, lines).read()

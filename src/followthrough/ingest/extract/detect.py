@@ -8,7 +8,7 @@ from .action_plan import extract_action_plan
 from .benchmarking import extract_benchmarking_tool
 from .columns import find_header
 from .labels import count_warning
-from .lines import split_lines
+from .lines import Line, split_lines
 from .lists import read_lists
 from .practice import extract_practice_guide
 from .prose_responses import extract_prose_responses, is_prose_response
@@ -21,6 +21,16 @@ PENDING: dict[str, str] = {}
 
 def detect_kind(text: str) -> str:
     """The document kind, or ExtractionError naming why the text is not of this genre."""
+    return _detect(text)[0]
+
+
+# A line opening with "Thematic" (after any marks): one sign of a benchmarking tool.
+_THEMATIC = re.compile(r"^\W*thematic\b", re.IGNORECASE | re.MULTILINE)
+
+
+def _detect(text: str) -> tuple[str, list[Line], bool]:
+    """The kind, the lines (split once, for the reader to reuse) and whether a response table's
+    header was found."""
     if not text or not text.strip():
         raise ExtractionError("the file is empty")
     if "\x00" in text[:4096]:
@@ -28,23 +38,22 @@ def detect_kind(text: str) -> str:
     lines = split_lines(text)
     head = text[:5000].lower()
     if find_header(lines) is not None:
-        return "action_plan"
-    thematic_lines = sum(1 for x in lines if re.match(r"^\W*thematic\b", x.text, re.I))
+        return "action_plan", lines, True
     if (
-        thematic_lines >= 1
+        _THEMATIC.search(text)
         and re.search(r"how do we know", text, re.I)
         and re.search(r"lines? of enquiry", text, re.I)
     ):
-        return "benchmarking_tool"
+        return "benchmarking_tool", lines, False
     if "effective practice" in head and "guide" in head:
-        return "practice_guide"
+        return "practice_guide", lines, False
     # A response printed as prose ("Recommendation 1 … The Government accepts …") is a plan.
     if is_prose_response(lines):
-        return "action_plan"
+        return "action_plan", lines, False
     if recommendation_start([x.text for x in lines]) is not None:
-        return "inspection_report"
+        return "inspection_report", lines, False
     if read_lists(lines).recommendations:
-        return "inspection_report"
+        return "inspection_report", lines, False
     raise ExtractionError(
         "not an inspection document: found no action plan table, no recommendations section "
         "and no list of recommendations"
@@ -61,18 +70,21 @@ def extract(
     """Extract any document of the genre. `kind` forces the kind a reviewer marked;
     `column_map` (column index -> role) re-reads a response table with the reviewer's mapping."""
     forced = kind is not None
+    header: bool | None = None  # whether a response table's header was found, once looked for
     if kind is None:
-        kind = detect_kind(text)
+        kind, lines, header = _detect(text)
     elif not text or not text.strip():
         raise ExtractionError("the file is empty")
+    else:
+        lines = split_lines(text)
     if kind == "action_plan":
-        result = _action_plan(text, source, column_map, forced=forced)
+        result = _action_plan(text, source, column_map, lines, header, forced=forced)
     elif kind == "inspection_report":
-        result = extract_report(text, source, anywhere=forced)
+        result = extract_report(text, source, anywhere=forced, lines=lines)
     elif kind == "benchmarking_tool":
-        return extract_benchmarking_tool(text, source)
+        return extract_benchmarking_tool(text, source, lines=lines)
     elif kind == "practice_guide":
-        return extract_practice_guide(text, source)
+        return extract_practice_guide(text, source, lines=lines)
     else:
         result = Extraction(source, Document(kind=kind), supported=False)
         result.warnings.append(f"extraction of {PENDING.get(kind, kind)} is not supported yet")
@@ -85,12 +97,19 @@ def extract(
 
 
 def _action_plan(
-    text: str, source: str, column_map: dict[int, str] | None, *, forced: bool
+    text: str,
+    source: str,
+    column_map: dict[int, str] | None,
+    lines: list[Line],
+    header: bool | None,
+    *,
+    forced: bool,
 ) -> Extraction:
     """A response table, or a response in prose when the text holds no table. A reviewer who
     marks a plain list as a plan gets its recommendations with empty responses to fill in."""
-    lines = split_lines(text)
-    if find_header(lines) is not None or column_map is not None:
+    if header is None:
+        header = find_header(lines) is not None
+    if header or column_map is not None:
         return extract_action_plan(text, source, column_map=column_map)
     try:
         return extract_prose_responses(text, source)

@@ -128,8 +128,11 @@ def _number(word: str) -> int | None:
 
 def stated_count(text: str) -> int | None:
     """How many recommendations the document says it makes, or None if it does not say."""
-    for line in text.split("\n"):
-        if "recommendations" not in line.lower():
+    lowered = text.lower()  # lower case keeps the newlines, so its lines match the text's
+    if "recommendations" not in lowered:
+        return None
+    for line, low in zip(text.split("\n"), lowered.split("\n"), strict=True):
+        if "recommendations" not in low:
             continue
         for m in _COUNT.finditer(line.strip()):
             n = _number(m[1] or m[2])

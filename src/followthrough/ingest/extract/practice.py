@@ -52,9 +52,12 @@ def _service(title: str) -> tuple[str, str | None]:
 
 
 def _heading(line: Line) -> tuple[int, str] | None:
-    match = HEADING_RE.match(line.text)
-    if match:
-        return len(match[1]), clean(match[2])
+    if line.text.startswith("#"):
+        match = HEADING_RE.match(line.text)
+        if match:
+            return len(match[1]), clean(match[2])
+    if not line.text.lstrip().startswith("**"):  # every pattern below opens with "**"
+        return None
     bold = BOLD_LINE_RE.match(line.text.strip())
     if bold:
         return 7, clean(bold[1])  # a bold line acting as a minor heading
@@ -134,7 +137,7 @@ def extract_concepts(lines: list[Line]) -> list[Concept]:
         if current is None:
             continue
         raw = line.text.strip()
-        term = TERM_RE.match(raw) or LEAD_TERM_RE.match(raw)
+        term = (TERM_RE.match(raw) or LEAD_TERM_RE.match(raw)) if raw.startswith("**") else None
         if term:
             current.terms.append(
                 {"term": clean(term["term"]).strip(" –-:"), "definition": clean(term["text"])}
@@ -164,8 +167,11 @@ def _cover(lines: list[Line], title: str | None) -> list[Line]:
     return lines[:COVER_LINES]
 
 
-def extract_practice_guide(text: str, source: str) -> Extraction:
-    lines = split_lines(text)
+def extract_practice_guide(
+    text: str, source: str, *, lines: list[Line] | None = None
+) -> Extraction:
+    """`lines` are the text's lines when the caller has already split it."""
+    lines = split_lines(text) if lines is None else lines
     title = next(
         (clean(m[2]) for x in lines if (m := HEADING_RE.match(x.text)) and len(m[1]) == 1), None
     )

@@ -82,10 +82,13 @@ def recommendation_start(lines: list[str]) -> int | None:
     return None
 
 
-def extract_report(text: str, source: str, *, anywhere: bool = False) -> Extraction:
+def extract_report(
+    text: str, source: str, *, anywhere: bool = False, lines: list[Line] | None = None
+) -> Extraction:
+    """`lines` are the text's lines when the caller has already split it."""
     if not text.strip():
         raise ExtractionError("the file is empty")
-    lines = split_lines(text)
+    lines = split_lines(text) if lines is None else lines
     plain = [line.text for line in lines]
     start = recommendation_start(plain)
     if start is None:

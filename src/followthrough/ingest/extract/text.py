@@ -10,16 +10,28 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 
 
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_BEFORE_CLOSING = re.compile(r" ([,.;:)])")
+
+
 def clean(fragment: str) -> str:
-    """One line of plain text: tags and emphasis marks dropped, spaces folded."""
-    text = _TAG.sub(" ", fragment or "")
-    text = html.unescape(text)
-    text = re.sub(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)", "", text)
-    text = _SPACE.sub(" ", text.replace("\n", " ")).strip()
+    """One line of plain text: tags and emphasis marks dropped, spaces folded. Each step runs
+    only when the text holds the character it acts on: this is called for every line."""
+    text = fragment or ""
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    text = text.replace("\n", " ")
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = _SPACE.sub(" ", text)
+    text = text.strip()
     # A renderer often leaves a space before closing punctuation ("2022 ," or "' text '").
-    text = re.sub(r" ([,.;:)])", r"\1", text)
-    text = re.sub(r"\( ", "(", text)
-    return text
+    if _BEFORE_CLOSING.search(text):
+        text = _BEFORE_CLOSING.sub(r"\1", text)
+    return text.replace("( ", "(")
 
 
 def blocks(fragment: str) -> list[str]:
@@ -41,6 +53,37 @@ def list_items(fragment: str) -> tuple[list[str], list[str]]:
     paras = blocks(before)
     items = [clean(x) for x in re.split(r"<li[^>]*>", "<li" + rest, flags=re.IGNORECASE)]
     return paras, [i for i in items if i]
+
+
+_SPLIT_TAGS = re.compile(r"</?(?:li|p|ul|ol|br|div)\b[^>]*>", re.IGNORECASE)
+_GLUED_NUMBER = re.compile(r"(?<=[a-z,;])(?=\d{1,2}\.\s)")  # "detailed2. time bound"
+# A footnote mark left on a word ("outcome measures³", "<sup>3</sup>"): the note is not kept.
+FOOTNOTE_MARK_RE = re.compile(r"<sup>\s*\d{1,2}\s*</sup>|(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", re.IGNORECASE)
+DROP_PHRASES = re.compile(r"suggested sources? of information\s*:?", re.IGNORECASE)
+# Letters a case-blind pattern also takes (dotted and dotless I, long s), as ASCII: a point
+# whose folded lower case lacks "information" holds none of DROP_PHRASES.
+_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def cell_points(fragment: str) -> list[str]:
+    """A cell or paragraph's points, in order: list items, bullets, paragraphs, numbers; without
+    footnote marks or a "suggested sources of information" lead. Each pattern runs only where
+    the text holds what it removes: a benchmarking tool's table sends every cell here."""
+    text = fragment or ""
+    if "<" in text:
+        text = _SPLIT_TAGS.sub("\n", text)
+    text = _GLUED_NUMBER.sub("\n", text.replace("•", "\n"))
+    parts = []
+    for raw in text.split("\n"):
+        if "<" in raw or not raw.isascii():  # a footnote mark is markup or a superscript
+            raw = FOOTNOTE_MARK_RE.sub("", raw)
+        part = clean(raw)
+        if "information" in part.translate(_FOLDS).lower():
+            part = DROP_PHRASES.sub("", part)
+        part = part.strip(" -–")
+        if part:
+            parts.append(part)
+    return parts
 
 
 # Names a paragraph can be matched on: acronyms (MoJ, YCS, NHS) and "Welsh"/"Wales" words.

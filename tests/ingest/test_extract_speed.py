@@ -1,0 +1,108 @@
+"""What keeps extraction fast (issue 16: at least 5 MB of text a second in `make bench`): the
+text is split into lines once, the cheap tests run before the slow patterns, and a shortcut
+never changes what is read."""
+
+from __future__ import annotations
+
+import pytest
+
+from followthrough.ingest.extract import benchmarking, detect, extract, practice, report
+from followthrough.ingest.extract.labels import stated_count
+from followthrough.ingest.extract.text import cell_points, clean
+from followthrough.organisations import aliases
+from followthrough.organisations.aliases import bodies_named_in
+from tests.ingest.list_documents import LIST_SHAPES
+from tests.ingest.test_benchmarking import MADE
+from tests.ingest.test_practice import GUIDE
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "module"),
+    [
+        (LIST_SHAPES[0].text, "inspection_report", report),
+        (GUIDE, "practice_guide", practice),
+        (MADE, "benchmarking_tool", benchmarking),
+    ],
+    ids=["report", "guide", "benchmarking tool"],
+)
+def test_a_document_is_split_into_lines_once(monkeypatch, text, kind, module):
+    calls = []
+    split = detect.split_lines
+
+    def counting(text: str):  # type: ignore[no-untyped-def]
+        calls.append(len(text))
+        return split(text)
+
+    monkeypatch.setattr(detect, "split_lines", counting)
+    monkeypatch.setattr(module, "split_lines", counting)
+    assert extract(text, "made.txt").document.kind == kind
+    assert len(calls) == 1
+
+
+def test_a_text_naming_no_body_is_not_scanned_for_each_alias(monkeypatch):
+    scanned = []
+
+    class Spy:
+        def __init__(self, pattern):  # type: ignore[no-untyped-def]
+            self.pattern = pattern
+
+        def finditer(self, text: str):  # type: ignore[no-untyped-def]
+            scanned.append(self.pattern.pattern)
+            return self.pattern.finditer(text)
+
+    spied = [(Spy(p), *rest) for p, *rest in aliases._ALIASES]
+    monkeypatch.setattr(aliases, "_ALIASES", spied)
+    assert bodies_named_in("The parish council will mend the bridge by spring.") == []
+    assert scanned == []
+    assert [b.short_name for b in bodies_named_in("The YJB and Ofsted agree.")] == ["YJB", "Ofsted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Her Majesty’s Inspectorate of Probation visited.", ["HMI Probation"]),
+        ("her majesty's inspectorate of probation", ["HMI Probation"]),
+        # letters a case-blind pattern takes: a long s, a dotted capital I
+        ("A report by Eſtyn.", ["Estyn"]),
+        ("CARE QUALİTY COMMISSION", ["CQC"]),
+        ("the yjb", []),  # an acronym matches only as written
+    ],
+)
+def test_bodies_are_named_whatever_letters_spell_them(text, named):
+    assert [b.short_name for b in bodies_named_in(text)] == named
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        ("", ""),
+        ("Plain words, nothing to do.", "Plain words, nothing to do."),
+        ("<p>Agreed</p> <b>in part</b>", "Agreed in part"),
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("**Bold** and _light_ words", "Bold and light words"),
+        ("snake_case stays", "snake_case stays"),
+        ("spaced\tout\u00a0 words \n here", "spaced out words here"),
+        ("Published 2022 , then ( again ) .", "Published 2022, then (again)."),
+        ("( ( nested", "((nested"),
+    ],
+)
+def test_clean_gives_the_same_text_with_or_without_its_shortcuts(fragment, expected):
+    assert clean(fragment) == expected
+
+
+def test_bullets_drop_the_sources_phrase_and_footnote_marks_only_where_present():
+    assert cell_points("Suggested sources of information: case records³") == ["case records"]
+    assert cell_points("SUGGESTED SOURCES OF ıNFORMATION the plan") == ["the plan"]
+    assert cell_points("• first point<sup>2</sup>\n• second point") == [
+        "first point",
+        "second point",
+    ]
+
+
+def test_stated_count_reads_the_first_line_that_gives_one():
+    text = (
+        "# A made-up review\n\nIntro.\n\n"
+        "This report makes SIX RECOMMENDATIONS.\n\nOur 3 recommendations"
+    )
+    assert stated_count(text) == 6
+    assert stated_count("No count here.\nRecommendations\n") is None
