@@ -89,6 +89,12 @@ MEANINGS = {
     "demo": "flows: the demo's users, service and self-assessments",
     "demo_cases": "flows: the demo's synthetic resettlement cases",
     "demo_audits": "flows: the demo's case audits",
+    "static": "static/<app>/: files the app serves itself (CSS, scripts)",
+    "authentication": "api: who is calling (a personal token or the session), what a token's "
+    "scope allows, throttling per token",
+    "serializers": "api: what each endpoint returns, versioned records carrying their version",
+    "problems": "api: errors as RFC 9457 problem details",
+    "filters": "api: the filters list endpoints take (django-filter)",
 }
 
 # core and web are the kernel and the chrome, not domains; their modules are listed in

@@ -87,6 +87,10 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "followthrough.core",
     "followthrough.organisations",
     "followthrough.inspections",
@@ -97,6 +101,7 @@ INSTALLED_APPS = [
     "followthrough.cases",
     "followthrough.audits",
     "followthrough.auditlog",
+    "followthrough.api",
     "followthrough.flows",
 ]
 
@@ -223,6 +228,35 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# The REST API (docs/api.md): a personal token or the browser's session (CSRF checked), errors as
+# problem details, JSON only (the browsable API would need inline script), each token throttled.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "followthrough.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "followthrough.api.authentication.TokenScope",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["followthrough.api.authentication.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("API_TOKEN_RATE", "600/minute")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "followthrough.api.problems.problem_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Followthrough API",
+    "DESCRIPTION": "Inspection recommendations, action plans and progress. See docs/api.md.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username from one

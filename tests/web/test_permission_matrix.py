@@ -24,7 +24,8 @@ COLUMNS = (
 )
 # Which row of the documented table governs each rule (and, for plans, each variant).
 ROW_FOR = {
-    ("public", "published"): "read public pages (accessibility, privacy, cookies)",
+    ("public", "published"): "read public pages (accessibility, privacy, cookies, the API's "
+    "schema and documentation)",
     ("signed_in", "published"): "read published reports, recommendations, plans, progress "
     "reports, sources, overview, organisations, search",
     ("published_or_member", "published"): "read published reports, recommendations, plans, "
@@ -131,10 +132,16 @@ def url_patterns(patterns=None, prefix=""):
             yield prefix + entry.name, entry
 
 
-def expected(rule: str, methods: tuple, method: str, allowed: bool, column: str) -> set[int]:
-    """Allowed reads answer 200; allowed writes 200 (form shown again) or 302 (done)."""
+def expected(
+    rule: str, methods: tuple, method: str, allowed: bool, column: str, api: str = ""
+) -> set[int]:
+    """Allowed reads answer 200; allowed writes 200 (form shown again) or 302 (done). An API
+    endpoint (`api` is "list" or "detail") answers 401 rather than sending anyone to sign in,
+    and a method it does not declare 405, or 404 on a record the user cannot see."""
     if rule != "public" and column == "anonymous":
-        return {302}
+        return {401} if api else {302}
+    if api == "detail" and not allowed:
+        return {404}
     if method.upper() not in methods:
         return {405}
     if not allowed:
@@ -155,6 +162,9 @@ def test_every_view_role_and_method_matches_the_documented_matrix(client, world)
         rule = pattern.callback.access_rule
         methods = pattern.callback.access_methods
         variants = ["published", "draft"] if rule == "published_or_member" else ["published"]
+        api_kind = ""
+        if getattr(pattern.callback, "access_api", False):
+            api_kind = "detail" if "pk" in pattern.pattern.converters else "list"
         for variant in variants:
             kwargs = world.kwargs(name, variant)
             assert kwargs is not None, f"add a sample object for {name} to World.kwargs"
@@ -167,7 +177,7 @@ def test_every_view_role_and_method_matches_the_documented_matrix(client, world)
                     if user is not None:
                         client.force_login(user)
                     status = getattr(client, method)(url).status_code
-                    want = expected(rule, methods, method, row[column], column)
+                    want = expected(rule, methods, method, row[column], column, api_kind)
                     checked += 1
                     if status not in want:
                         wrong.append(f"{method.upper()} {url} as {column}: {status}, want {want}")

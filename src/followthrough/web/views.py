@@ -1,8 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
 
-from followthrough.core.access import access
+from followthrough.api.access import get_token_for_user
+from followthrough.api.forms import TokenForm
+from followthrough.api.selectors import tokens_of
+from followthrough.api.services import token_create, token_revoke
+from followthrough.core.access import FORM_METHODS, access
+from followthrough.core.forms import apply_errors
 
 
 @access("public")
@@ -17,11 +26,30 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpR
     return render(request, "web/404.html", status=404)
 
 
-@access("signed_in")
+@access("signed_in", methods=FORM_METHODS)
 def account(request: HttpRequest) -> HttpResponse:
-    """The signed-in person's own details, memberships and sign-in settings."""
+    """The signed-in person's own details, memberships, sign-in settings and API tokens: a new
+    token's secret is shown on this response only, never again."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    form, created, secret = TokenForm(), None, ""
+    if request.method == "POST" and "revoke" in request.POST:
+        token = get_token_for_user(request.user, _int(request.POST["revoke"]), for_write=True)
+        with transaction.atomic():
+            token_revoke(token=token, actor=request.user, now=timezone.now())
+        messages.success(request, f"Token {token.name} revoked: it no longer works")
+        return redirect("web:account")
+    if request.method == "POST":
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    created, secret = token_create(
+                        owner=request.user, today=timezone.localdate(), **form.cleaned_data
+                    )
+                form = TokenForm()
+            except ValidationError as exc:
+                apply_errors(form, exc)
     memberships = request.user.memberships.select_related("organisation").order_by(
         "-is_active", "organisation__name"
     )
@@ -33,5 +61,16 @@ def account(request: HttpRequest) -> HttpResponse:
             "memberships": [m for m in memberships if not m.pending],
             "invitations": [m for m in memberships if m.pending],
             "has_authenticator": has_authenticator,
+            "tokens": tokens_of(request.user),
+            "token_form": form,
+            "created": created,
+            "secret": secret,
+            "today": timezone.localdate(),
         },
     )
+
+
+def _int(value: str) -> int:
+    if not value.isdigit():
+        raise Http404
+    return int(value)

@@ -1,0 +1,43 @@
+"""Personal API tokens: only a hash of the secret is stored; a token is revoked, never deleted."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+from followthrough.core.history import audited_history
+from followthrough.core.models import TimeStamped
+
+
+class ApiToken(TimeStamped):
+    class Scope(models.TextChoices):
+        READ = "read", "Read only"
+        READ_WRITE = "read_write", "Read and write"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    scope = models.CharField(max_length=20, choices=Scope.choices, default=Scope.READ)
+    # The visible start of the token, for finding it; the rest is stored only as a hash.
+    prefix = models.CharField(max_length=16, unique=True)
+    secret_hash = models.CharField(max_length=64)
+    expires_on = models.DateField()
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    history = audited_history(excluded_fields=["last_used_at"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix})"
+
+    def usable_on(self, today: date) -> bool:
+        return self.revoked_at is None and today <= self.expires_on
+
+    @property
+    def writes_allowed(self) -> bool:
+        return self.scope == self.Scope.READ_WRITE
