@@ -4,9 +4,13 @@ never changes what is read."""
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
 from followthrough.ingest.extract import benchmarking, detect, extract, practice, report
+from followthrough.ingest.extract import text as text_module
 from followthrough.ingest.extract.labels import stated_count
 from followthrough.ingest.extract.text import cell_points, clean
 from followthrough.organisations import aliases
@@ -106,3 +110,31 @@ def test_stated_count_reads_the_first_line_that_gives_one():
     )
     assert stated_count(text) == 6
     assert stated_count("No count here.\nRecommendations\n") is None
+
+
+def test_the_quick_patterns_match_exactly_what_the_plain_ones_did():
+    """Rewritten to open with a character a search can skip to; checked on every short string
+    of the characters that matter."""
+    emphasis = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+    space = re.compile(r"[ \t\u00a0]+")
+    for size in range(7):
+        for chars in itertools.product("a_* .\t\u00a0", repeat=size):
+            text = "".join(chars)
+            assert text_module._EMPHASIS.sub("", text) == emphasis.sub("", text), repr(text)
+            assert text_module._SPACE.sub(" ", text) == space.sub(" ", text), repr(text)
+
+
+@pytest.mark.parametrize("body", aliases.BODIES, ids=lambda b: b.short_name)
+def test_each_alias_is_found_only_where_the_plain_pattern_found_it(body):
+    around = ["", " ", "-", "x", "_", "é", "’", "'", ".", "\n"]
+    for alias in body.aliases:
+        flags = aliases._pattern(alias).flags
+        plain = re.compile(
+            rf"(?<![\w-]){re.escape(alias).replace(chr(39), '[’' + chr(39) + ']')}(?![\w-])",
+            flags,
+        )
+        for words in (alias, alias.lower(), alias.upper(), alias.replace("'", "’")):
+            for left, right in itertools.product(around, repeat=2):
+                for text in (left + words + right, words + left + words + right):
+                    found = [m.span() for m in aliases._pattern(alias).finditer(text)]
+                    assert found == [m.span() for m in plain.finditer(text)], (alias, text)

@@ -175,9 +175,10 @@ BODIES: tuple[Body, ...] = (
 def _pattern(alias: str) -> re.Pattern[str]:
     # Acronyms match as written ("YOT", not "yot" inside a word); names ignore case.
     flags = 0 if alias.isupper() or re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]\w*", alias) else re.I
-    return re.compile(
-        rf"(?<![\w-]){re.escape(alias).replace(chr(39), '[’' + chr(39) + ']')}(?![\w-])", flags
-    )
+    words = re.escape(alias).replace(chr(39), "[’" + chr(39) + "]")
+    # The alias not inside a longer word, as "(?<![\w-])words(?![\w-])" but opening with the
+    # words themselves, so a search skips to where they occur (many times faster).
+    return re.compile(rf"{words}(?<![\w-]{words})(?![\w-])", flags)
 
 
 # Longest alias first, so "HM Inspectorate of Prisons" is taken before "HMI".
