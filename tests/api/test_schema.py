@@ -1,0 +1,41 @@
+"""The schema is OpenAPI 3.1 and names every endpoint; the docs page loads only the site's own
+files, so the content security policy needs nothing inline."""
+
+from __future__ import annotations
+
+import re
+
+
+def test_the_schema_is_openapi_3_1_with_every_endpoint_and_the_token_scheme(client, db):
+    response = client.get("/api/schema/?format=json")
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["openapi"] == "3.1.0"
+    assert set(schema["paths"]) == {
+        "/api/reports/",
+        "/api/reports/{id}/",
+        "/api/recommendations/",
+        "/api/recommendations/{id}/",
+        "/api/action-plans/",
+        "/api/action-plans/{id}/",
+        "/api/organisations/",
+        "/api/organisations/{id}/",
+    }
+    assert schema["components"]["securitySchemes"]["personalToken"]["scheme"] == "bearer"
+    action = schema["components"]["schemas"]["Action"]["properties"]
+    assert {"state", "due_date", "version"} <= set(action)
+
+
+def test_the_docs_page_uses_only_the_sites_own_scripts_and_styles(client, db):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<style" not in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)", html), "an inline script"
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources and all(s.startswith("/static/") or s.startswith("/api/docs/") for s in sources)
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    script = client.get("/api/docs/?script=")
+    assert script.status_code == 200
+    assert "/api/schema/" in script.content.decode()
