@@ -138,3 +138,16 @@ def test_each_alias_is_found_only_where_the_plain_pattern_found_it(body):
                 for text in (left + words + right, words + left + words + right):
                     found = [m.span() for m in aliases._pattern(alias).finditer(text)]
                     assert found == [m.span() for m in plain.finditer(text)], (alias, text)
+
+
+def test_a_guide_reads_each_line_as_a_heading_once(monkeypatch):
+    calls = []
+    heading = practice._heading
+
+    def counting(line):  # type: ignore[no-untyped-def]
+        calls.append(line.number)
+        return heading(line)
+
+    monkeypatch.setattr(practice, "_heading", counting)
+    assert extract(GUIDE, "made_guide.txt").document.kind == "practice_guide"
+    assert sorted(calls) == sorted(set(calls))

@@ -67,7 +67,12 @@ def _heading(line: Line) -> tuple[int, str] | None:
     return None
 
 
-def extract_practice_examples(lines: list[Line]) -> list[PracticeExample]:
+def extract_practice_examples(
+    lines: list[Line], headings: list[tuple[int, str] | None] | None = None
+) -> list[PracticeExample]:
+    """`headings` are each line's `_heading`, when the caller has read them already."""
+    if headings is None:
+        headings = [_heading(line) for line in lines]
     examples: list[PracticeExample] = []
     current: PracticeExample | None = None
     parts: list[str] = []
@@ -82,8 +87,7 @@ def extract_practice_examples(lines: list[Line]) -> list[PracticeExample]:
                 examples.append(current)
         current = None
 
-    for line in lines:
-        heading = _heading(line)
+    for line, heading in zip(lines, headings, strict=True):
         if heading is not None:
             level, text = heading
             example = EXAMPLE_RE.match(text)
@@ -182,8 +186,8 @@ def extract_practice_guide(
     in_reflection = False
     perspective = "strategic"
     standard: Standard | None = None
-    for line in lines:
-        heading = _heading(line)
+    headings = [_heading(line) for line in lines]
+    for line, heading in zip(lines, headings, strict=True):
         plain = clean(line.text)
         if heading is not None:
             level, words = heading
@@ -220,7 +224,7 @@ def extract_practice_guide(
             published=parse_date(printed) if printed else None,
             inspectorates=inspectorates_in("\n".join(x.text for x in cover)),
         ),
-        practice_examples=extract_practice_examples(lines),
+        practice_examples=extract_practice_examples(lines, headings),
         reflection_questions=questions,
         standards=[s for s in standards if s.expectations],
         concepts=extract_concepts(lines),
