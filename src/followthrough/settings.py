@@ -260,6 +260,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "followthrough.api.problems.document_problems",
+    ],
 }
 
 # Sign-in lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username from one

@@ -149,3 +149,10 @@ def test_query_counts_do_not_grow_with_ten_times_the_data(client, body_viewer):
     big = [queries_for(client, url) for url in endpoint_urls()]
     assert big == small
     assert max(big) <= 12
+
+
+def test_an_address_the_api_does_not_have_is_a_404_problem_like_a_hidden_record(client, db):
+    response = client.get("/api/nothing-here/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["title"] == "Not found"

@@ -22,6 +22,9 @@ def test_the_schema_is_openapi_3_1_with_every_endpoint_and_the_token_scheme(clie
         "/api/organisations/{id}/",
     }
     assert schema["components"]["securitySchemes"]["personalToken"]["scheme"] == "bearer"
+    detail = schema["paths"]["/api/action-plans/{id}/"]["get"]["responses"]
+    assert {"200", "401", "404"} <= set(detail)
+    assert "application/problem+json" in detail["404"]["content"]
     action = schema["components"]["schemas"]["Action"]["properties"]
     assert {"state", "due_date", "version"} <= set(action)
 

@@ -34,6 +34,15 @@ def _messages(detail: Any) -> Any:
     return [str(detail)]
 
 
+def not_found_problem() -> dict[str, Any]:
+    return {
+        "type": "about:blank",
+        "title": TITLES[404],
+        "status": 404,
+        "detail": "There is nothing here, or you cannot see it",
+    }
+
+
 def problem(status_code: int, detail: str, errors: dict[str, Any] | None = None) -> Response:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -61,7 +70,7 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
             errors = {"non_field_errors": errors}
         answer = problem(code, "Correct the errors and try again", errors)
     elif isinstance(exc, Http404 | exceptions.NotFound):
-        answer = problem(status.HTTP_404_NOT_FOUND, "There is nothing here, or you cannot see it")
+        answer = Response(not_found_problem(), status=404, content_type=CONTENT_TYPE)
     elif isinstance(exc, PermissionDenied):
         answer = problem(status.HTTP_403_FORBIDDEN, "You cannot do this")
     else:
@@ -71,3 +80,35 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
         if header in response:
             answer[header] = response[header]
     return answer
+
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details.",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "description": "The messages for each field refused, in the forms' wording.",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+
+
+def document_problems(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: every operation may answer these problems."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    problem_ref = {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, operations in result.get("paths", {}).items():
+        codes = [400, 401, 403, 405, 429] + ([404] if "{" in path else [])
+        for operation in operations.values():
+            for code in codes:
+                operation["responses"].setdefault(
+                    str(code), {"description": TITLES[code], "content": problem_ref}
+                )
+    return result

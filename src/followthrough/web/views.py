@@ -2,12 +2,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from followthrough.api.access import get_token_for_user
 from followthrough.api.forms import TokenForm
+from followthrough.api.problems import not_found_problem
 from followthrough.api.selectors import tokens_of
 from followthrough.api.services import token_create, token_revoke
 from followthrough.core.access import FORM_METHODS, access
@@ -23,6 +24,11 @@ def info_page(request: HttpRequest, page: str) -> HttpResponse:
 
 @login_not_required
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if request.path.startswith("/api/"):
+        # An address the API does not have answers as the API's own 404s do.
+        return JsonResponse(
+            not_found_problem(), status=404, content_type="application/problem+json"
+        )
     return render(request, "web/404.html", status=404)
 
 
