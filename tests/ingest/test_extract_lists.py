@@ -14,10 +14,11 @@ from followthrough.ingest.extract.labels import stated_count
 from tests.conftest import load_scorer
 from tests.ingest.label_documents import MORE_LIST_SHAPES
 from tests.ingest.list_documents import COUNT_MISMATCH, INTRODUCED_LIST, LIST_SHAPES, Shape
+from tests.ingest.loose_documents import LOOSE_LIST_SHAPES, TAB_LIST, WRAPPED_TABLE
 from tests.ingest.prose_documents import RESPONSE_SHAPES
 from tests.ingest.renderings import to_docx, to_html, to_pdf
 
-SHAPES = LIST_SHAPES + MORE_LIST_SHAPES + RESPONSE_SHAPES
+SHAPES = LIST_SHAPES + MORE_LIST_SHAPES + LOOSE_LIST_SHAPES + RESPONSE_SHAPES
 
 
 def _as_lists(text: str) -> str:
@@ -186,3 +187,17 @@ def test_a_list_marked_as_a_plan_gets_empty_responses_to_fill_in():
         ("2", None, ""),
     ]
     assert any("empty response to fill in" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("shape", [TAB_LIST, WRAPPED_TABLE], ids=lambda s: s.name)
+def test_a_list_printed_as_a_table_of_text_reads_one_record_a_row(shape):
+    overall, detail = _score(shape, shape.text)
+    assert overall == 1.0, detail
+
+
+def test_paragraphs_with_no_labels_are_numbered_in_reading_order_with_a_warning():
+    shape = next(s for s in LOOSE_LIST_SHAPES if s.name == "no_labels_and_no_addressee")
+    result = extract(shape.text, "unlabelled.txt")
+    assert [r.label for r in result.recommendations] == ["1", "2"]
+    assert all(r.label_inferred and r.confidence < 1 for r in result.recommendations)
+    assert sum("numbered 1 by its position" in w for w in result.warnings) == 1

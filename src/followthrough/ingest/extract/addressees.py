@@ -92,6 +92,18 @@ _VERBS = set(
         "prioritize",
         "appoint",
         "align",
+        "fund",
+        "record",
+        "measure",
+        "explain",
+        "assess",
+        "plan",
+        "collect",
+        "produce",
+        "recruit",
+        "replace",
+        "respond",
+        "resource",
     ]
 )
 
@@ -134,14 +146,71 @@ def split_inline(text: str) -> tuple[str | None, str, bool]:
     its body in the sentence; (None, text, False) when it names none."""
     lead = WE_RECOMMEND.match(text)
     rest = text[lead.end() :] if lead else text
+    whole = SHOULD_LINE.match(clean(rest)) if rest.rstrip().endswith(":") else None
+    if whole and not re.search(r"[.;]\s", whole["who"]):  # "1. The board should:" over points
+        return _tidy(whole["who"]), "", False
     m = (AFTER_THAT_SHOULD if lead else INLINE_SHOULD).match(rest)
     if m and len(m["who"].split()) <= 20:
         return _tidy(m["who"]), m["what"].strip(), False
     if not lead:
         return None, text, False
     words = rest.split()
-    for i, word in enumerate(words[1:13], start=1):
-        bare = re.sub(r"\W+$", "", word).lower()
-        if bare in _VERBS or bare[:-1] in _VERBS or bare[:-2] in _VERBS:
-            return _tidy(" ".join(words[:i])), " ".join(words[i:]), True
+    at = _verb_at(words)
+    if at is not None:
+        return _tidy(" ".join(words[:at])), " ".join(words[at:]), True
     return None, rest.strip(), False
+
+
+# Words that open the object of an ask: "funds the …", "measures a …", "reviews how …".
+_OBJECT = {"the", "a", "an", "how", "what", "whether", "its", "their", "every", "each", "all",
+           "any", "clear", "more", "new", "that", "which", "when", "where", "why"}  # fmt: skip
+_MODAL = {"should", "must", "will", "shall", "to", "needs", "ought"}
+
+
+def _third_person(word: str) -> bool:
+    """A verb as a body (third person) does it: "funds", "publishes", "carries"."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Where the ask starts after its subject ("the Ferry Authority funds …"): the first word
+    after the subject that is a modal, a known verb in any form, or a third-person form that
+    opens an object; failing those, the first third-person form of a lower-case word."""
+    bare = [re.sub(r"\W+$", "", w) for w in words[:13]]
+    for i, word in enumerate(bare[1:], start=1):
+        low = word.lower()
+        stems = {low, low[:-1], low[:-2]} if _third_person(low) else {low}
+        if word[:1].islower() and (low in _MODAL or stems & _VERBS):
+            return i  # "the Review Board publishes": a capitalised word names the body
+        after = bare[i + 1].lower() if i + 1 < len(bare) else ""
+        if _third_person(low) and word.islower() and after in _OBJECT:
+            return i
+    for i, word in enumerate(bare[1:], start=1):
+        if _third_person(word) and word.islower() and not _third_person(bare[i - 1].lower()):
+            return i
+    return None
+
+
+_NOT_ASKING = {"the", "a", "an", "this", "that", "these", "those", "it", "its", "we", "our",
+               "they", "their", "there", "in", "on", "at", "for", "with", "by", "as", "of", "to",
+               "from", "all", "some", "many", "most", "each", "every", "any", "no", "not", "but",
+               "and", "or", "if", "when", "while", "however", "also", "overall", "after",
+               "before", "across", "within", "under", "between", "among", "through", "about",
+               "despite", "since", "although", "so", "yet", "one", "two", "three", "how",
+               "what", "where", "who", "why", "which", "only", "more", "less", "then"}  # fmt: skip
+
+
+def asks(text: str) -> bool:
+    """Whether a sentence asks for something in the imperative ("Fund a register …", "publish
+    the …"): it opens with a known verb, or with a plain word then the object's first word."""
+    words = [re.sub(r"\W+$", "", w).lower() for w in text.split()[:2]]
+    if not words or not words[0].isalpha():
+        return False
+    if words[0] in _VERBS:
+        return True
+    return (
+        len(words) == 2
+        and words[0] not in _NOT_ASKING
+        and not words[0].endswith(("ed", "ing", "ly", "s"))
+        and words[1] in _OBJECT
+    )

@@ -56,6 +56,50 @@ def mark(raw: str) -> Marked:
     return Marked(indent, bullet, None, None, rest)
 
 
+_LOOSE = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3}){0,2})(?:\.|\s+)(?=[a-z])")
+
+
+def loose_number(m: Marked) -> Marked:
+    """A number before a lower-case word ("1 fund …", "1.1 fund …", "1.fund …"), read as a label
+    where a list is expected: under "X should:" each item carries the sentence on."""
+    found = _LOOSE.match(m.text) if m.label is None and not m.bullet else None
+    if found is None:
+        return m
+    return Marked(m.indent, False, found[1], "number", m.text[found.end() :].lstrip())
+
+
+_CELL_LABEL = re.compile(r"^\(?(?:[A-Z]{1,4}\s?)?\d{1,3}(?:\.\d{1,3}){0,2}[a-z]?[.):]?$")
+_LABEL_HEADER = re.compile(r"^(?:no\.?|number|ref(?:erence)?\.?|#|rec\.?)$", re.IGNORECASE)
+
+
+def list_table_header(raw: str) -> bool:
+    """Whether a tab-separated row heads a list printed as a table ("No." | "Recommendation")."""
+    cells = [c.strip() for c in raw.strip().split("\t") if c.strip()]
+    return (
+        len(cells) == 2
+        and bool(_LABEL_HEADER.match(cells[0]))
+        and bool(re.match(r"^recommendations?$", cells[1], re.IGNORECASE))
+    )
+
+
+def untab(raw: str) -> str:
+    """A row of a list printed as a two-column table, as a list line: "1<tab>fund …" reads as
+    "1. fund …", "<tab>The board should:" as the addressee line, the header row as a blank."""
+    if "\t" not in raw:
+        return raw
+    if list_table_header(raw):
+        return ""
+    cells = [c.strip() for c in raw.rstrip().split("\t")]
+    if len(cells) != 2:
+        return raw
+    label, text = cells
+    if not label:
+        return text
+    if _CELL_LABEL.match(label):
+        return f"{label.rstrip('.):')}. {text}"
+    return raw
+
+
 # "(Paragraph 15)", "(Paragraphs 3.1, 3.4 and 4.2)", "(para 3.16)", "(paras 2-4)", "(see 4.4)",
 # "(see paragraph 12)"; the numbers are kept, the brackets dropped from the text.
 _REFS = re.compile(

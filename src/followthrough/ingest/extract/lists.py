@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .addressees import addressee_line, split_inline
-from .labels import Marked, mark, paragraph_refs
+from .addressees import addressee_line, asks, split_inline
+from .labels import Marked, list_table_header, loose_number, mark, paragraph_refs, untab
 from .lines import Line
 from .text import clean
 from .types import Item, Recommendation
@@ -50,6 +50,7 @@ class _Top:
     kind: str | None
     indent: int
     depth: int
+    sign: str = ""  # the bullet's mark
 
 
 @dataclass
@@ -68,6 +69,8 @@ def candidates(lines: list[Line]) -> list[tuple[int, str | None]]:
     heading shares the line with the first item."""
     found: list[tuple[int, str | None]] = []
     for index, line in enumerate(lines):
+        if "\t" in line.text and list_table_header(line.text):
+            found.append((index + 1, None))  # a list printed as a table: "No." | "Recommendation"
         if "\t" in line.text or len(line.text) > 600:
             continue
         body = _body(line.text)
@@ -115,6 +118,8 @@ class _Reader:
         self.addressee: str | None = None
         self.section = "main"
         self.top: _Top | None = None
+        self.sign = ""  # the bullet mark of the line being read
+        self.item_style: tuple[int, str] | None = None  # indent and mark of the last sub-point
         # After "We recommend that:" each item reads as if the lead-in opened it.
         before = lines[start - 1].text if 0 < start <= len(lines) else ""
         self.unaddressed: list[tuple[Recommendation, Line]] = []
@@ -165,6 +170,7 @@ class _Reader:
         rec = self.recs[-1]
         body, refs = paragraph_refs(m.text)
         rec.items.append(Item(m.label if m.kind == "letter" else None, clean(body)))
+        self.item_style = (m.indent, self.sign)
         rec.paragraph_refs += [r for r in refs if r not in rec.paragraph_refs]
         rec.end = line.end
 
@@ -184,11 +190,17 @@ class _Reader:
             return False
         depth = (m.label or "").count(".")
         if self.top is None:
-            self.top = _Top(m.kind, m.indent, depth)
+            self.top = _Top(m.kind, m.indent, depth, self.sign)
             return True
         top = self.top
         if top.kind is None and m.kind is None and self.recs and self.recs[-1].text.endswith(":"):
-            return False  # "…, covering:" then its points, their nesting lost in print
+            # "…, covering:" then its points, their nesting lost in print; when the points were
+            # printed deeper or with another mark, a bullet like the first is the next one
+            nested = self.item_style not in (None, (m.indent, self.sign))
+            if not (
+                nested and self.recs[-1].items and (m.indent, self.sign) == (top.indent, top.sign)
+            ):
+                return False
         if m.indent > top.indent + 1 or m.kind != top.kind or depth != top.depth:
             return False
         return top.kind is not None or m.bullet
@@ -209,11 +221,12 @@ class _Reader:
         skipped = 0
         for index in range(self.start, len(self.lines)):
             line = self.lines[index]
-            raw = self.first if (index == self.start and self.first) else line.text
+            raw = untab(self.first if (index == self.start and self.first) else line.text)
             if not raw.strip():
                 blank_before = True
                 continue
-            m = mark(raw)
+            m = loose_number(mark(raw)) if self.addressee else mark(raw)
+            self.sign = raw.lstrip()[:1] if m.bullet else ""
             body = clean(m.text)
             if not body and m.label is None:
                 continue
@@ -250,6 +263,8 @@ class _Reader:
                 paragraphs = False
             elif self.recs and (m.label is not None or m.bullet) and not paragraphs:
                 self._item(m, line)
+            elif paragraphs and blank_before and self._asks(body):
+                self._new(None, m.text, line)  # the next unlabelled paragraph of the list
             elif self.recs and (
                 not blank_before or body[:1].islower() or (not paragraphs and self._open())
             ):
@@ -259,7 +274,7 @@ class _Reader:
                     continue  # commentary between numbered recommendations
                 break  # prose after the list
             elif (
-                RECISH.search(body)
+                (RECISH.search(body) or self._asks(body))
                 and not LEAD_IN.search(body)
                 and not re.search(r"\brecommendations\b", body, re.I)  # about them, not one
             ):
@@ -276,6 +291,10 @@ class _Reader:
             blank_before = False
         self._finish()
         return ListResult(self.recs, self.warnings, self.start)
+
+    def _asks(self, body: str) -> bool:
+        """An imperative ask, or under "X should ensure that:" a clause carrying it on."""
+        return asks(body) or (self.addressee is not None and body[:1].islower())
 
     def _drop_introduction(self) -> None:
         """Unlabelled paragraphs before a numbered list were its introduction, not items."""

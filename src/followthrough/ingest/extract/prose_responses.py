@@ -22,10 +22,11 @@ RESPONSE_HEADING = re.compile(
     re.IGNORECASE,
 )
 _BODY = r"(?:[Tt]he\s+)?(?:[A-Z][\w’'&-]*\s+){0,6}?"
-# Case matters in the body's name: "Our view is that these do not …" is no response.
+# Case matters in the body's name: "Our view is that these do not …" is no response. A body that
+# "should agree" is asked to, in the recommendation: the word after a modal is no decision.
 RESPONSE_OPENING = re.compile(
     rf"^(?:{_BODY}(?:Government|Department|Ministry|Council|Board|Service|Partnership|"
-    r"Agency|Executive|We|[A-Z]{2,6})\s+(?:\w+\s+)?"
+    r"Agency|Executive|We|[A-Z]{2,6})\s+(?:(?!(?:should|must|ought|needs?|to)\b)\w+\s+)?"
     r"(?:accepts?|agrees?|does\s+not|do\s+not|rejects?|notes?|partially|partly|welcomes?)\b"
     r"|(?i:accepted|agreed|not\s+accepted|not\s+agreed|partially\s+accepted|partly\s+accepted|"
     r"partly\s+agreed|rejected|noted)\b)"
@@ -48,6 +49,20 @@ _PRINCIPLE = re.compile(
 _AGREE = re.compile(r"\b(?:accepts?|agrees?|accepted|agreed)\b", re.IGNORECASE)
 _NOTES = re.compile(r"\b(?:notes?|noted)\b", re.IGNORECASE)
 REC_LABEL_KINDS = ("word", "number", "code")
+# "Recommendations 3 and 4", "Recommendations 5, 6 and 7", "Recommendations 8 to 10": one response
+GROUP = re.compile(
+    r"^\W*recommendations\s+(\d{1,3}(?:\s*(?:,|and|&|to|-|–)\s*\d{1,3})+)\s*[:.]?\s*$", re.I
+)
+
+
+def _group_labels(body: str) -> list[str]:
+    m = GROUP.match(body)
+    if m is None:
+        return []
+    numbers = [int(n) for n in re.findall(r"\d+", m[1])]
+    if len(numbers) == 2 and re.search(r"\bto\b|[-–]", m[1]) and 0 < numbers[1] - numbers[0] < 20:
+        numbers = list(range(numbers[0], numbers[1] + 1))
+    return [str(n) for n in numbers]
 
 
 def decision_in_prose(text: str) -> tuple[str | None, str | None]:
@@ -115,9 +130,18 @@ def read_responses(lines: list[Line]) -> tuple[list[Recommendation], list[str], 
     warnings: list[str] = []
     in_response = False
     kind: str | None = None
+    group: list[str] = []  # labels of a "Recommendations 3 and 4" heading still to be read
+    grouped: list[Recommendation] = []  # the group's recommendations, sharing one response
     for first, last, raw in _paragraphs(lines):
         body = clean(re.sub(r"^#{1,6}\s*", "", raw))
         if not body:
+            continue
+        if _group_labels(body):
+            group, kind, in_response, grouped = _group_labels(body), kind or "word", False, []
+            continue
+        if group and _recish(body) and not _is_response(body):
+            recs.append(_recommendation(group.pop(0), raw, first, last))
+            grouped.append(recs[-1])
             continue
         m = mark(raw)
         heading = RESPONSE_HEADING.match(body)
@@ -134,7 +158,13 @@ def read_responses(lines: list[Line]) -> tuple[list[Recommendation], list[str], 
             continue
         if recs and (heading or _is_response(body)) and recs[-1].response is None:
             text = (heading["rest"] or "") if heading else body
+            for label in group:  # one text printed for the whole group
+                recs.append(_recommendation(label, recs[-1].text, first, last))
+                grouped.append(recs[-1])
             recs[-1].response = Response(None, None, clean(text))
+            for rec in grouped:  # one response to the whole group
+                rec.response = recs[-1].response
+            group, grouped = [], []
             recs[-1].end = last.end
             in_response = True
             continue

@@ -10,7 +10,7 @@ import re
 
 from followthrough.core.dates import parse_date
 
-from .addressees import addressee_tidy
+from .addressees import addressee_tidy, split_inline
 from .findings import extract_findings
 from .inspectorates import inspectorates_in
 from .labels import paragraph_refs
@@ -103,6 +103,7 @@ def extract_report(
     after_heading = False
     bulleted = False
     bullet_mark: str | None = None  # in flattened text a different mark is a nested point
+    nested = False  # the last recommendation's points were printed deeper or with another mark
     for index, line in enumerate(lines[start:], start=start):
         raw = line.text
         if not raw.strip():
@@ -126,7 +127,7 @@ def extract_report(
         if top_bullet and bullet_mark and not after_heading:
             top_bullet = raw.lstrip()[:1] == bullet_mark
         if top_bullet and bulleted and not after_heading and recs[-1].text.endswith(":"):
-            top_bullet = False  # "…, covering:" then its points, their nesting lost in print
+            top_bullet = nested  # "…, covering:" then its points, their nesting lost in print
         if top_bullet and (after_heading or bulleted) and not numbered:
             bulleted = True
             bullet_mark = raw.lstrip()[:1]
@@ -146,6 +147,8 @@ def extract_report(
             inline = INLINE_SHOULD_RE.match(rec_text) if not addressee else None
             if inline:  # "1. The Youth Justice Board should publish …"
                 rec_addressee, rec_text = inline[1], inline[2]
+            elif not addressee and rec_text.endswith(":"):  # "1. The board should:" over points
+                rec_addressee, rec_text, _ = split_inline(rec_text)
             rec = Recommendation(
                 label=label,
                 label_inferred=not numbered[2],
@@ -160,11 +163,13 @@ def extract_report(
                 warnings.append(f"line {line.number}: recommendation {rec.label} has no addressee")
             recs.append(rec)
             refs[id(rec)] = own
+            nested = False
         elif recs and (lettered or bullet):
             rec = recs[-1]
             item_label = lettered[2] if lettered else None
             body_text, own = _refs(lettered[3] if lettered else bullet[2])  # type: ignore[index]
             rec.items.append(Item(item_label, clean(body_text)))
+            nested = bullet is not None and (len(bullet[1]) >= 2 or raw.lstrip()[:1] != bullet_mark)
             refs[id(rec)].extend(own)
             rec.end = line.end
         elif recs and (not blank_before or raw.strip()[:1].islower()):

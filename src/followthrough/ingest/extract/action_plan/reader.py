@@ -55,6 +55,7 @@ class _Reader:
         self.drafts: list[Draft] = []
         self.section = "main"
         self.addressee = ""
+        self.wrapped_who = ""  # a name alone in a row before the first one: "should:" may follow
         self.header_index = 0
         self.header_rows: list[list[str]] | None = None
         self.uneven: list[int] = []  # where rows of a table of spaces had too few or many runs
@@ -169,7 +170,9 @@ class _Reader:
             only = clean(next(iter(values.values())))
             should = SHOULD_RE.match(only)
             if should and len(only) < 400:
-                self.addressee = BRACKET_NOTE_RE.sub("", should[1]).strip(" :")
+                who = should[1] if should[1].strip() else self.wrapped_who  # wrapped in its cell
+                self.addressee = BRACKET_NOTE_RE.sub("", who).strip(" :")
+                self.wrapped_who = ""
                 return
             addressed = ADDRESSED_TO_RE.match(only)
             if addressed and not ADDITIONAL_RE.search(only):
@@ -193,6 +196,8 @@ class _Reader:
             self._start(line, number, cells, progress, inferred=True)
             return
         if not self.drafts:
+            only = clean(next(iter(values.values()))) if len(values) == 1 else ""
+            self.wrapped_who = only if len(only) < 150 and only[:1].isupper() else ""
             if values:
                 self.warnings.append(
                     f"line {line.number}: text before the first recommendation ignored"
