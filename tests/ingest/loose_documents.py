@@ -62,10 +62,13 @@ LOOSE_LIST_SHAPES = [
         "we_recommend_that_a_body_does",
         TOP.format(what="ice rinks") + "## Recommendations\n\n"
         "1. We recommend that the Rink Authority resurfaces the ice every evening.\n"
-        "2. We recommend that rink marshals records every fall and shares what it shows." + END,
+        "2. We recommend that rink marshals records every fall and shares what it shows.\n"
+        "3. We recommend that the Rink Trust's staff carries out a check of the barriers each day."
+        + END,
         [
             rec("1", "the Rink Authority", "resurfaces the ice every evening."),
             rec("2", "rink marshals", "records every fall and shares what it shows."),
+            rec("3", "the Rink Trust's staff", "carries out a check of the barriers each day."),
         ],
     ),
     Shape(

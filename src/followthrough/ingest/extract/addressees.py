@@ -179,7 +179,7 @@ def _verb_at(words: list[str]) -> int | None:
     bare = [re.sub(r"\W+$", "", w) for w in words[:13]]
     for i, word in enumerate(bare[1:], start=1):
         low = word.lower()
-        stems = {low, low[:-1], low[:-2]} if _third_person(low) else {low}
+        stems = {low, low[:-1], low[:-2], low[:-3] + "y"} if _third_person(low) else {low}
         if word[:1].islower() and (low in _MODAL or stems & _VERBS):
             return i  # "the Review Board publishes": a capitalised word names the body
         after = bare[i + 1].lower() if i + 1 < len(bare) else ""
