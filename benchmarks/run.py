@@ -299,7 +299,7 @@ def main() -> int:
     parser.add_argument("--corpus", default=os.environ.get("CORPUS", "../shared/corpus"))
     parser.add_argument(
         "--only",
-        choices=["extraction", "pages", "casework", "audits"],
+        choices=["extraction", "pages", "casework", "audits", "audit-export"],
         help="run one part: pages includes exports, reminders and self-assessment (default all)",
     )
     parser.add_argument(
@@ -326,6 +326,10 @@ def main() -> int:
         from audits import bench_audits  # benchmarks/audits.py, beside this file
 
         bench_audits()
+    if args.only in (None, "audit-export"):
+        from audit_export import bench_audit_export  # benchmarks/audit_export.py
+
+        bench_audit_export(profile="audit-export" in args.profile)
     return 0
 
 

@@ -53,7 +53,7 @@ def test_the_log_downloads_as_csv(client, inspectorate_admin, sample_plan):
     response = client.get(reverse("auditlog:export"), {"record": "actionplans.ActionPlan"})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][:4] == ["When (UTC)", "User", "Organisations", "Record"]
     assert any(r[3] == "Action plan" and r[6] == "created" for r in rows[1:])
 
