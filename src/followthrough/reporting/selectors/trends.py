@@ -126,23 +126,32 @@ def slippage(
     return bands, worst
 
 
-def flagged_actions(
-    *, user: Any, recommendations: Any = None, limit: int = 200
-) -> list[Escalation]:
+@dataclass
+class Flagged:
+    """The actions the ladder has flagged: how many in all, counted in the database, and the
+    first of them to list."""
+
+    count: int
+    shown: list[Escalation]
+
+
+def flagged_actions(*, user: Any, recommendations: Any = None, limit: int = 200) -> Flagged:
     """Actions at the top of the escalation ladder (step 3, not cleared), longest first; only
-    those answering `recommendations` (a queryset) when given."""
+    those answering `recommendations` (a queryset) when given. The count is exact; the first
+    `limit` are listed."""
     actions = Action.objects.visible_to(user)
     if recommendations is not None:
         actions = actions.filter(response__recommendation__in=recommendations.values("pk"))
-    return list(
-        Escalation.objects.filter(
-            step=Escalation.Step.INSPECTORATE,
-            cleared_on__isnull=True,
-            action__in=actions.values("pk"),
-        )
-        .select_related(
+    flagged = Escalation.objects.filter(
+        step=Escalation.Step.INSPECTORATE,
+        cleared_on__isnull=True,
+        action__in=actions.values("pk"),
+    )
+    shown = list(
+        flagged.select_related(
             "action__response__recommendation__report",
             "action__owner_organisation",
-        )
-        .order_by("raised_on", "-days")[:limit]
+        ).order_by("raised_on", "-days")[:limit]
     )
+    count = len(shown) if len(shown) < limit else flagged.count()
+    return Flagged(count=count, shown=shown)
