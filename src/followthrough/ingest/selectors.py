@@ -211,7 +211,7 @@ def review_thematics(
 
 
 Answer = tuple[str, str, int | None]  # (section, label, responding organisation)
-Answered = tuple[str, str, str | None]  # (section, label, addressee as printed)
+Answered = tuple[str, str, str | None]  # (section, label, who answers, as printed)
 
 
 def earlier_plan(extraction: Extraction, *, source_name: str = "") -> ActionPlan | None:

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actionplans', '0013_search_index'),
+        ("actionplans", "0013_search_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actionplan',
-            name='status_as_at',
+            model_name="actionplan",
+            name="status_as_at",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='actionplan',
-            name='status_as_at_note',
+            model_name="actionplan",
+            name="status_as_at_note",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='historicalactionplan',
-            name='status_as_at',
+            model_name="historicalactionplan",
+            name="status_as_at",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='historicalactionplan',
-            name='status_as_at_note',
+            model_name="historicalactionplan",
+            name="status_as_at_note",
             field=models.TextField(blank=True),
         ),
     ]
