@@ -52,7 +52,8 @@ def test_an_import_names_its_source_and_shortens_its_hash(client, inspectorate_a
     client.force_login(inspectorate_admin)
     html = client.get(reverse("auditlog:log")).content.decode()
     assert "from an imported document" in html
-    assert "ingest." not in html
+    shown = re.sub(r"<[^>]+>", " ", html)  # what a person reads, not the form's option values
+    assert "ingest." not in shown
     assert not re.search(r"[0-9a-f]{64}", html)
     assert "<strong>Source</strong>: bakeries.txt" in html
     assert "<strong>source</strong>" not in html
