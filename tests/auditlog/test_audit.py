@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from followthrough.actionplans.models import Action, ActionPlan
-from followthrough.auditlog.selectors import audit_csv, audit_entries
+from followthrough.auditlog.exports import audit_csv
+from followthrough.auditlog.selectors import audit_entries
 from followthrough.organisations.models import Membership
 from tests.conftest import PASSWORD
 

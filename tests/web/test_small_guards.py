@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from followthrough.auditlog.selectors import Entry, audit_csv
+from followthrough.auditlog.exports import audit_csv
+from followthrough.auditlog.selectors import Entry
 from tests.conftest import production_env
 
 

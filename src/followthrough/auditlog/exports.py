@@ -56,3 +56,8 @@ def audit_csv_blocks(entries: Iterable[Entry], *, lines: int = 1000) -> Iterator
     rows = audit_csv_lines(entries)
     while block := list(islice(rows, lines)):
         yield "".join(block).encode()
+
+
+def audit_csv(entries: Iterable[Entry]) -> str:
+    """The whole CSV as one string, for a record's own (short) history download."""
+    return "".join(audit_csv_lines(entries))

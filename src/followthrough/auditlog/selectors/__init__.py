@@ -7,8 +7,6 @@ the number of entries shown.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,7 +19,6 @@ from django.db.models import Q
 from simple_history.utils import get_history_model_for_model
 
 from followthrough.core.models import DomainEvent
-from followthrough.core.spreadsheets import spreadsheet_safe
 from followthrough.organisations.models import Membership
 
 from .visibility import _visible_events, _visible_ids
@@ -304,39 +301,6 @@ def audit_entries(
         )
         for at, uid, then, label, oid, obj, action, changes, why in raw
     ]
-
-
-def audit_csv(entries: list[Entry]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "When (UTC)",
-            "User",
-            "Organisations",
-            "Record",
-            "Record id",
-            "Description",
-            "Action",
-            "Changes",
-            "Reason",
-        ]
-    )
-    for e in entries:
-        writer.writerow(
-            [
-                e.at.isoformat(timespec="seconds"),
-                spreadsheet_safe(e.user),
-                spreadsheet_safe(e.organisations),
-                spreadsheet_safe(e.model),
-                e.object_id,
-                spreadsheet_safe(e.object_label),
-                spreadsheet_safe(e.action),
-                spreadsheet_safe(e.summary),
-                spreadsheet_safe(e.reason),
-            ]
-        )
-    return out.getvalue()
 
 
 def user_id_named(username: str) -> int | None:
