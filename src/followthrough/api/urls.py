@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.urls import path
 
 from . import views
@@ -5,6 +7,19 @@ from .views import declared
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
+
+
+def resource(prefix: str, name: str, viewset: Any, detail_rule: str = "signed_in") -> list[Any]:
+    """A read-only collection's list and detail addresses, each declared with its access rule."""
+    return [
+        path(f"api/{prefix}/", declared(viewset.as_view(LIST), "signed_in"), name=f"{name}-list"),
+        path(
+            f"api/{prefix}/<int:pk>/",
+            declared(viewset.as_view(DETAIL), detail_rule),
+            name=f"{name}-detail",
+        ),
+    ]
+
 
 app_name = "api"
 urlpatterns = [
@@ -14,44 +29,8 @@ urlpatterns = [
         declared(views.DocsView.as_view(url_name="api:schema"), "public"),
         name="docs",
     ),
-    path(
-        "api/reports/",
-        declared(views.ReportViewSet.as_view(LIST), "signed_in"),
-        name="report-list",
-    ),
-    path(
-        "api/reports/<int:pk>/",
-        declared(views.ReportViewSet.as_view(DETAIL), "signed_in"),
-        name="report-detail",
-    ),
-    path(
-        "api/recommendations/",
-        declared(views.RecommendationViewSet.as_view(LIST), "signed_in"),
-        name="recommendation-list",
-    ),
-    path(
-        "api/recommendations/<int:pk>/",
-        declared(views.RecommendationViewSet.as_view(DETAIL), "signed_in"),
-        name="recommendation-detail",
-    ),
-    path(
-        "api/action-plans/",
-        declared(views.ActionPlanViewSet.as_view(LIST), "signed_in"),
-        name="action-plan-list",
-    ),
-    path(
-        "api/action-plans/<int:pk>/",
-        declared(views.ActionPlanViewSet.as_view(DETAIL), "published_or_member"),
-        name="action-plan-detail",
-    ),
-    path(
-        "api/organisations/",
-        declared(views.OrganisationViewSet.as_view(LIST), "signed_in"),
-        name="organisation-list",
-    ),
-    path(
-        "api/organisations/<int:pk>/",
-        declared(views.OrganisationViewSet.as_view(DETAIL), "signed_in"),
-        name="organisation-detail",
-    ),
+    *resource("reports", "report", views.ReportViewSet),
+    *resource("recommendations", "recommendation", views.RecommendationViewSet),
+    *resource("action-plans", "action-plan", views.ActionPlanViewSet, "published_or_member"),
+    *resource("organisations", "organisation", views.OrganisationViewSet),
 ]
