@@ -41,3 +41,24 @@ class ApiToken(TimeStamped):
     @property
     def writes_allowed(self) -> bool:
         return self.scope == self.Scope.READ_WRITE
+
+
+class IdempotencyKey(models.Model):
+    """A creating request sent with an `Idempotency-Key`: the same key from the same person with
+    the same body answers the first response again instead of creating twice. The unique pair
+    makes a second, simultaneous request wait for the first and then find it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    request_hash = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    body = models.JSONField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_request_per_idempotency_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.status or 'pending'})"
