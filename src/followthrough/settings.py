@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "followthrough.core",
     "followthrough.organisations",
     "followthrough.inspections",
@@ -331,6 +333,16 @@ if OIDC_ENABLED:
     OIDC_CREATE_USER = False  # only invited members sign in
     INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.append("followthrough.web.oidc.OIDCBackend")
+
+# Long work runs as tasks (Django's tasks interface, backported by django-tasks) stored in the
+# database: the same SQLite or PostgreSQL as everything else, no other server. `followthrough
+# worker` runs them; core/tasks.py is where the project's task plumbing lives (decision 0009).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # Uploaded files live outside the web root and are served only by permission-checked views.
 UPLOAD_ROOT = Path(os.environ.get("UPLOAD_ROOT", VAR_DIR / "uploads"))
