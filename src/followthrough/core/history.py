@@ -25,7 +25,7 @@ class AuditedHistory(models.Model):
         abstract = True
 
 
-class _IndexedHistory(HistoricalRecords):
+class _IndexedHistory(HistoricalRecords):  # type: ignore[misc]
     """Each record's versions indexed in order: the audit trail compares every version with the
     one before it, and without this index that look-up reads all of a record's versions, so a
     long trail's download grew with the square of its length."""
