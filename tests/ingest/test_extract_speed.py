@@ -11,11 +11,13 @@ import pytest
 
 from followthrough.ingest.extract import benchmarking, detect, extract, practice, report
 from followthrough.ingest.extract import text as text_module
+from followthrough.ingest.extract.action_plan import reader
 from followthrough.ingest.extract.labels import stated_count
 from followthrough.ingest.extract.text import cell_points, clean
 from followthrough.organisations import aliases
 from followthrough.organisations.aliases import bodies_named_in
 from tests.ingest.list_documents import LIST_SHAPES
+from tests.ingest.made_documents import as_text
 from tests.ingest.test_benchmarking import MADE
 from tests.ingest.test_practice import GUIDE
 
@@ -41,6 +43,25 @@ def test_a_document_is_split_into_lines_once(monkeypatch, text, kind, module):
     monkeypatch.setattr(module, "split_lines", counting)
     assert extract(text, "made.txt").document.kind == kind
     assert len(calls) == 1
+
+
+def test_an_action_plan_is_split_and_its_header_found_once(monkeypatch):
+    calls: list[str] = []
+
+    def counting(name, function):  # type: ignore[no-untyped-def]
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(name)
+            return function(*args, **kwargs)
+
+        return counted
+
+    for module in (detect, reader):
+        monkeypatch.setattr(module, "split_lines", counting("split", detect.split_lines))
+        monkeypatch.setattr(module, "find_header", counting("header", detect.find_header))
+    result = extract(as_text(), "made.txt")
+    assert result.document.kind == "action_plan"
+    assert len(result.recommendations) > 1
+    assert sorted(calls) == ["header", "split"]
 
 
 def test_a_text_naming_no_body_is_not_scanned_for_each_alias(monkeypatch):
@@ -110,6 +131,8 @@ def test_stated_count_reads_the_first_line_that_gives_one():
     )
     assert stated_count(text) == 6
     assert stated_count("No count here.\nRecommendations\n") is None
+    # a letter whose lower case is longer ("İ") moves the offsets: the count is still read
+    assert stated_count("İstanbul office\n\nThis review makes 4 recommendations.") == 4
 
 
 def test_the_quick_patterns_match_exactly_what_the_plain_ones_did():

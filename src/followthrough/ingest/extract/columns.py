@@ -177,14 +177,18 @@ def _rows_below(lines: list[Line], index: int) -> list[str]:
 def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> Header | None:
     """The table's header (over one or two rows) and the role of each column, or None. With a
     reviewer's `column_map`, the first row that the map makes a header is one."""
+    # Lines naming the recommendation column, as the header or the row below it, are tried.
+    hit = [bool(column_map) or "ecommendation" in x.text.lower() for x in lines] + [False] * 2
     for index, line in enumerate(lines):
+        if not (
+            hit[index] or hit[index + 1] or (hit[index + 2] and not lines[index + 1].text.strip())
+        ):
+            continue
         following = None
-        if "ecommendation" not in line.text.lower():  # the words the recommendation column has
+        if not hit[index]:
             following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
-            if not column_map and "ecommendation" not in (
-                following.text.lower() if following else ""
-            ):
-                continue
+        if not column_map and not _may_head(lines, index, following):
+            continue
         for layout in layouts_of(line.text):
             cells = cells_of(line.text, layout) or []
             if following is None:
@@ -213,6 +217,23 @@ def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> 
                     lines, Header(index, layout, cells, roles, [cells], first=index)
                 )
     return None
+
+
+# Words one of the owner, target or decision headings holds, which every header has.
+_HEADER_WORD = re.compile(
+    r"owner|responsib|lead|agenc|who|target|date|timescale|deadline|when|due|completion"
+    r"|agreed|accepted|decision"
+)
+
+
+def _may_head(lines: list[Line], index: int, following: Line | None) -> bool:
+    """Whether a line (with the one below, for a header over two rows) holds a word naming the
+    owner, target or decision column: a cheap test before its cells are read."""
+    if _HEADER_WORD.search(lines[index].text.lower()):
+        return True
+    if following is None:
+        following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
+    return following is not None and bool(_HEADER_WORD.search(following.text.lower()))
 
 
 def _decision_like(cell: str) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from .action_plan import extract_action_plan
 from .benchmarking import extract_benchmarking_tool
-from .columns import find_header
+from .columns import Header, find_header
 from .labels import count_warning
 from .lines import Line, split_lines
 from .lists import read_lists
@@ -28,17 +28,18 @@ def detect_kind(text: str) -> str:
 _THEMATIC = re.compile(r"^\W*thematic\b", re.IGNORECASE | re.MULTILINE)
 
 
-def _detect(text: str) -> tuple[str, list[Line], bool]:
-    """The kind, the lines (split once, for the reader to reuse) and whether a response table's
-    header was found."""
+def _detect(text: str) -> tuple[str, list[Line], Header | bool]:
+    """The kind, the lines (split once, for the reader to reuse) and the response table's header
+    when one was found (False when none was)."""
     if not text or not text.strip():
         raise ExtractionError("the file is empty")
     if "\x00" in text[:4096]:
         raise ExtractionError("the file is binary, not a text rendering of a document")
     lines = split_lines(text)
     head = text[:5000].lower()
-    if find_header(lines) is not None:
-        return "action_plan", lines, True
+    header = find_header(lines)
+    if header is not None:
+        return "action_plan", lines, header
     if (
         _THEMATIC.search(text)
         and re.search(r"how do we know", text, re.I)
@@ -70,7 +71,7 @@ def extract(
     """Extract any document of the genre. `kind` forces the kind a reviewer marked;
     `column_map` (column index -> role) re-reads a response table with the reviewer's mapping."""
     forced = kind is not None
-    header: bool | None = None  # whether a response table's header was found, once looked for
+    header: Header | bool | None = None  # a response table's header, or False, once looked for
     if kind is None:
         kind, lines, header = _detect(text)
     elif not text or not text.strip():
@@ -101,16 +102,17 @@ def _action_plan(
     source: str,
     column_map: dict[int, str] | None,
     lines: list[Line],
-    header: bool | None,
+    header: Header | bool | None,
     *,
     forced: bool,
 ) -> Extraction:
     """A response table, or a response in prose when the text holds no table. A reviewer who
     marks a plain list as a plan gets its recommendations with empty responses to fill in."""
     if header is None:
-        header = find_header(lines) is not None
+        header = find_header(lines) or False
     if header or column_map is not None:
-        return extract_action_plan(text, source, column_map=column_map)
+        known = header if isinstance(header, Header) else None
+        return extract_action_plan(text, source, column_map=column_map, lines=lines, header=known)
     try:
         return extract_prose_responses(text, source)
     except ExtractionError:

@@ -5,6 +5,7 @@ and the count a document states ("six recommendations"), checked against what wa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 BULLET_MARKS = "•\u2022\u25cf\u25aa\u25e6\u00b7\u2023\u2043\u25a0\u25a1\u2013\u2014*-"
@@ -173,16 +174,28 @@ def _number(word: str) -> int | None:
 def stated_count(text: str) -> int | None:
     """How many recommendations the document says it makes, or None if it does not say."""
     lowered = text.lower()  # lower case keeps the newlines, so its lines match the text's
-    if "recommendations" not in lowered:
+    at = lowered.find("recommendations")
+    if at < 0:
         return None
-    for line, low in zip(text.split("\n"), lowered.split("\n"), strict=True):
-        if "recommendations" not in low:
-            continue
-        for m in _COUNT.finditer(line.strip()):
-            n = _number(m[1] or m[2])
-            if n:
-                return n
+    if len(lowered) != len(text):  # a letter lower case lengthens: go line by line
+        pairs = zip(text.split("\n"), lowered.split("\n"), strict=True)
+        found = (n for line, low in pairs if "recommendations" in low for n in _counts(line))
+        return next(found, None)
+    while at >= 0:  # only the lines saying "recommendations" are read, found without splitting
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        end = len(text) if end < 0 else end
+        n = next(_counts(text[start:end]), None)
+        if n:
+            return n
+        at = lowered.find("recommendations", end)
     return None
+
+
+def _counts(line: str) -> Iterator[int]:
+    for m in _COUNT.finditer(line.strip()):
+        n = _number(m[1] or m[2])
+        if n:
+            yield n
 
 
 def count_warning(text: str, read: int, main: int | None = None) -> str | None:

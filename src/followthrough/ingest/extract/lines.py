@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: made for every line of every document, so made cheaply
     number: int  # 1-based, as an editor shows it
     start: int
     end: int
@@ -16,7 +15,9 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
+    carriage = "\r" in text
     for number, raw in enumerate(text.split("\n"), start=1):
-        out.append(Line(number, pos, pos + len(raw), raw.rstrip("\r")))
-        pos += len(raw) + 1
+        end = pos + len(raw)
+        out.append(Line(number, pos, end, raw.rstrip("\r") if carriage else raw))
+        pos = end + 1
     return out

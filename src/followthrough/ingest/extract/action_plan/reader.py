@@ -45,11 +45,19 @@ INFERRED_CONFIDENCE = 0.6
 
 
 class _Reader:
-    def __init__(self, source: str, text: str, column_map: dict[int, str] | None) -> None:
+    def __init__(
+        self,
+        source: str,
+        text: str,
+        column_map: dict[int, str] | None,
+        lines: list[Line] | None = None,
+        header: Header | None = None,
+    ) -> None:
         self.source = source
         self.text = text
         self.column_map = column_map
-        self.lines = split_lines(text)
+        self.lines = split_lines(text) if lines is None else lines
+        self.found = header  # the header detection found, so it is not looked for again
         self.warnings: list[str] = []
         self.notes: list[str] = []
         self.drafts: list[Draft] = []
@@ -63,7 +71,8 @@ class _Reader:
     def read(self) -> Extraction:
         if not self.text.strip():
             raise ExtractionError("the file is empty")
-        header = find_header(self.lines, self.column_map)
+        header = self.found if self.column_map is None else None
+        header = header or find_header(self.lines, self.column_map)
         if header is None:
             raise ExtractionError(
                 "no action plan table was found (no header row naming a "
@@ -339,12 +348,18 @@ class _Reader:
 
 
 def extract_action_plan(
-    text: str, source: str, *, column_map: dict[int, str] | None = None
+    text: str,
+    source: str,
+    *,
+    column_map: dict[int, str] | None = None,
+    lines: list[Line] | None = None,
+    header: Header | None = None,
 ) -> Extraction:
     """The response table a text holds. `column_map` (column index to role: label,
     recommendation, decision, response, owner, target, progress or ignore), set by a reviewer,
-    overrides the roles read from the header and the cells."""
+    overrides the roles read from the header and the cells. `lines` and `header` are the text's
+    lines and the header (as `find_header` gives it) when the caller has them already."""
     for role in (column_map or {}).values():
         if role not in ROLES:
             raise ValueError(f"{role!r} is not a column role")
-    return _Reader(source, text, column_map).read()
+    return _Reader(source, text, column_map, lines, header).read()
