@@ -6,6 +6,7 @@ from .annual import JUDGEMENTS, ActionProgress, AnnualReport, Entry, annual_repo
 from .overview import (
     STALE_DAYS,
     Figure,
+    organisation_action_counts,
     organisation_actions,
     organisation_actions_in_responses,
     organisation_dashboard,
@@ -47,6 +48,7 @@ __all__ = [
     "burn_up",
     "flagged_actions",
     "open_recommendations",
+    "organisation_action_counts",
     "organisation_actions",
     "organisation_actions_in_responses",
     "organisation_dashboard",

@@ -11,7 +11,6 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from followthrough.actionplans.models import Action, Decision, ProgressUpdate, Response
 from followthrough.actionplans.querysets import PAST_TARGET, STATES
-from followthrough.inspections.models import Recommendation
 from followthrough.organisations.models import Organisation
 from followthrough.selfassessment.models import ImprovementAction, SelfAssessment
 
@@ -317,17 +316,37 @@ def organisation_improvements(
     return Improvements(actions.state_counts(today=today), list(past))
 
 
-def organisation_actions(organisation: Organisation, *, user: Any, today: date) -> list[Action]:
-    """The actions one body owns in the plans the user may read, with their state, by report."""
-    return list(
+def _owned_by(organisation: Organisation, *, user: Any, today: date) -> Any:
+    return (
         Action.objects.visible_to(user)
         .filter(owner_organisation=organisation)
         .with_state(today=today)
-        .select_related("response__recommendation__report")
-        .order_by(
-            "response__recommendation__report__title", "response__recommendation__order", "order"
-        )
     )
+
+
+def organisation_actions(
+    organisation: Organisation, *, user: Any, today: date, state: str | None = None
+) -> Any:
+    """The actions one body owns in the plans the user may read, with their state, by report:
+    a queryset, so the page reads one page of it."""
+    rows = _owned_by(organisation, user=user, today=today)
+    if state in STATES:
+        rows = rows.filter(state=state)
+    return rows.select_related("response__recommendation__report").order_by(
+        "response__recommendation__report__title", "response__recommendation__order", "order", "pk"
+    )
+
+
+def organisation_action_counts(
+    organisation: Organisation, *, user: Any, today: date
+) -> list[tuple[str, str, int]]:
+    """(state, label, count) for each state the body's actions are in: the page's summary."""
+    counts = (
+        Action.objects.visible_to(user)
+        .filter(owner_organisation=organisation)
+        .state_counts(today=today)
+    )
+    return [(state, label, counts[state]) for state, label in STATES.items() if counts[state]]
 
 
 def organisation_actions_in_responses(organisation: Organisation, *, user: Any) -> int:
@@ -339,8 +358,8 @@ def organisation_actions_in_responses(organisation: Organisation, *, user: Any) 
     )
 
 
-def organisation_recommendations(organisation: Organisation) -> list[Recommendation]:
-    """The recommendations addressed to one body, by report."""
-    return list(
-        organisation.recommendations.select_related("report").order_by("report__title", "order")
+def organisation_recommendations(organisation: Organisation) -> Any:
+    """The recommendations addressed to one body, by report: a queryset, read a page at a time."""
+    return organisation.recommendations.select_related("report").order_by(
+        "report__title", "order", "pk"
     )

@@ -15,6 +15,7 @@ from followthrough.organisations.selectors import organisations_of
 
 from ..selectors import (
     STALE_DAYS,
+    organisation_action_counts,
     organisation_actions,
     organisation_actions_in_responses,
     organisation_dashboard,
@@ -26,6 +27,9 @@ from ..selectors.overview import (
     organisation_action_page,
     organisation_improvements,
 )
+
+# Rows a page: enough to scan, small enough that a national body's page stays light.
+PAGE_SIZE = 50
 
 
 @access("signed_in")
@@ -40,11 +44,19 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 @access("signed_in")
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """What one body owns across every report: one answer, however documents spell its name."""
+    """What one body owns across every report: one answer, however documents spell its name.
+    A summary by state first, then the actions and the recommendations a page at a time."""
     today = timezone.localdate()
     organisation = get_organisation_for_user(request.user, pk)
-    actions = organisation_actions(organisation, user=request.user, today=today)
-    recommendations = organisation_recommendations(organisation)
+    counts = organisation_action_counts(organisation, user=request.user, today=today)
+    state = request.GET.get("state")
+    state = state if state in {row[0] for row in counts} else None
+    actions = Paginator(
+        organisation_actions(organisation, user=request.user, today=today, state=state), PAGE_SIZE
+    ).get_page(request.GET.get("actions_page"))
+    recommendations = Paginator(organisation_recommendations(organisation), PAGE_SIZE).get_page(
+        request.GET.get("recommendations_page")
+    )
     return render(
         request,
         "reporting/organisation_detail.html",
@@ -53,6 +65,10 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage_members": allowed(
                 request.user, "organisations.manage_members", organisation
             ),
+            "counts": counts,
+            "owned": sum(row[2] for row in counts),
+            "state": state,
+            "state_label": next((row[1] for row in counts if row[0] == state), ""),
             "actions": actions,
             "in_responses": organisation_actions_in_responses(organisation, user=request.user),
             "recommendations": recommendations,

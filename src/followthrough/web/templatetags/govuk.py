@@ -142,3 +142,13 @@ def error_anchor(field: Any) -> str:
     if field.id_for_label:
         return str(field.id_for_label)
     return f"{field.auto_id}_0" if field.auto_id else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context: template.Context, param: str, number: int) -> str:
+    """This page's query string with one list's page number changed: a page with two paginated
+    lists keeps the other list's place and any filter. (Django's `querystring` tag takes only
+    literal parameter names.)"""
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return f"?{query.urlencode()}"
