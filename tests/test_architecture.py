@@ -95,6 +95,9 @@ MEANINGS = {
     "serializers": "api: what each endpoint returns, versioned records carrying their version",
     "problems": "api: errors as RFC 9457 problem details",
     "filters": "api: the filters list endpoints take (django-filter)",
+    "webhooks": "api: webhook endpoints an organisation's administrators register, and the "
+    "signed deliveries of domain events the worker makes to them (a package: the app file set "
+    "and signing)",
 }
 
 # core and web are the kernel and the chrome, not domains; their modules are listed in

@@ -62,3 +62,9 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.status or 'pending'})"
+
+
+# Webhooks live in their own package; imported here so Django finds their tables.
+from .webhooks.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint  # noqa: E402
+
+__all__ = ["ApiToken", "IdempotencyKey", "WebhookAttempt", "WebhookDelivery", "WebhookEndpoint"]
