@@ -17,8 +17,14 @@ from tests.ingest.list_documents import COUNT_MISMATCH, INTRODUCED_LIST, LIST_SH
 from tests.ingest.loose_documents import LOOSE_LIST_SHAPES, TAB_LIST, WRAPPED_TABLE
 from tests.ingest.prose_documents import RESPONSE_SHAPES
 from tests.ingest.renderings import to_docx, to_html, to_pdf
+from tests.ingest.two_list_documents import (
+    KEY_THEN_FULL_WITH_NO_ADDRESSEE,
+    SUMMARY_THEN_FULL_LIST,
+    TWO_DISTINCT_LISTS,
+    TWO_LIST_SHAPES,
+)
 
-SHAPES = LIST_SHAPES + MORE_LIST_SHAPES + LOOSE_LIST_SHAPES + RESPONSE_SHAPES
+SHAPES = LIST_SHAPES + MORE_LIST_SHAPES + LOOSE_LIST_SHAPES + RESPONSE_SHAPES + TWO_LIST_SHAPES
 
 
 def _as_lists(text: str) -> str:
@@ -201,3 +207,19 @@ def test_paragraphs_with_no_labels_are_numbered_in_reading_order_with_a_warning(
     assert [r.label for r in result.recommendations] == ["1", "2"]
     assert all(r.label_inferred and r.confidence < 1 for r in result.recommendations)
     assert sum("numbered 1 by its position" in w for w in result.warnings) == 1
+
+
+def test_a_second_list_numbered_again_is_read_as_additional_with_a_warning():
+    result = extract(TWO_DISTINCT_LISTS.text, "two.txt")
+    second = [r for r in result.recommendations if r.section == "additional"]
+    assert [r.addressee for r in second] == ["The Leisure Partnership Board"] * 2
+    assert all(r.confidence < 1 for r in second)
+    assert any("second list" in w and "additional" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("shape", [SUMMARY_THEN_FULL_LIST, KEY_THEN_FULL_WITH_NO_ADDRESSEE])
+def test_a_list_repeated_in_full_is_read_once_with_the_fuller_text(shape):
+    result = extract(shape.text, "repeated.txt")
+    assert [r.label for r in result.recommendations] == [e["label"] for e in shape.expected]
+    assert [r.text for r in result.recommendations] == [e["text"] for e in shape.expected]
+    assert any("listed twice" in w for w in result.warnings)

@@ -374,6 +374,11 @@ def page_furniture(lines: list[Line], index: int, last: str) -> bool:
     return False
 
 
+def read_list(lines: list[Line], start: int) -> ListResult:
+    """The list that starts at line index `start`."""
+    return _Reader(lines, start, None).read()
+
+
 def read_lists(lines: list[Line], *, anywhere: bool = False) -> ListResult:
     """The recommendations of the list that reads best; an empty result when there is none.
     With `anywhere` (a reviewer said the text is a report) a list with no heading is read too."""

@@ -16,6 +16,7 @@ from .inspectorates import inspectorates_in
 from .labels import paragraph_refs
 from .lines import Line, split_lines
 from .lists import page_furniture, read_lists
+from .other_lists import with_other_lists
 from .practice import extract_practice_examples
 from .text import clean
 from .types import Document, Extraction, ExtractionError, Item, Recommendation
@@ -195,6 +196,7 @@ def extract_report(
             if ref not in seen:
                 seen.append(ref)
         rec.paragraph_refs = seen
+    recs = with_other_lists(lines, recs, warnings)
     findings, finding_warnings = extract_findings(lines)
     return Extraction(
         source,
@@ -215,11 +217,12 @@ def _from_list(text: str, source: str, lines: list[Line], *, anywhere: bool) -> 
             "no recommendations were found: no list under a 'Recommendations' heading or "
             "a sentence introducing them"
         )
+    recs = with_other_lists(lines, found.recommendations, found.warnings)
     findings, finding_warnings = extract_findings(lines)
     return Extraction(
         source,
         _document([line.text for line in lines]),
-        found.recommendations,
+        recs,
         [],
         found.warnings + finding_warnings,
         findings=findings,
