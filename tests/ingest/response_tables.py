@@ -319,4 +319,42 @@ SHAPES = [
          rec("2", "Test the water on each site.", "agreed",
              ["Head of Parks and Open Spaces"], ["May 2027"])],
     ),
+    Shape(
+        "group headings on rows of their own in a table of spaces",
+        PREAMBLE
+        + aligned(
+            [6, 46, 15, 18, 12],
+            ["Ref", "Recommendation", "Decision", "Owner", "Target"],
+            ["", BOARD, "", "", ""],
+            ["", "Theme 1: Plots and waiting lists", "", "", ""],
+            ["1", "Publish a waiting list for plots that", "Agreed", "Plots Officer", "April 2027"],
+            ["", "applicants can check online.", "", "", ""],
+            ["", "Theme 2: Access", "", "", ""],
+            ["2", "Offer raised beds on every site for", "Agreed", "Estates Lead", "June 2027"],
+            ["", "tenants who use a wheelchair.", "", "", ""],
+            ["Water and the growing season", "", "", "", ""],
+            ["3", "Test the water supply on each site", "Partly agreed", "Water Officer", "2027/28"],
+            ["", "before the growing season starts.", "", "", ""],
+        ),
+        [rec("1", R1, "agreed", ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, "agreed", ["Estates Lead"], ["June 2027"]),
+         rec("3", R3, "partly_agreed", ["Water Officer"], ["2027/28"])],
+    ),
+    Shape(
+        "group headings over a table of spaces with no number column",
+        PREAMBLE
+        + aligned(
+            [46, 18, 12],
+            ["Recommendation", "Who", "When"],
+            [BOARD, "", ""],
+            ["Theme 1: Plots", "", ""],
+            ["Publish a waiting list for plots that", "Plots Officer", "April 2027"],
+            ["applicants can check online.", "", ""],
+            ["Access", "", ""],
+            ["Offer raised beds on every site for", "Estates Lead", "June 2027"],
+            ["tenants who use a wheelchair.", "", ""],
+        ),
+        [rec("1", R1, None, ["Plots Officer"], ["April 2027"]),
+         rec("2", R2, None, ["Estates Lead"], ["June 2027"])],
+    ),
 ]  # fmt: skip

@@ -22,6 +22,7 @@ from .rows import (
     Draft,
     add_progress,
     by_role,
+    group_like,
     join_fragments,
     marked,
     names_owner,
@@ -191,6 +192,8 @@ class _Reader:
                 self.section = "additional"
                 self.addressee = ""
                 return
+            if self._group_heading(line, only, header):
+                return  # "Theme 2: Education" over the rows of its group
         if "label" not in header.roles and self._starts_row(cells, substantive, header):
             self._start_unnumbered(line, cells, progress)
             return
@@ -215,6 +218,23 @@ class _Reader:
         if header.layout.kind == "spaces":
             cells = self._unwrapped(self.drafts[-1], cells, header)
         self._continue(self.drafts[-1], line, cells, progress)
+
+    def _group_heading(self, line: Line, only: str, header: Header) -> bool:
+        """A group heading in a row of its own ("Theme 2: Education"): a few words, not the end
+        of the recommendation above, over a row that starts the next one."""
+        above = self.drafts[-1].rec_parts if self.drafts else []
+        if not group_like(only, clean(above[-1]) if above else ""):
+            return False
+        below = next((x for x in self.lines[line.number : line.number + 3] if x.text.strip()), None)
+        split = cells_of(below.text, header.layout) if below is not None else None
+        if split is None:
+            return False
+        cells, _ = by_role(split, header.roles)
+        if "label" in header.roles:
+            return LABEL_RE.match(clean(cells.get("label", ""))) is not None
+        roles = ("decision", "response", "owner", "target")
+        opens = clean(cells.get("recommendation", ""))[:1].isupper()
+        return opens and any(clean(cells.get(k, "")) for k in roles)
 
     def _unwrapped(self, draft: Draft, cells: dict[str, str], header: Header) -> dict[str, str]:
         """In a table of spaces, an owner or target that did not fit its column went on over the

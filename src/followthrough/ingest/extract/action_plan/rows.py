@@ -146,3 +146,20 @@ def progress_text(draft: Draft, header_cells: list[str]) -> str | None:
         body = " ".join(parts)
         out.append(f"{heading}: {body}" if heading else body)
     return "\n\n".join(out)
+
+
+# Words that name a group of recommendations in a row of its own: "Theme 2: Education".
+GROUP_RE = re.compile(
+    r"^(?:theme|section|area|priority|part|domain|strand|objective|outcome|workstream)\b", re.I
+)
+
+
+def group_like(text: str, above: str) -> bool:
+    """Whether a cell alone in its row reads as a group heading rather than the end of the
+    recommendation above: a few words opening with a capital, not ending a sentence, named as a
+    theme or holding a colon, or following a recommendation that was finished."""
+    if len(text) > 80 or len(text.split()) > 10 or not text[:1].isupper():
+        return False
+    if text[-1:] in ".,;:" or DANGLING_RE.search(above):
+        return False
+    return bool(not above or GROUP_RE.match(text) or ":" in text or re.search(r"[.!?)]$", above))
