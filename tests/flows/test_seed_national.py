@@ -55,8 +55,8 @@ def test_it_builds_the_right_proportions(seeded):
     assert Recommendation.objects.count() == sizes.recommendations
     assert Response.objects.count() == sizes.recommendations
     assert Action.objects.count() == sizes.actions
-    # two updates an action on average, fewer where the target was already met
-    assert 1.8 * sizes.actions <= ProgressUpdate.objects.count() <= 2 * sizes.actions
+    # two updates an action on average (60,000 for 30,000 at national scale)
+    assert 1.9 * sizes.actions <= ProgressUpdate.objects.count() <= 2.2 * sizes.actions
     assert TargetRevision.objects.count() >= sizes.actions // 20
     assert Review.objects.exists() and PlanVersion.objects.exists()
     services = Organisation.objects.filter(name__startswith="Service ")
