@@ -54,6 +54,7 @@ class Shape:
     furniture: bool = False  # a running header and "Page N of M" on every page
     two_row_header: bool = False  # numbered column headings under the headings
     row_rules_only: bool = False  # a line under each row and no vertical rules (GOV.UK style)
+    unruled: bool = False  # no rules at all: the columns kept apart by spacing only
 
 
 SHAPES = [
@@ -75,6 +76,14 @@ SHAPES = [
         "portrait, ruled only between rows, no header repeated",
         repeat_header=False,
         row_rules_only=True,
+    ),
+    Shape("portrait, no rules at all: columns kept apart by spacing", paragraphs=5, unruled=True),
+    Shape(
+        "landscape, no rules at all, no header repeated",
+        landscape=True,
+        paragraphs=3,
+        repeat_header=False,
+        unruled=True,
     ),
 ]
 
@@ -142,6 +151,7 @@ def as_html(shape: Shape, rows: list[Row]) -> str:
             if shape.row_rules_only
             else ""
         )
+        + ("td,th{border:0;padding:3pt 12pt 3pt 0}" if shape.unruled else "")
         + ("td{box-decoration-break:clone}" if shape.closed else "")
         + (
             "@page{@top-left{content:'Made-up libraries: action plan';font:8pt sans-serif}"

@@ -73,6 +73,7 @@ class Table:
     separator: str = "tab"  # tab | pipe | spaces
     landscape: bool = False
     repeat_header: bool = True
+    unruled: bool = False  # printed with no rules at all, columns kept apart by spacing
 
 
 @dataclass
@@ -373,4 +374,9 @@ def generate(seed: int = 16) -> list[Generated]:
     two_rows = Columns(paragraphs=3, two_row_header=True, owner="Lead", target="Timescale")
     out.append(response_table("pdf: landscape, two-row header, rows across pages", seed,
                               two_rows, landscape=True, family="pdf"))  # fmt: skip
+    for landscape in (False, True):
+        page = "landscape" if landscape else "portrait"
+        out.append(response_table(f"pdf: {page}, no rules at all, rows across pages", seed,
+                                  Columns(paragraphs=4, several=True), landscape=landscape,
+                                  family="pdf", unruled=True))  # fmt: skip
     return out

@@ -82,7 +82,9 @@ def table_html(shape: Generated) -> str:
         f"@page{{size:A4 {'landscape' if table.landscape else 'portrait'};margin:12mm}}"
         "body{font:9pt sans-serif} table{border-collapse:collapse;width:100%}"
         "td,th{border:0.5pt solid #000;padding:3pt;vertical-align:top;text-align:left}"
-        "tr{break-inside:auto} p{margin:0 0 5pt}</style></head>"
+        "tr{break-inside:auto} p{margin:0 0 5pt}"
+        + ("td,th{border:0;padding:3pt 12pt 3pt 0}" if table.unruled else "")
+        + "</style></head>"
         f"<body>{intro}{grid}</body></html>"
     )
 

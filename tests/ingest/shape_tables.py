@@ -45,7 +45,7 @@ EXTRA_CELLS = {"Progress update": "Work has started on {}.", "RAG status": "Ambe
 
 def response_table(name: str, seed: int, columns: Columns, *, separator: str = "tab",
                    landscape: bool = False, repeat_header: bool = True,
-                   family: str = "table") -> Generated:  # fmt: skip
+                   family: str = "table", unruled: bool = False) -> Generated:  # fmt: skip
     w = Words(name, seed)
     heads = ["Ref", "Recommendation"]
     if columns.discussed:
@@ -93,7 +93,7 @@ def response_table(name: str, seed: int, columns: Columns, *, separator: str = "
         else:
             rows.append(cells)
         expected.append(responded(str(n), w.body, words, decision, owners, targets))
-    table = Table(headers, rows, separator, landscape, repeat_header)
+    table = Table(headers, rows, separator, landscape, repeat_header, unruled)
     text = f"A response to: A made-up inspection of {w.what}\n\nSubmitted: March 2027\n\n"
     return Generated(name, family, expected, kind="action_plan", text=text, table=table,
                      formats=("pdf",) if family == "pdf" else Generated.formats)  # fmt: skip

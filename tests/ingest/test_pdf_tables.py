@@ -167,3 +167,20 @@ def test_rules_between_paragraphs_of_prose_are_not_a_table():
     assert pages[0][2] == []
     text = "\n\n".join(_render(block) for block in _document(pages))
     assert "\t" not in text and text.count("\n\n") == 2
+
+
+def test_a_line_with_gutters_heads_a_table_only_when_it_names_the_columns_of_one():
+    from followthrough.ingest.extract.formats.pdf_page import Run
+    from followthrough.ingest.extract.formats.pdf_tables import lines_of
+    from followthrough.ingest.extract.formats.pdf_unruled import _header
+
+    def line(*words: tuple[float, str]):  # type: ignore[no-untyped-def]
+        runs = [Run(text, x, 100.0, x + 6.0 * len(text), 109.0) for x, text in words]
+        return lines_of(runs)[0]
+
+    header = line((40, "No."), (80, "Recommendation"), (300, "Lead"), (400, "Target date"))
+    assert _header(header) == [40, 80, 300, 400]
+    prose = line((40, "Our"), (80, "recommendations"), (300, "follow"), (400, "below"))
+    assert _header(prose) is None
+    words = line((40, "Recommendation"), (127, "Lead"), (155, "Target"))  # word gaps only
+    assert _header(words) is None

@@ -25,6 +25,7 @@ from .deadline import Deadline
 from .pdf_page import PageContent, Run, read_page
 from .pdf_row_rules import find_row_ruled
 from .pdf_tables import NEAR, Cell, Table, find_tables, lines_of, paragraphs
+from .pdf_unruled import find_unruled
 
 # No report or plan of the genre comes near this; a file with more is built to exhaust the reader.
 MAX_PAGES = 1000
@@ -205,6 +206,7 @@ def _read(pdf: Any, deadline: Deadline) -> list[tuple[PageContent, list[Run], li
         tables = find_tables(content.rules, runs, content.height)  # takes the runs it places
         pages.append((content, runs, tables))
     find_row_ruled(pages)
+    find_unruled(pages)
     return pages
 
 
