@@ -45,12 +45,22 @@ demo: migrate
 	$(BIN)/followthrough demo_self_assessment
 	$(BIN)/followthrough demo_cases
 	$(BIN)/followthrough demo_audits
-	@echo "Serving Followthrough on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	# DEBUG off: visitors see the product's own error pages, never Django's debug pages.
+	@echo "Serving Followthrough on http://127.0.0.1:$(PORT)/ with a task worker beside it (Ctrl-C stops both)"
+	# DEBUG off: visitors see the product's own error pages, never Django's debug pages. The
+	# worker runs downloads and the daily reminders; the trap stops it when the server stops.
+	DEBUG=false $(BIN)/followthrough worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=false $(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)
 
+# Served as in production (docs/deployment.md): gunicorn with workers from the core count,
+# whitenoise serving static files collected into var/, and a task worker beside it.
 serve: migrate
-	$(BIN)/followthrough runserver --insecure 127.0.0.1:$(PORT)
+	DEBUG=false $(BIN)/followthrough collectstatic --noinput --verbosity 0
+	@echo "Serving Followthrough through gunicorn on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	DEBUG=false $(BIN)/followthrough worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=false $(BIN)/gunicorn followthrough.wsgi --bind 127.0.0.1:$(PORT) \
+	  --workers $$(( $$(nproc) * 2 + 1 )) --access-logfile - --graceful-timeout 20
 
 test: install browser
 	$(BIN)/pytest
@@ -71,9 +81,15 @@ check: lint
 	$(BIN)/followthrough makemigrations --check --dry-run
 	$(DEPLOY_CHECK_ENV) $(BIN)/followthrough check --deploy --fail-level WARNING --database default
 
+# NATIONAL_SCALE=0.1 for a quicker run; the national pages run on SQLite, then on a PostgreSQL 15
+# started the way CI starts it.
+NATIONAL_SCALE ?= 1.0
 bench: install
 	$(BIN)/python benchmarks/run.py --corpus "$(CORPUS)"
 	$(BIN)/python benchmarks/shape_fuzz.py
+	$(BIN)/python benchmarks/national.py --compare --scale $(NATIONAL_SCALE)
+	PG_PORT=54339 bash -c 'set -euo pipefail; source scripts/postgres.sh; start_postgres; \
+	  $(BIN)/python benchmarks/national.py --compare --scale $(NATIONAL_SCALE)'
 
 clean:
 	rm -rf $(VENV) node_modules var src/followthrough/web/static/build

@@ -1,0 +1,308 @@
+"""`make bench` at national scale (issue 18): every page type served by gunicorn (one worker) over
+the dataset `followthrough seed_national` builds, each page timed beside a bare view behind the
+same middleware in the same loop. Figures, never assertions.
+
+For each scale it prints, per page: median and p95 of the requests through the server, the ratio
+of the page's median to the bare view's, its query count and its size; then requests per second
+through the one worker for the overview, a report page and the bare view. With --compare (the
+default in `make bench`) it measures national scale and a tenth of it, each in its own process
+and database, and prints the ratio between them.
+
+  benchmarks/national.py --scale 1.0 --runs 30           # one scale, SQLite
+  benchmarks/national.py --compare                        # national and a tenth, SQLite
+  DATABASE_URL=postgres://… benchmarks/national.py --compare   # the same on PostgreSQL
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+THROUGHPUT_SECONDS = 5.0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fresh_database(url: str, scale: float) -> str:
+    """A new PostgreSQL database beside the one named, for this scale: seeding needs it empty."""
+    import psycopg
+
+    base, _, _ = url.rpartition("/")
+    name = f"national_{round(scale * 100)}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"{base}/{name}"
+
+
+def _prepare(scale: float, var_dir: str | None) -> dict[str, str]:
+    """Environment, migrated database and seeded data for one scale, in this process."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "followthrough.settings"
+    os.environ["FOLLOWTHROUGH_VAR_DIR"] = var_dir or tempfile.mkdtemp(prefix="national-")
+    # whitenoise looks for collected static files; the pages timed here do not fetch them
+    (Path(os.environ["FOLLOWTHROUGH_VAR_DIR"]) / "static").mkdir(exist_ok=True)
+    os.environ["DEBUG"] = "false"
+    if os.environ.get("DATABASE_URL", "").startswith("postgres") and not var_dir:
+        os.environ["DATABASE_URL"] = _fresh_database(os.environ["DATABASE_URL"], scale)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from followthrough.flows.national_seed import database_holds_data
+
+    call_command("migrate", verbosity=0)
+    if not database_holds_data():
+        began = time.perf_counter()
+        call_command("seed_national", scale=scale)
+        print(f"  seeded at scale {scale:g} in {time.perf_counter() - began:.0f} s", flush=True)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return dict(os.environ)
+
+
+def _pages() -> list[tuple[str, str, str]]:
+    """(page, who reads it, address) for every page type, chosen from the seeded data."""
+    from django.db.models import Count
+
+    from followthrough.audits.models import Audit
+    from followthrough.inspections.models import Report
+    from followthrough.organisations.models import Organisation
+    from followthrough.selfassessment.models import SelfAssessment
+
+    report: Any = Report.objects.annotate(n=Count("recommendations")).order_by("-n", "pk").first()
+    assert report is not None, "seed_national built no reports"
+    rec = report.recommendations.order_by("order").first()
+    yjb = Organisation.objects.get(short_name="YJB")
+    pages = [
+        ("overview", "inspector", "/"),
+        ("inspectorate dashboard", "inspector", "/inspectorate/"),
+        ("reports", "inspector", "/reports/"),
+        (f"report ({report.n} recs)", "inspector", f"/reports/{report.pk}/"),
+        ("action plan", "inspector", f"/reports/{report.pk}/action-plan/"),
+        ("recommendation", "inspector", f"/recommendations/{rec.pk}/" if rec else "/"),
+        ("progress report", "inspector", f"/reports/{report.pk}/progress-report/"),
+        ("organisations", "inspector", "/organisations/"),
+        ("organisation (YJB)", "inspector", f"/organisations/{yjb.pk}/"),
+        ("my organisation (YJB)", "contributor", "/my-organisation/"),
+        ("search", "inspector", "/search/?q=accommodation"),
+        ("audit log", "inspectorate-admin", "/audit/"),
+        ("self-assessments", "yjs-manager", "/self-assessments/"),
+        ("caseload", "yjs-case-manager", "/cases/"),
+        ("case tasks", "yjs-case-manager", "/cases/tasks/"),
+        ("board pack", "yjs-manager", "/cases/board/"),
+        ("national casework", "inspector", "/cases/national/"),
+        ("case audits", "yjs-manager", "/audits/"),
+    ]
+    assessment = SelfAssessment.objects.order_by("pk").first()
+    if assessment is not None:
+        pages.append(("self-assessment", "yjs-manager", f"/self-assessments/{assessment.pk}/"))
+    audit = Audit.objects.order_by("pk").first()
+    if audit is not None:
+        pages.append(("case audit", "yjs-manager", f"/audits/{audit.pk}/"))
+    return pages
+
+
+def _reader(role: str, path: str) -> Any:
+    """The first seeded login of a demo role who may read the page (a service's members read
+    only their own service's self-assessments and audits)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    users = get_user_model().objects.filter(username__startswith=f"{role}-").order_by("username")
+    for user in users[:20]:
+        client = Client()
+        client.force_login(user)
+        if client.get(path).status_code == 200:
+            return user
+    raise SystemExit(f"No seeded {role} can read {path}")
+
+
+def _counts(pages: list[tuple[str, str, str]]) -> dict[str, dict[str, Any]]:
+    """Query count, size and a session cookie for each page, from an in-process client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    found: dict[str, dict[str, Any]] = {}
+    for name, role, path in pages:
+        user = _reader(role, path)
+        client = Client()
+        client.force_login(user)
+        client.get(path)
+        with CaptureQueriesContext(connection) as ctx:
+            response: Any = client.get(path)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        found[name] = {
+            "path": path,
+            "status": response.status_code,
+            "queries": len(ctx.captured_queries),
+            "kib": len(body) / 1024,
+            "cookie": client.cookies["sessionid"].value,
+        }
+    return found
+
+
+def _get(port: int, path: str, cookie: str) -> tuple[float, int]:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Cookie": f"sessionid={cookie}"}
+    )
+    began = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310 (loopback http)
+        response.read()
+        status = response.status
+    return time.perf_counter() - began, status
+
+
+def _serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    port = _free_port()
+    command = [sys.executable, "-m", "gunicorn", "national_wsgi:application", "--chdir", str(HERE)]
+    options = ["--workers", "1", "--bind", f"127.0.0.1:{port}", "--timeout", "600"]
+    server = subprocess.Popen([*command, *options, "--log-level", "warning"], env=env)  # noqa: S603
+    for _ in range(600):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+def _throughput(port: int, path: str, cookie: str) -> float:
+    """Requests per second through the one worker, two clients keeping it busy."""
+    done = [0]
+    stop = time.perf_counter() + THROUGHPUT_SECONDS
+
+    def client() -> None:
+        while time.perf_counter() < stop:
+            _get(port, path, cookie)
+            done[0] += 1
+
+    threads = [threading.Thread(target=client) for _ in range(2)]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return done[0] / (time.perf_counter() - began)
+
+
+def measure(scale: float, runs: int, var_dir: str | None) -> dict[str, Any]:
+    env = _prepare(scale, var_dir)
+    from django.db import connection
+
+    pages = _pages()
+    counts = _counts(pages)
+    server, port = _serve(env)
+    try:
+        any_cookie = next(iter(counts.values()))["cookie"]
+        for _ in range(3):  # warm the worker: imports, templates, connections
+            _get(port, "/bench/bare/", any_cookie)
+        samples: dict[str, list[float]] = {name: [] for name, _, _ in pages}
+        bare: dict[str, list[float]] = {name: [] for name, _, _ in pages}
+        for _ in range(runs):
+            for name, _, path in pages:
+                cookie = counts[name]["cookie"]
+                bare[name].append(_get(port, "/bench/bare/", cookie)[0])
+                seconds, status = _get(port, path, cookie)
+                counts[name]["status"] = status
+                samples[name].append(seconds)
+        rates = {}
+        for name, path in [("bare view", "/bench/bare/"), ("overview", "/")]:
+            rates[name] = _throughput(port, path, counts["overview"]["cookie"])
+        report = next(n for n in counts if n.startswith("report ("))
+        rates[report] = _throughput(port, counts[report]["path"], counts[report]["cookie"])
+        rates["bare view (again)"] = _throughput(port, "/bench/bare/", any_cookie)
+    finally:
+        server.terminate()
+        server.wait()
+    rows = {}
+    for name, _, _ in pages:
+        ordered = sorted(samples[name])
+        median, base = statistics.median(ordered), statistics.median(bare[name])
+        rows[name] = {
+            **{k: v for k, v in counts[name].items() if k != "cookie"},
+            "median_ms": median * 1000,
+            "p95_ms": ordered[max(0, round(0.95 * len(ordered)) - 1)] * 1000,
+            "bare_ms": base * 1000,
+            "ratio": median / base,
+        }
+    vendor = connection.vendor
+    return {"scale": scale, "vendor": vendor, "runs": runs, "pages": rows, "rates": rates}
+
+
+def show(result: dict[str, Any]) -> None:
+    print(
+        f"\nNational bench: scale {result['scale']:g} on {result['vendor']}, "
+        f"{result['runs']} requests a page through one gunicorn worker"
+    )
+    heads = f"{'median':>9} {'p95':>9} {'bare':>7} {'ratio':>7} {'queries':>7} {'KB':>8}"
+    print(f"  {'page':<26} {heads}")
+    for name, row in result["pages"].items():
+        flag = "" if row["status"] == 200 else f"  (answered {row['status']})"
+        print(
+            f"  {name:<26} {row['median_ms']:7.1f}ms {row['p95_ms']:7.1f}ms "
+            f"{row['bare_ms']:5.1f}ms {row['ratio']:6.1f}× {row['queries']:7d} "
+            f"{row['kib']:8.1f}{flag}"
+        )
+    bare = statistics.mean([result["rates"]["bare view"], result["rates"]["bare view (again)"]])
+    print("  requests per second through one worker (two clients):")
+    for name, rate in result["rates"].items():
+        print(f"    {name:<24} {rate:7.1f}/s  ({rate / bare:.2f}× bare)")
+
+
+def compare(full: dict[str, Any], tenth: dict[str, Any]) -> None:
+    print(f"\nNational against a tenth ({full['vendor']}): median time ratio, national / tenth")
+    for name, row in full["pages"].items():
+        other = tenth["pages"].get(name) or next(
+            (r for n, r in tenth["pages"].items() if n.split(" (")[0] == name.split(" (")[0]), None
+        )
+        if other:
+            print(f"  {name:<26} {row['median_ms'] / other['median_ms']:6.2f}×")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--compare", action="store_true", help="national and a tenth of it")
+    parser.add_argument("--var-dir", help="reuse a seeded data directory (SQLite)")
+    parser.add_argument("--json", help="write the figures here (one scale)")
+    args = parser.parse_args()
+    if not args.compare:
+        result = measure(args.scale, args.runs, args.var_dir)
+        if args.json:
+            Path(args.json).write_text(json.dumps(result))
+        show(result)
+        return 0
+    results = []
+    for scale in (args.scale, args.scale / 10):
+        out = Path(tempfile.mkdtemp()) / "result.json"
+        command = [sys.executable, __file__, "--scale", str(scale), "--runs", str(args.runs)]
+        subprocess.run([*command, "--json", str(out)], check=True)  # noqa: S603
+        results.append(json.loads(out.read_text()))
+    compare(*results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
