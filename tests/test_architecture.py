@@ -90,6 +90,7 @@ MEANINGS = {
     "demo_cases": "flows: the demo's synthetic resettlement cases",
     "demo_audits": "flows: the demo's case audits",
     "national_seed": "flows: the synthetic national dataset seed_national builds, from a seed",
+    "tasks": "background tasks the app's worker runs, declared with core.tasks.task",
     "static": "static/<app>/: files the app serves itself (CSS, scripts)",
     "authentication": "api: who is calling (a personal token or the session), what a token's "
     "scope allows, throttling per token",

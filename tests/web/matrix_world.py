@@ -17,6 +17,7 @@ from followthrough.ingest.models import ImportReview
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
+from followthrough.reporting.models import Download
 from followthrough.selfassessment.models import (
     EvidenceHeld,
     ImprovementAction,
@@ -64,6 +65,21 @@ class World:
             proposed_on=date.today(),
         )
 
+    def download(self) -> Download:
+        """A file prepared in the background for the own contributor, ready."""
+        return Download.objects.filter(file_name="matrix-sample.csv").first() or (
+            Download.objects.create(
+                requested_by=self.users["own contributor"],
+                kind=Download.Kind.OPEN_RECOMMENDATIONS,
+                fmt="csv",
+                cache_key="matrix-sample",
+                status=Download.Status.READY,
+                file_name="matrix-sample.csv",
+                content_type="text/csv; charset=utf-8",
+                content=b"Report\n",
+            )
+        )
+
     def kwargs(self, name: str, variant: str) -> dict | None:
         plan = self.published if variant == "published" else self.draft
         rec = plan.responses.first().recommendation
@@ -74,6 +90,9 @@ class World:
             "reporting:inspectorate-export": {"fmt": "csv"},
             "reporting:annual-report": {"pk": plan.report_id},
             "reporting:annual-report-export": {"pk": plan.report_id, "fmt": "docx"},
+            "reporting:annual-report-download": {"pk": plan.report_id, "fmt": "pdf"},
+            "reporting:inspectorate-download": {"fmt": "csv"},
+            "reporting:download": {"pk": self.download().pk},
             "reporting:search": {},
             "reporting:chart": {"slug": "decisions"},
             "reporting:action-plan-export": {"pk": plan.report_id, "fmt": "csv"},

@@ -59,6 +59,8 @@ ROW_FOR = {
     "historic plan's status as at its last review",
     ("inspectorate_member", "published"): "read every open recommendation across reports "
     "(inspectorate dashboard) and download the filtered list",
+    ("download_requester", "published"): "fetch a download prepared in the background (only "
+    "the person who asked for it; the sample was asked for by the own contributor)",
     ("target_approver", "published"): "approve or reject a new target for an action",
     ("importer", "published"): "import documents (upload, review and correct, then commit or "
     "discard)",

@@ -26,6 +26,8 @@ RULES = {
     "organisation_admin": "administrators of the organisation in the URL, and superusers",
     "target_approver": "approvers of the organisation that drafted the plan or gives the response",
     "inspectorate_member": "members of an inspectorate, and superusers",
+    "download_requester": "the person who asked for a download prepared in the background, "
+    "nobody else: the file holds what they could see",
     "importer": "members of an inspectorate, and superusers: they import documents",
     "document_corrector": "members of an inspectorate, and superusers: they correct text read "
     "wrongly from a document",

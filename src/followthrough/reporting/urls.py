@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import inspectorate, organisations, overview, reports
+from .views import downloads, inspectorate, organisations, overview, reports
 
 app_name = "reporting"
 urlpatterns = [
@@ -16,6 +16,12 @@ urlpatterns = [
         inspectorate.inspectorate_export,
         name="inspectorate-export",
     ),
+    path(
+        "inspectorate/download.<str:fmt>",
+        downloads.inspectorate_download,
+        name="inspectorate-download",
+    ),
+    path("downloads/<uuid:pk>/", downloads.download_detail, name="download"),
     path("reports/", reports.report_list, name="report-list"),
     path("reports/<int:pk>/", reports.report_detail, name="report-detail"),
     path("recommendations/<int:pk>/", reports.recommendation_detail, name="recommendation-detail"),
@@ -29,5 +35,10 @@ urlpatterns = [
         "reports/<int:pk>/progress-report.<str:fmt>",
         reports.annual_report_export,
         name="annual-report-export",
+    ),
+    path(
+        "reports/<int:pk>/progress-report/download.<str:fmt>",
+        downloads.annual_report_download,
+        name="annual-report-download",
     ),
 ]
