@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .addressees import addressee_line
 from .lines import Line
-from .lists import HEADING, candidates, read_list
+from .lists import HEADING, read_list
 from .text import clean
 from .types import Recommendation
 
@@ -28,11 +29,20 @@ def _repeats(a: Recommendation, b: Recommendation) -> bool:
     return bool(short) and len(short & long) >= _SAME_WORDS * len(short)
 
 
-def _heading(lines: list[Line], index: int) -> bool:
-    if not 0 <= index < len(lines):
-        return False
-    text = clean(re.sub(r"^\s*#{1,6}\s*", "", lines[index].text))
-    return bool(text) and "\t" not in lines[index].text and HEADING.match(text) is not None
+def _headings(lines: list[Line]) -> list[int]:
+    """The lines that are a heading of a list of recommendations (words first, for speed)."""
+    out = []
+    for index, line in enumerate(lines):
+        low = line.text.lower()
+        if "\t" in low or len(low) > 300 or not any(w in low for w in _LIST_WORDS):
+            continue
+        text = clean(re.sub(r"^\s*#{1,6}\s*", "", line.text))
+        if text and len(text) < 240 and HEADING.match(text):
+            out.append(index)
+    return out
+
+
+_LIST_WORDS = ("recommendations", "improvement", "development", "actions")
 
 
 def with_other_lists(
@@ -42,12 +52,17 @@ def with_other_lists(
     a list repeats them, merged in. What was decided is said in `warnings`."""
     if not recs:
         return recs
+    headings = _headings(lines)
+    if len(headings) < 2:
+        return recs  # one heading: the list read is the only one
     out = list(recs)
     spans = [(min(r.start for r in recs), max(r.end for r in recs))]
-    for start, first in candidates(lines):
-        heading = next((i for i in (start, start - 1) if _heading(lines, i)), None)
-        if first is not None or heading is None or _inside(lines[heading].start, spans):
-            continue  # only a list under a heading of its own, not one read already
+    own = [i for i in headings if lines[i].start < spans[0][0]][-1:]  # the list's own heading
+    for heading in headings:
+        if heading in own or _inside(lines[heading].start, spans):
+            continue
+        text = clean(re.sub(r"^\s*#{1,6}\s*", "", lines[heading].text))
+        start = heading if addressee_line(text) else heading + 1  # "Recommendations to X"
         found = [r for r in read_list(lines, start).recommendations if not r.label_inferred]
         if len(found) < 2 or any(_inside(r.start, spans) for r in found):
             continue
