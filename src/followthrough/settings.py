@@ -344,6 +344,10 @@ TASKS = {
     }
 }
 
+# The hour (Europe/London) from which the worker queues the day's reminder digest and
+# escalation, once a day.
+DAILY_RUN_HOUR = env_int("DAILY_RUN_HOUR", 6)
+
 # Uploaded files live outside the web root and are served only by permission-checked views.
 UPLOAD_ROOT = Path(os.environ.get("UPLOAD_ROOT", VAR_DIR / "uploads"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
