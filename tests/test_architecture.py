@@ -100,6 +100,8 @@ MEANINGS = {
     "webhooks": "api: webhook endpoints an organisation's administrators register, and the "
     "signed deliveries of domain events the worker makes to them (a package: the app file set "
     "and signing)",
+    "writes": "api: the write endpoints (a package: one module per family of records, running "
+    "the pages' forms and the domains' services, with If-Match and Idempotency-Key)",
 }
 
 # core and web are the kernel and the chrome, not domains; their modules are listed in

@@ -20,6 +20,12 @@ def test_the_schema_is_openapi_3_1_with_every_endpoint_and_the_token_scheme(clie
         "/api/action-plans/{id}/",
         "/api/organisations/",
         "/api/organisations/{id}/",
+        "/api/responses/{id}/record/",
+        "/api/responses/{id}/actions/",
+        "/api/actions/{id}/edit/",
+        "/api/actions/{id}/progress/",
+        "/api/actions/{id}/target-revisions/",
+        "/api/target-revisions/{id}/decision/",
     }
     assert schema["components"]["securitySchemes"]["personalToken"]["scheme"] == "bearer"
     detail = schema["paths"]["/api/action-plans/{id}/"]["get"]["responses"]
@@ -27,6 +33,11 @@ def test_the_schema_is_openapi_3_1_with_every_endpoint_and_the_token_scheme(clie
     assert "application/problem+json" in detail["404"]["content"]
     action = schema["components"]["schemas"]["Action"]["properties"]
     assert {"state", "due_date", "version"} <= set(action)
+    put = schema["paths"]["/api/responses/{id}/record/"]["put"]
+    assert {"200", "412", "428"} <= set(put["responses"])
+    assert any(p["name"] == "If-Match" and p["required"] for p in put["parameters"])
+    post = schema["paths"]["/api/actions/{id}/progress/"]["post"]
+    assert any(p["name"] == "Idempotency-Key" for p in post["parameters"])
 
 
 def test_the_docs_page_uses_only_the_sites_own_scripts_and_styles(client, db):

@@ -119,6 +119,14 @@ class World:
             "api:action-plan-detail": {"pk": plan.pk},
             "api:organisation-list": {},
             "api:organisation-detail": {"pk": plan.coordinating_organisation_id},
+            "api:response-record": {"pk": self.draft.responses.first().pk},
+            "api:action-create": {"pk": self.draft.responses.first().pk},
+            "api:action-edit": {
+                "pk": Action.objects.filter(response__action_plan=self.draft).first().pk
+            },
+            "api:progress-create": {"pk": self.owned_action().pk},
+            "api:target-revision-create": {"pk": self.owned_action().pk},
+            "api:target-revision-decide": {"pk": self.revision().pk},
             "login": {},
             "logout": {},
             "password_reset": {},

@@ -139,15 +139,21 @@ def expected(
 ) -> set[int]:
     """Allowed reads answer 200; allowed writes 200 (form shown again) or 302 (done). An API
     endpoint (`api` is "list" or "detail") answers 401 rather than sending anyone to sign in,
-    and a method it does not declare 405, or 404 on a record the user cannot see."""
+    and a method it does not declare 405, or 404 on a record the user cannot see. An API write
+    endpoint answers 403 to someone who can see the record but may not change it (404 to the
+    rest: tests/api/ tells the two apart), and an allowed write sent with no body is refused
+    as the pages' form would be (400), or for want of If-Match (428)."""
+    writes = api and not set(methods) <= {"GET", "HEAD"}
     if rule != "public" and column == "anonymous":
         return {401} if api else {302}
     if api == "detail" and not allowed:
-        return {404}
+        return {403, 404} if writes else {404}
     if method.upper() not in methods:
         return {405}
     if not allowed:
         return {404}
+    if writes:
+        return {200, 201, 400, 428}
     return {200} if method in ("get", "head") else {200, 302}
 
 

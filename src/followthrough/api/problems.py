@@ -22,6 +22,8 @@ TITLES = {
     406: "Not acceptable",
     412: "The record has changed",
     415: "Unsupported media type",
+    422: "The Idempotency-Key was used for another request",
+    428: "Send If-Match",
     429: "Too many requests",
 }
 
@@ -111,4 +113,8 @@ def document_problems(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
                 operation["responses"].setdefault(
                     str(code), {"description": TITLES[code], "content": problem_ref}
                 )
+            for code, answer in operation["responses"].items():
+                # The writes' own refusals (412, 422, 428) are problems too.
+                if int(code) in TITLES and "content" not in answer:
+                    answer.update(description=TITLES[int(code)], content=problem_ref)
     return result

@@ -62,3 +62,18 @@ def organisations_for(user: Any) -> QuerySet[Organisation]:
     if not getattr(user, "is_authenticated", False):
         return Organisation.objects.none()
     return Organisation.objects.all()
+
+
+def response_written(pk: int, *, today: Any) -> Response:
+    """A response as an API write returns it: with its actions' state as of today."""
+    actions = Action.objects.with_state(today=today).select_related("owner_organisation")
+    responses = Response.objects.select_related("recommendation").prefetch_related(
+        Prefetch("actions", queryset=actions.order_by("order", "id"))
+    )
+    return responses.get(pk=pk)
+
+
+def action_written(pk: int, *, today: Any) -> Action:
+    """An action as an API write returns it, its state worked out as the pages do."""
+    action: Action = Action.objects.with_state(today=today).get(pk=pk)
+    return action

@@ -1,4 +1,5 @@
-"""Writes: personal API tokens made, revoked and marked as used."""
+"""Writes: personal API tokens made, revoked and marked as used; the requests sent with an
+Idempotency-Key; history rows of API writes marked as made through the API."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
-from .models import ApiToken
+from followthrough.core.events import VIA
+
+from .models import ApiToken, IdempotencyKey
 
 TOKEN_START = "ft_"
 LIFETIMES = (30, 90, 365)
@@ -59,3 +63,46 @@ def token_mark_used(*, token: ApiToken, now: datetime) -> None:
         return
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     token.last_used_at = now
+
+
+THROUGH_THE_API = "Through the API"
+
+
+def history_mark_via_api(sender: Any, history_instance: Any, **kwargs: Any) -> None:
+    """A history row written while an API write runs says so in its reason, beside any reason
+    the change already gave. Audit metadata only: it writes onto the row being created."""
+    if VIA.get() != "api":
+        return
+    reason = (history_instance.history_change_reason or "").strip()
+    history_instance.history_change_reason = (
+        f"{reason} ({THROUGH_THE_API.lower()})" if reason else THROUGH_THE_API
+    )
+
+
+def idempotency_claim(*, user: Any, key: str, request_hash: str) -> tuple[IdempotencyKey, bool]:
+    """Claim a key for this person, locked until the caller's transaction ends: (claim, True) if
+    it is new; (the earlier claim, False) once a simultaneous first request has finished."""
+    try:
+        with transaction.atomic():
+            return IdempotencyKey.objects.create(
+                user_id=user.pk, key=key, request_hash=request_hash
+            ), True
+    except IntegrityError:
+        earlier = IdempotencyKey.objects.select_for_update().filter(user_id=user.pk, key=key)
+        found = earlier.first()
+        if found is None:  # the first request created nothing and let its key go
+            return IdempotencyKey.objects.create(
+                user_id=user.pk, key=key, request_hash=request_hash
+            ), True
+        return found, False
+
+
+def idempotency_settle(*, claim: IdempotencyKey, status: int, body: Any) -> None:
+    """Keep the answer a successful first request gave, to answer again."""
+    claim.status, claim.body = status, body
+    claim.save(update_fields=["status", "body"])
+
+
+def idempotency_release(*, claim: IdempotencyKey) -> None:
+    """A request that created nothing (refused, or in error) does not spend its key."""
+    claim.delete()

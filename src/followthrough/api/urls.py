@@ -4,9 +4,15 @@ from django.urls import path
 
 from . import views
 from .views import declared
+from .writes import plans, progress
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
+
+
+def write(route: str, name: str, view: Any, rule: str, methods: tuple[str, ...]) -> Any:
+    """A write endpoint, declared with the rule of the page that makes the same change."""
+    return path(f"api/{route}", declared(view.as_view(), rule, methods=methods), name=name)
 
 
 def resource(prefix: str, name: str, viewset: Any, detail_rule: str = "signed_in") -> list[Any]:
@@ -33,4 +39,46 @@ urlpatterns = [
     *resource("recommendations", "recommendation", views.RecommendationViewSet),
     *resource("action-plans", "action-plan", views.ActionPlanViewSet, "published_or_member"),
     *resource("organisations", "organisation", views.OrganisationViewSet),
+    write(
+        "responses/<int:pk>/record/",
+        "response-record",
+        plans.ResponseRecord,
+        "response_writer",
+        ("PUT", "PATCH"),
+    ),
+    write(
+        "responses/<int:pk>/actions/",
+        "action-create",
+        plans.ActionCreate,
+        "response_writer",
+        ("POST",),
+    ),
+    write(
+        "actions/<int:pk>/edit/",
+        "action-edit",
+        plans.ActionEdit,
+        "response_writer",
+        ("PUT", "PATCH"),
+    ),
+    write(
+        "actions/<int:pk>/progress/",
+        "progress-create",
+        progress.ProgressCreate,
+        "action_owner",
+        ("POST",),
+    ),
+    write(
+        "actions/<int:pk>/target-revisions/",
+        "target-revision-create",
+        progress.TargetRevisionCreate,
+        "action_owner",
+        ("POST",),
+    ),
+    write(
+        "target-revisions/<int:pk>/decision/",
+        "target-revision-decide",
+        progress.TargetRevisionDecide,
+        "target_approver",
+        ("POST",),
+    ),
 ]

@@ -47,6 +47,13 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
             self.get_object()
         return super().http_method_not_allowed(request, *args, **kwargs)
 
+    def retrieve(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        # A versioned record's ETag is its version, which writes send back in If-Match.
+        answer = super().retrieve(request, *args, **kwargs)
+        if isinstance(answer.data.get("version"), int):
+            answer["ETag"] = f'"{answer.data["version"]}"'
+        return answer
+
 
 class ReportViewSet(ReadOnly):
     serializer_class = serializers.ReportSerializer

@@ -22,7 +22,7 @@ from followthrough.core.models import DomainEvent
 from followthrough.organisations.models import Membership
 
 from .visibility import _visible_events, _visible_ids
-from .wording import event_changes, event_sentence, field_label, field_value
+from .wording import event_changes, event_reason, event_sentence, field_label, field_value
 
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 LABEL_FIELDS = ("title", "name", "file_name", "owner_text", "label", "code", "date")
@@ -279,7 +279,7 @@ def audit_entries(
                     "",
                     event_sentence(event.code),
                     [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
-                    "",
+                    event_reason(event.data),
                 )
             )
     raw.sort(key=lambda r: r[0], reverse=True)

@@ -35,7 +35,7 @@ from . import (
     audited_models,
 )
 from .visibility import _visible_events, _visible_ids
-from .wording import event_changes, event_sentence, field_label
+from .wording import event_changes, event_reason, event_sentence, field_label
 
 CHUNK_SIZE = 2000
 
@@ -193,7 +193,7 @@ def _event_stream(*, user: Any, filters: Q, chunk_size: int) -> Iterator[Raw]:
                 "",
                 event_sentence(event.code),
                 [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
-                "",
+                event_reason(event.data),
             )
         last = page[-1]
         page_of = events.filter(_older(last.at, last.pk, "at", "id"))

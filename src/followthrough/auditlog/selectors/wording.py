@@ -71,6 +71,7 @@ def event_changes(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     """An event's data as (label, before, after) rows: "before" and "after" dicts pair up key by
     key, {"from": …, "to": …} values become one change."""
     data = dict(data)
+    data.pop("via", None)  # how the change came in is the entry's reason (event_reason)
     before = data.pop("before", None)
     after = data.pop("after", None)
     rows: list[tuple[str, str, str]] = []
@@ -88,6 +89,11 @@ def event_changes(data: dict[str, Any]) -> list[tuple[str, str, str]]:
         else:
             rows.append((words(key), "", worded(value)))
     return rows
+
+
+def event_reason(data: dict[str, Any]) -> str:
+    """What an event's entry gives as its reason: that it was made through the API, if so."""
+    return "Through the API" if data.get("via") == "api" else ""
 
 
 def field_label(model: type[models.Model], attname: str) -> str:
