@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.apps import apps
-from django.db.models import DateTimeField, Min
+from django.db.models import DateTimeField
 
 from .actions import actions_build, reviews_build
 from .assessments import assessments_build
@@ -121,15 +121,19 @@ def seed_national(
 
 def dataset_digest() -> str:
     """A SHA-256 over every row of the domain tables in key order, leaving out when rows were
-    written and the frozen snapshots (both differ from run to run); keys are counted from each
-    table's first, so the same seed gives the same digest in any new or emptied database."""
+    written and the frozen snapshots (both differ from run to run); a key is written as its
+    row's place in its table, so the same seed gives the same digest in any new or emptied
+    database, whatever its sequences have counted (PostgreSQL's do not roll back)."""
     models = [
         m
         for label in APPS
         for m in sorted(apps.get_app_config(label).get_models(), key=lambda m: m.__name__)
         if not m.__name__.startswith("Historical")
     ] + [apps.get_model("auth.User")]
-    first = {m: m.objects.aggregate(first=Min("pk"))["first"] or 0 for m in models}
+    place = {
+        m: {pk: n for n, pk in enumerate(m.objects.order_by("pk").values_list("pk", flat=True))}
+        for m in models
+    }
     digest = hashlib.sha256()
     for model in models:
         fields = [
@@ -140,8 +144,8 @@ def dataset_digest() -> str:
         digest.update(model.__name__.encode())
         for row in model.objects.order_by("pk").values_list(*[f.attname for f in fields]):
             values = [
-                value - first[f.related_model if f.is_relation else model]
-                if value is not None and (f.primary_key or f.related_model in first)
+                place[f.related_model if f.is_relation else model][value]
+                if value is not None and (f.primary_key or f.related_model in place)
                 else value
                 for f, value in zip(fields, row, strict=True)
             ]

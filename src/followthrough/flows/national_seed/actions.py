@@ -226,7 +226,7 @@ def reviews_build(
     judgements = [j for j, _ in Review.Judgement.choices]
     grades = [g for g, _ in Review.EvidenceGrade.choices]
     reviews = []
-    for plan in plans:
+    for number, plan in enumerate(plans):
         if plan.plan.status != ActionPlan.Status.PUBLISHED or plan.plan.submitted is None:
             continue
         for n, response in enumerate(plan.responses):
@@ -259,7 +259,7 @@ def reviews_build(
                     recommendation=response.recommendation,
                     reviewer=people.user("inspector", n),
                     date=on,
-                    judgement=judgements[(n + plan.plan.pk) % len(judgements)],
+                    judgement=judgements[(n + number) % len(judgements)],
                     evidence_grade=grades[n % len(grades)],
                     commentary="Synthetic commentary: what the inspectorate saw, and why.",
                     snapshot=snapshot,
