@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -91,6 +93,15 @@ def test_burn_up_counts_promised_and_completed_actions(inspector, plan):
     completed = Action.objects.with_state(today=today).filter(state="completed").count()
     assert rows[-1][1:] == (promised, completed)
     assert all(a[1] <= b[1] and a[2] <= b[2] for a, b in pairwise(rows))
+
+
+def test_burn_up_is_counted_by_month_in_the_database(inspector, plan):
+    """At national scale the chart once walked every action for every period in Python: the
+    database now returns one row per (month started, month done), however many actions."""
+    with CaptureQueriesContext(connection) as ctx:
+        burn_up(user=inspector, today=date.today())
+    counted = [q["sql"] for q in ctx.captured_queries if '"actionplans_action"' in q["sql"]]
+    assert len(counted) == 1 and "GROUP BY" in counted[0].upper()
 
 
 def test_slippage_measures_from_the_first_target_to_the_current_one(inspector, plan):

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db.models import Case, Count, DateField, Q, When
+from django.db.models.functions import Coalesce, Greatest, TruncDate, TruncMonth
+
 from followthrough.actionplans.models import Action, Escalation, TargetRevision
 
 MONTHS_BEFORE_QUARTERS = 36
@@ -40,32 +43,35 @@ def burn_up(
 ) -> list[tuple[str, int, int]]:
     """(period, actions promised by then, actions completed by then), from the first plan to
     today. An action counts from its plan's date (or when it was added); withdrawn ones drop
-    out of both lines; one completed before tracking began counts from the plan's date."""
-    points = []
-    for created, plan_date, status, target_kind, completed_on in _published_actions(
-        user, report_id, recommendations
-    ).values_list(
-        "created_at",
-        "response__action_plan__submitted",
-        "status",
-        "target_kind",
-        "completed_on",
-    ):
-        if status == Action.Status.WITHDRAWN:
-            continue
-        start = plan_date or created.date()
-        done = None
-        if status == Action.Status.COMPLETED or target_kind == Action.TargetKind.COMPLETED:
-            done = max(completed_on or start, start)
-        points.append((start, done))
-    if not points:
+    out of both lines; one completed before tracking began counts from the plan's date.
+
+    The database counts actions by (month started, month done), so the work per request grows
+    with the months, not the actions: every period starts on the first of a month, so an action
+    is in a period's line exactly when its month is."""
+    start = Coalesce("response__action_plan__submitted", TruncDate("created_at"))
+    finished = Q(status=Action.Status.COMPLETED) | Q(target_kind=Action.TargetKind.COMPLETED)
+    done = Case(
+        When(finished, then=Greatest(Coalesce("completed_on", start), start)),
+        default=None,
+        output_field=DateField(),
+    )
+    cells = list(
+        _published_actions(user, report_id, recommendations)
+        .exclude(status=Action.Status.WITHDRAWN)
+        .annotate(started=TruncMonth(start, output_field=DateField()))
+        .annotate(finished=TruncMonth(done, output_field=DateField()))
+        .order_by()
+        .values_list("started", "finished")
+        .annotate(n=Count("pk"))
+    )
+    if not cells:
         return []
-    periods = _month_starts(min(p[0] for p in points), today)
+    periods = _month_starts(min(started for started, _, _ in cells), today)
     rows = []
     for i, period in enumerate(periods):
         end = periods[i + 1] if i + 1 < len(periods) else date.max
-        scope = sum(start < end for start, _ in points)
-        completed = sum(done is not None and done < end for _, done in points)
+        scope = sum(n for started, _, n in cells if started < end)
+        completed = sum(n for _, finished, n in cells if finished is not None and finished < end)
         rows.append((period.strftime("%b %Y"), scope, completed))
     return rows
 
