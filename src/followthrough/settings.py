@@ -352,6 +352,10 @@ DAILY_RUN_HOUR = env_int("DAILY_RUN_HOUR", 6)
 UPLOAD_ROOT = Path(os.environ.get("UPLOAD_ROOT", VAR_DIR / "uploads"))
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 
+# Webhook receivers must be on the internet over HTTPS; tests and a local demo may allow
+# http://127.0.0.1 receivers with this (never in production).
+WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", False)
+
 # Largest document the importer reads, in bytes.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 20 * 1024 * 1024)
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("followthrough.cases.urls")),
     path("", include("followthrough.audits.urls")),
     path("", include("followthrough.api.urls")),
+    path("", include("followthrough.api.webhooks.urls")),
     path("accounts/login/", auth_views.login, name="login"),
     path("accounts/logout/", auth_views.logout, name="logout"),
     path("accounts/password/reset/", auth_views.password_reset, name="password_reset"),

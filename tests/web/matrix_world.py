@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 
 from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, TargetRevision
 from followthrough.actionplans.services import version_record
+from followthrough.api.webhooks.models import WebhookEndpoint
 from followthrough.cases.models import Case, CasePathway, Pathway, Task
 from followthrough.core.uploads import upload_store
 from followthrough.ingest.models import ImportReview
@@ -77,6 +78,18 @@ class World:
                 file_name="matrix-sample.csv",
                 content_type="text/csv; charset=utf-8",
                 content=b"Report\n",
+            )
+        )
+
+    def webhook_endpoint(self) -> WebhookEndpoint:
+        """An active webhook endpoint of the own organisation."""
+        return WebhookEndpoint.objects.filter(organisation=self.own).first() or (
+            WebhookEndpoint.objects.create(
+                organisation=self.own,
+                url="https://receiver.example/hook",
+                events=["action.completed"],
+                secret="whsec_matrix",
+                created_by=self.users["own admin"],
             )
         )
 
@@ -163,6 +176,20 @@ class World:
             "two-factor-verify": {},
             "organisations:member-invite": {"pk": self.own.pk},
             "organisations:member-change": {"pk": self.own.pk, "membership_pk": self.target.pk},
+            "webhooks:endpoint-list": {"pk": self.own.pk},
+            "webhooks:endpoint-create": {"pk": self.own.pk},
+            "webhooks:endpoint-detail": {
+                "pk": self.own.pk,
+                "endpoint_pk": self.webhook_endpoint().pk,
+            },
+            "webhooks:endpoint-disable": {
+                "pk": self.own.pk,
+                "endpoint_pk": self.webhook_endpoint().pk,
+            },
+            "webhooks:endpoint-test": {
+                "pk": self.own.pk,
+                "endpoint_pk": self.webhook_endpoint().pk,
+            },
             "organisations:invitation-answer": {"pk": self.invitation.pk},
             "cases:case-list": {},
             "cases:task-list": {},

@@ -17,6 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
+from followthrough.api.webhooks.services import webhook_deliveries_queue
 from followthrough.cases.models import Task, TaskEscalation
 from followthrough.core.models import DomainEvent
 from followthrough.organisations.models import CASE_ROLES, Membership, Organisation
@@ -141,7 +142,7 @@ def _save(run: TaskRun) -> None:
     TaskEscalation.objects.bulk_update(run.cleared, ["cleared_on"])
     TaskEscalation.objects.bulk_create(run.raised)
     content_type = ContentType.objects.get_for_model(Task)
-    DomainEvent.objects.bulk_create(
+    events = DomainEvent.objects.bulk_create(
         [
             DomainEvent(
                 content_type=content_type,
@@ -160,4 +161,8 @@ def _save(run: TaskRun) -> None:
             )
             for rung in run.cleared
         ]
+    )
+    # Written in bulk, so no save signal: the overdue tasks' webhooks are queued here.
+    webhook_deliveries_queue(
+        event_ids=[e.pk for e in events if e.code == "cases.task.escalated" and e.pk]
     )

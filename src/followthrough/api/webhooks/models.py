@@ -3,8 +3,11 @@ disabled, never deleted, so its deliveries stay listed."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_save
 
 from followthrough.core.history import audited_history
 from followthrough.core.models import DomainEvent, TimeStamped
@@ -109,3 +112,22 @@ class WebhookAttempt(models.Model):
     @property
     def succeeded(self) -> bool:
         return self.status_code is not None and 200 <= self.status_code < 300
+
+
+def _queue_deliveries(sender: Any, instance: DomainEvent, created: bool, **kwargs: Any) -> None:
+    """Once the change that recorded the event is committed, queue its deliveries (nothing for
+    events no endpoint can ask for). Events written in bulk are queued by their writer."""
+    if not created or instance.code not in TYPE_OF_CODE:
+        return
+
+    def queue() -> None:
+        from .services import webhook_deliveries_queue
+
+        with transaction.atomic():
+            webhook_deliveries_queue(event_ids=[instance.pk])
+
+    transaction.on_commit(queue)
+
+
+# Connected here, with the tables it reads, so that it is connected wherever the models are.
+post_save.connect(_queue_deliveries, sender=DomainEvent, dispatch_uid="followthrough-webhooks")
