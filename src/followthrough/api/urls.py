@@ -3,7 +3,7 @@ from typing import Any
 from django.urls import path
 
 from . import views
-from .views import declared
+from .views import aggregates, assessments, audits, casework, declared, findings, plans
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
@@ -33,4 +33,33 @@ urlpatterns = [
     *resource("recommendations", "recommendation", views.RecommendationViewSet),
     *resource("action-plans", "action-plan", views.ActionPlanViewSet, "published_or_member"),
     *resource("organisations", "organisation", views.OrganisationViewSet),
+    *resource("plan-versions", "plan-version", plans.PlanVersionViewSet, "published_or_member"),
+    *resource(
+        "progress-updates", "progress-update", plans.ProgressUpdateViewSet, "published_or_member"
+    ),
+    *resource(
+        "target-revisions", "target-revision", plans.TargetRevisionViewSet, "published_or_member"
+    ),
+    *resource("reviews", "review", plans.ReviewViewSet),
+    *resource("cases", "case", casework.CaseViewSet, "case_worker"),
+    *resource("tasks", "task", casework.TaskViewSet, "task_reader"),
+    *resource(
+        "self-assessments",
+        "self-assessment",
+        assessments.SelfAssessmentViewSet,
+        "assessment_reader",
+    ),
+    *resource("audits", "audit", audits.AuditViewSet, "case_audit_reader"),
+    *resource("findings", "finding", findings.FindingViewSet),
+    *resource("practice-examples", "practice-example", findings.PracticeExampleViewSet),
+    path(
+        "api/casework/board/",
+        declared(aggregates.BoardPackView.as_view(), "service_member"),
+        name="casework-board",
+    ),
+    path(
+        "api/casework/national/",
+        declared(aggregates.NationalFiguresView.as_view(), "national_reader"),
+        name="casework-national",
+    ),
 ]
