@@ -33,6 +33,19 @@ def examples() -> list[tuple[str, int, str]]:
     return found
 
 
+def records_of_the_report(plan) -> None:
+    """A version, progress, target revision and review for each record of the plan, and a
+    finding and a practice example of its report, so the examples that read them answer."""
+    from followthrough.inspections.models import Finding, PracticeExample
+    from tests.api.test_plan_records import records_for_every_plan
+
+    records_for_every_plan()
+    Finding.objects.create(report=plan.report, statement="judged suitable", values={"Yes": 5})
+    PracticeExample.objects.create(
+        report=plan.report, title="A synthetic panel", kind="good", text="Met weekly"
+    )
+
+
 def test_the_doc_has_examples_of_every_endpoint():
     text = " ".join(line for line, _, _ in examples())
     for path in ("reports/", "recommendations/", "action-plans/", "organisations/"):
@@ -42,6 +55,7 @@ def test_the_doc_has_examples_of_every_endpoint():
 def test_every_curl_example_in_the_doc_answers_as_shown(client, body_viewer):
     load_plans(1, 6)
     plan = ActionPlan.objects.get()
+    records_of_the_report(plan)
     rec = Recommendation.objects.exclude(themes=[]).exclude(addressees=None).first()
     _, token = token_create(
         owner=body_viewer, name="Docs", scope="read", days=30, today=date.today()

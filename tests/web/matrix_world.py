@@ -9,13 +9,21 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
-from followthrough.actionplans.models import Action, ActionPlan, ProgressUpdate, TargetRevision
+from followthrough.actionplans.models import (
+    Action,
+    ActionPlan,
+    PlanVersion,
+    ProgressUpdate,
+    Review,
+    TargetRevision,
+)
 from followthrough.actionplans.services import version_record
 from followthrough.api.webhooks.models import WebhookEndpoint
 from followthrough.cases.models import Case, CasePathway, Pathway, Task
 from followthrough.core.uploads import upload_store
 from followthrough.ingest.models import ImportReview
 from followthrough.ingest.sample import sample_action_plan
+from followthrough.inspections.models import Finding, PracticeExample
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
 from followthrough.reporting.models import Download
@@ -93,6 +101,30 @@ class World:
             )
         )
 
+    def revision_of(self, plan: ActionPlan) -> TargetRevision:
+        """A target revision of the plan's (the draft's made here, on its first action)."""
+        if plan == self.published:
+            return self.revision()
+        found = TargetRevision.objects.filter(action__response__action_plan=plan).first()
+        return found or TargetRevision.objects.create(
+            action=Action.objects.filter(response__action_plan=plan).first(),
+            new_text="2032",
+            new_kind="year",
+            new_value="2032",
+            reason="Waiting for funding",
+            proposed_on=date.today(),
+        )
+
+    def finding_of(self, plan: ActionPlan) -> Finding:
+        found = Finding.objects.filter(report=plan.report).first()
+        return found or Finding.objects.create(report=plan.report, statement="judged suitable")
+
+    def practice_of(self, plan: ActionPlan) -> PracticeExample:
+        found = PracticeExample.objects.filter(report=plan.report).first()
+        return found or PracticeExample.objects.create(
+            report=plan.report, title="A synthetic panel", kind="good", text="Met weekly"
+        )
+
     def kwargs(self, name: str, variant: str) -> dict | None:
         plan = self.published if variant == "published" else self.draft
         rec = plan.responses.first().recommendation
@@ -140,6 +172,37 @@ class World:
             "api:progress-create": {"pk": self.owned_action().pk},
             "api:target-revision-create": {"pk": self.owned_action().pk},
             "api:target-revision-decide": {"pk": self.revision().pk},
+            "api:plan-version-list": {},
+            "api:plan-version-detail": {"pk": PlanVersion.objects.get(action_plan=plan).pk},
+            "api:progress-update-list": {},
+            "api:progress-update-detail": {
+                "pk": ProgressUpdate.objects.get(action__response__action_plan=plan).pk
+            },
+            "api:target-revision-list": {},
+            "api:target-revision-detail": {"pk": self.revision_of(plan).pk},
+            "api:review-list": {},
+            "api:review-detail": {
+                "pk": (
+                    Review.objects.filter(recommendation=rec).first()
+                    or Review.objects.create(
+                        recommendation=rec, date=date.today(), judgement="achieved"
+                    )
+                ).pk
+            },
+            "api:case-list": {},
+            "api:case-detail": {"pk": self.case.pk},
+            "api:task-list": {},
+            "api:task-detail": {"pk": self.task.pk},
+            "api:self-assessment-list": {},
+            "api:self-assessment-detail": {"pk": self.assessment.pk},
+            "api:audit-list": {},
+            "api:audit-detail": {"pk": self.audits.audit.pk},
+            "api:finding-list": {},
+            "api:finding-detail": {"pk": self.finding_of(plan).pk},
+            "api:practice-example-list": {},
+            "api:practice-example-detail": {"pk": self.practice_of(plan).pk},
+            "api:casework-board": {},
+            "api:casework-national": {},
             "login": {},
             "logout": {},
             "password_reset": {},

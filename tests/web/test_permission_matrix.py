@@ -50,6 +50,9 @@ ROW_FOR = {
     "its milestone rules (its administrators)",
     ("task_owner", "published"): "update a task on a child's case (the case's workers, and the "
     "agency that owns the task; the sample task is owned by the other organisation)",
+    ("task_reader", "published"): "read a task on a child's case: its case's reference and the "
+    "step (the case's workers, and any member of the agency that owns the task; the sample task "
+    "is owned by the other organisation)",
     ("organisation_writer", "published"): "start a draft action plan for your organisation",
     ("response_writer", "published"): "edit a response or its actions (in a draft plan, or "
     "as a new version of a published one)",

@@ -3,8 +3,9 @@ from typing import Any
 from django.urls import path
 
 from . import views
-from .views import declared
-from .writes import plans, progress
+from .views import aggregates, assessments, audits, casework, declared, findings, plans
+from .writes import plans as plan_writes
+from .writes import progress
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
@@ -42,21 +43,21 @@ urlpatterns = [
     write(
         "responses/<int:pk>/record/",
         "response-record",
-        plans.ResponseRecord,
+        plan_writes.ResponseRecord,
         "response_writer",
         ("PUT", "PATCH"),
     ),
     write(
         "responses/<int:pk>/actions/",
         "action-create",
-        plans.ActionCreate,
+        plan_writes.ActionCreate,
         "response_writer",
         ("POST",),
     ),
     write(
         "actions/<int:pk>/edit/",
         "action-edit",
-        plans.ActionEdit,
+        plan_writes.ActionEdit,
         "response_writer",
         ("PUT", "PATCH"),
     ),
@@ -80,5 +81,34 @@ urlpatterns = [
         progress.TargetRevisionDecide,
         "target_approver",
         ("POST",),
+    ),
+    *resource("plan-versions", "plan-version", plans.PlanVersionViewSet, "published_or_member"),
+    *resource(
+        "progress-updates", "progress-update", plans.ProgressUpdateViewSet, "published_or_member"
+    ),
+    *resource(
+        "target-revisions", "target-revision", plans.TargetRevisionViewSet, "published_or_member"
+    ),
+    *resource("reviews", "review", plans.ReviewViewSet),
+    *resource("cases", "case", casework.CaseViewSet, "case_worker"),
+    *resource("tasks", "task", casework.TaskViewSet, "task_reader"),
+    *resource(
+        "self-assessments",
+        "self-assessment",
+        assessments.SelfAssessmentViewSet,
+        "assessment_reader",
+    ),
+    *resource("audits", "audit", audits.AuditViewSet, "case_audit_reader"),
+    *resource("findings", "finding", findings.FindingViewSet),
+    *resource("practice-examples", "practice-example", findings.PracticeExampleViewSet),
+    path(
+        "api/casework/board/",
+        declared(aggregates.BoardPackView.as_view(), "service_member"),
+        name="casework-board",
+    ),
+    path(
+        "api/casework/national/",
+        declared(aggregates.NationalFiguresView.as_view(), "national_reader"),
+        name="casework-national",
     ),
 ]

@@ -56,6 +56,8 @@ RULES = {
     "milestone rules",
     "task_owner": "the case's workers, and contributors, approvers and administrators of the "
     "agency that owns the task",
+    "task_reader": "the case's workers, and any member of the agency that owns the task: its "
+    "case's reference and the step, nothing else of the case",
     "improvement_writer": "contributors, approvers and administrators of the service: the "
     "improvement plan stays live after sign-off",
     "case_audit_reader": "members of the youth justice service whose audit it is (its board "

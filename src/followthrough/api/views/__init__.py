@@ -14,7 +14,7 @@ from rest_framework.pagination import CursorPagination
 
 from followthrough.core.access import READ, RULES
 
-from . import filters, selectors, serializers
+from .. import filters, selectors, serializers
 
 
 def declared(view: Any, rule: str, *, methods: tuple[str, ...] = READ) -> Any:

@@ -12,8 +12,8 @@ from followthrough.actionplans.models import Action, ActionPlan, Response
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Organisation
 
-from .models import ApiToken
-from .services import TOKEN_START, token_hash
+from ..models import ApiToken
+from ..services import TOKEN_START, token_hash
 
 
 def tokens_of(user: Any) -> QuerySet[ApiToken]:
