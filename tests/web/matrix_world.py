@@ -121,6 +121,7 @@ class World:
             "web:accessibility": {},
             "web:privacy": {},
             "web:cookies": {},
+            "web:healthz": {},
             "web:account": {},
             "api:schema": {},
             "api:docs": {},
