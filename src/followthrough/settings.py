@@ -162,6 +162,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional read replica for reporting's reads (core/replica.py); in tests a mirror of default.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)
+    )
+    DATABASES["replica"].update(CONN_HEALTH_CHECKS=True, TEST={"MIRROR": "default"})
+    DATABASE_ROUTERS = ["followthrough.core.replica.ReplicaRouter"]
 if not os.environ.get("DATABASE_URL"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded database needs its directory
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
