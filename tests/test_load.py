@@ -46,7 +46,13 @@ def _locustfile() -> dict:
 
 def test_the_locustfile_names_real_addresses_and_filters():
     found = _locustfile()
-    assert found["users"] == ["ContributorUser", "InspectorUser", "ReaderUser", "ServiceUser"]
+    assert found["users"] == [
+        "ContributorUser",
+        "InspectorUser",
+        "ReaderUser",
+        "ServiceUser",
+        "WriterUser",
+    ]
     resolved = {
         name: resolve(path.format(id=1)).view_name for name, path in found["routes"].items()
     }

@@ -186,7 +186,7 @@ class ContributorUser(_SignedIn):
 class WriterUser(ContributorUser):
     """A contributor posting progress again and again without a pause: the writers' ramp."""
 
-    weight = 0
+    weight = 1  # run alone, named on locust's command line; the mixed run names the others
     wait_time = constant(0)
 
 

@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from national import _free_port, _prepare  # noqa: E402
 
+MIXED = ("ReaderUser", "ContributorUser", "InspectorUser", "ServiceUser")  # not WriterUser
 PER_KIND = 12  # seeded logins signed in for each kind of user
 PER_USER = 8  # records each may use
 
@@ -155,6 +156,9 @@ def _warm(port: int, plan: dict[str, list[dict[str, Any]]], workers: int) -> Non
 
 
 def _rows(prefix: Path) -> list[dict[str, str]]:
+    if not Path(f"{prefix}_stats.csv").exists():
+        print(Path(f"{prefix}.log").read_text(errors="replace")[-3000:], file=sys.stderr)
+        raise SystemExit(f"locust stopped without figures: {prefix}.log")
     with Path(f"{prefix}_stats.csv").open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
@@ -204,7 +208,7 @@ def main() -> int:
         where = f"scale {args.scale:g} on {connection.vendor}, {workers} gunicorn workers"
         if not args.writers:
             print(f"\nLoad: {args.users} users for {args.seconds} s, {where}", flush=True)
-            _locust(env, port, args.users, args.seconds, out / "mixed")
+            _locust(env, port, args.users, args.seconds, out / "mixed", *MIXED)
             failures = _show(_rows(out / "mixed"))
             _failures(out / "mixed")
         else:
