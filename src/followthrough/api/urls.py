@@ -4,7 +4,7 @@ from django.urls import path
 
 from . import views
 from .views import declared
-from .writes import plans, progress
+from .writes import cases, plans, progress, selfassessment
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
@@ -81,4 +81,19 @@ urlpatterns = [
         "target_approver",
         ("POST",),
     ),
+    write(
+        "self-assessment-items/<int:pk>/answers/",
+        "assessment-item-answers",
+        selfassessment.ItemAnswers,
+        "assessment_writer",
+        ("GET", "HEAD", "PUT", "PATCH"),
+    ),
+    write(
+        "cases/by-reference/<str:reference>/",
+        "case-upsert",
+        cases.CaseUpsert,
+        "case_worker",
+        ("GET", "HEAD", "PUT"),
+    ),
+    write("tasks/<int:pk>/", "task-update", cases.TaskUpdate, "task_owner", ("PATCH",)),
 ]
