@@ -276,6 +276,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "followthrough.api.problems.document_problems",
+        "followthrough.api.schema_hooks.document_conformance",
     ],
 }
 
