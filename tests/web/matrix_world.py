@@ -122,6 +122,7 @@ class World:
             "web:privacy": {},
             "web:cookies": {},
             "web:healthz": {},
+            "auditlog:download": {},
             "web:account": {},
             "api:schema": {},
             "api:docs": {},
