@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
@@ -30,6 +30,13 @@ from .idempotency import idempotent
 from .plans import IDEMPOTENCY_KEY, IF_MATCH, VERSIONED
 
 PAGE = "api:case-upsert"
+IF_EXISTS = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description='The case\'s ETag, e.g. "3": needed when the case exists, not to open it',
+)
 ROW = re.compile(r"Row (\d+)(?:, column (\w+))?: (.*)")
 
 
@@ -160,7 +167,7 @@ class CaseUpsert(Writing):
     @extend_schema(
         request=CaseSerializer,
         responses={200: CaseSerializer, 201: CaseSerializer, 422: None, **VERSIONED},
-        parameters=[IF_MATCH, IDEMPOTENCY_KEY],
+        parameters=[IF_EXISTS, IDEMPOTENCY_KEY],
     )
     @idempotent
     def put(self, request: Any, reference: str) -> Response:
