@@ -8,7 +8,7 @@ PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 export CORPUS
 
-.PHONY: demo test install assets browser migrate lint check bench serve clean
+.PHONY: demo test install assets browser migrate lint check bench load serve clean
 
 $(BIN)/followthrough: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -90,6 +90,17 @@ bench: install
 	$(BIN)/python benchmarks/national.py --compare --scale $(NATIONAL_SCALE)
 	PG_PORT=54339 bash -c 'set -euo pipefail; source scripts/postgres.sh; start_postgres; \
 	  $(BIN)/python benchmarks/national.py --compare --scale $(NATIONAL_SCALE)'
+
+# Simulated people through gunicorn (benchmarks/load/): 50 users across the roles for LOAD_SECONDS
+# on a PostgreSQL 15 started the way CI starts it, failing on any error; then progress writers
+# ramped on the embedded SQLite. LOAD_SCALE=0.1 for a quicker run.
+LOAD_SCALE ?= 1.0
+LOAD_SECONDS ?= 120
+load: install
+	PG_PORT=54340 bash -c 'set -euo pipefail; source scripts/postgres.sh; start_postgres; \
+	  $(BIN)/python benchmarks/load/runner.py --scale $(LOAD_SCALE) --seconds $(LOAD_SECONDS)'
+	$(BIN)/python benchmarks/load/runner.py --writers 1,2,4,8,16 --scale $(LOAD_SCALE) \
+	  --seconds $(LOAD_SECONDS)
 
 clean:
 	rm -rf $(VENV) node_modules var src/followthrough/web/static/build

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 
 from followthrough.actionplans.models import ActionPlan
@@ -34,6 +35,14 @@ GOLD = SHARED / "gold"
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"the corpus directory {CORPUS} is not present on this machine"
 )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():  # type: ignore[no-untyped-def]
+    """Each test starts with an empty cache: on SQLite a rolled-back test's ids come round again,
+    so figures cached under them (core/freshness.py) would belong to another test's data."""
+    cache.clear()
+    yield
 
 
 def corpus_file(prefix: str) -> Path:

@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from followthrough.core.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("FOLLOWTHROUGH_VAR_DIR", PROJECT_DIR / "var"))
@@ -108,6 +110,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "followthrough.web.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -159,6 +162,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional read replica for reporting's reads (core/replica.py); in tests a mirror of default.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)
+    )
+    DATABASES["replica"].update(CONN_HEALTH_CHECKS=True, TEST={"MIRROR": "default"})
+    DATABASE_ROUTERS = ["followthrough.core.replica.ReplicaRouter"]
 if not os.environ.get("DATABASE_URL"):
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded database needs its directory
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -217,6 +227,7 @@ SECURE_HSTS_SECONDS = 31536000 if PRODUCTION else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer checks health over plain HTTP
 
 # Content security policy: nothing inline, nothing from elsewhere. Charts are SVG files
 # (docs/decisions/0002) and every script is a file served by the site itself.
@@ -265,6 +276,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "followthrough.api.problems.document_problems",
+        "followthrough.api.schema_hooks.document_conformance",
     ],
 }
 
@@ -382,9 +394,6 @@ ESCALATION_STEP_GAP_DAYS = env_int("ESCALATION_STEP_GAP_DAYS", 14)
 CASE_TASK_OVERDUE_DAYS = env_days("CASE_TASK_OVERDUE_DAYS", [1, 7, 14])
 CASE_TASK_STEP_GAP_DAYS = env_int("CASE_TASK_STEP_GAP_DAYS", 5)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs go to standard error: one JSON object a line with the request's id in production, or text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json" if PRODUCTION else "text")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=os.environ.get("LOG_LEVEL", "WARNING"))

@@ -10,6 +10,7 @@ import shlex
 from datetime import date
 
 from followthrough.actionplans.models import Action
+from followthrough.cases.models import Case
 from tests.api.test_docs_examples import DOC
 from tests.api.writing import token_for
 
@@ -29,7 +30,9 @@ def write_examples() -> list[tuple[str, int, str]]:
     return found
 
 
-def test_every_write_example_answers_as_shown(client, sample_plan, body_contributor, known_bodies):
+def test_every_write_example_answers_as_shown(
+    client, sample_plan, body_contributor, known_bodies, case_manager
+):
     action = Action.objects.filter(
         owner_organisation=known_bodies["YJB"],
         response__responding_organisation=known_bodies["YJB"],
@@ -37,6 +40,7 @@ def test_every_write_example_answers_as_shown(client, sample_plan, body_contribu
     values = {
         "FT": "",
         "FT_TOKEN": token_for(body_contributor),
+        "CASE_TOKEN": token_for(case_manager),  # the case examples: a service's case manager
         "ACTION": str(action.pk),
         "VERSION": str(action.version),
         "TODAY": date.today().isoformat(),
@@ -63,3 +67,5 @@ def test_every_write_example_answers_as_shown(client, sample_plan, body_contribu
         ran += 1
     assert ran >= 6
     assert action.updates.filter(text="Draft guidance sent to the board").count() == 1
+    case = Case.objects.get(reference="NB-0042")
+    assert case.release_date == date(2027, 1, 22) and case.tasks.get().status == "done"

@@ -26,6 +26,10 @@ def test_the_schema_is_openapi_3_1_with_every_endpoint_and_the_token_scheme(clie
         "/api/actions/{id}/progress/",
         "/api/actions/{id}/target-revisions/",
         "/api/target-revisions/{id}/decision/",
+        "/api/self-assessment-items/{id}/answers/",
+        "/api/cases/by-reference/{reference}/",
+        "/api/tasks/{id}/",
+        "/api/tasks/{id}/update/",
     }
     assert schema["components"]["securitySchemes"]["personalToken"]["scheme"] == "bearer"
     detail = schema["paths"]["/api/action-plans/{id}/"]["get"]["responses"]
@@ -38,6 +42,10 @@ def test_the_schema_is_openapi_3_1_with_every_endpoint_and_the_token_scheme(clie
     assert any(p["name"] == "If-Match" and p["required"] for p in put["parameters"])
     post = schema["paths"]["/api/actions/{id}/progress/"]["post"]
     assert any(p["name"] == "Idempotency-Key" for p in post["parameters"])
+    upsert = schema["paths"]["/api/cases/by-reference/{reference}/"]["put"]
+    assert {"200", "201", "412", "428"} <= set(upsert["responses"])
+    # Opening a case needs no If-Match; updating one does (the view answers 428 without it).
+    assert any(p["name"] == "If-Match" and not p.get("required") for p in upsert["parameters"])
 
 
 def test_the_docs_page_uses_only_the_sites_own_scripts_and_styles(client, db):

@@ -25,7 +25,7 @@ COLUMNS = (
 # Which row of the documented table governs each rule (and, for plans, each variant).
 ROW_FOR = {
     ("public", "published"): "read public pages (accessibility, privacy, cookies, the API's "
-    "schema and documentation)",
+    "schema and documentation, the health check)",
     ("signed_in", "published"): "read published reports, recommendations, plans, progress "
     "reports, sources, overview, organisations, search",
     ("published_or_member", "published"): "read published reports, recommendations, plans, "

@@ -4,8 +4,8 @@ from django.urls import path
 
 from . import views
 from .views import aggregates, assessments, audits, casework, declared, findings, plans
+from .writes import cases, progress, selfassessment
 from .writes import plans as plan_writes
-from .writes import progress
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
@@ -111,4 +111,19 @@ urlpatterns = [
         declared(aggregates.NationalFiguresView.as_view(), "national_reader"),
         name="casework-national",
     ),
+    write(
+        "self-assessment-items/<int:pk>/answers/",
+        "assessment-item-answers",
+        selfassessment.ItemAnswers,
+        "assessment_writer",
+        ("GET", "HEAD", "PUT", "PATCH"),
+    ),
+    write(
+        "cases/by-reference/<str:reference>/",
+        "case-upsert",
+        cases.CaseUpsert,
+        "case_worker",
+        ("GET", "HEAD", "PUT"),
+    ),
+    write("tasks/<int:pk>/update/", "task-update", cases.TaskUpdate, "task_owner", ("PATCH",)),
 ]

@@ -6,5 +6,6 @@ app_name = "auditlog"
 urlpatterns = [
     path("audit/", views.audit_log, name="log"),
     path("audit/export.csv", views.audit_export, name="export"),
+    path("audit/download.csv", views.audit_download, name="download"),
     path("history/<slug:kind>/<int:pk>/", views.object_history, name="object-history"),
 ]

@@ -4,11 +4,14 @@ from datetime import date, datetime, time
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.actionplans.selectors import history_starts_for
 from followthrough.core.access import access
 from followthrough.core.forms import date_param, text_param
+from followthrough.reporting.models import Download
+from followthrough.reporting.views.downloads import request_download
 
 from .access import get_audited_object_for_user
 from .exports import audit_csv_blocks
@@ -86,6 +89,29 @@ def audit_export(request: HttpRequest) -> StreamingHttpResponse:
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="followthrough-audit-{stamp}.csv"'
     return response
+
+
+@access("audit_reader")
+def audit_download(request: HttpRequest) -> HttpResponse:
+    """Every matching entry as CSV, built by the worker: the page says it is being prepared, then
+    the same address hands over the file, to the person who asked only."""
+    values, errors = _filters(request)
+    if errors:
+        raise Http404
+    query = request.GET.urlencode()
+    filters = {k: v.isoformat() if isinstance(v, datetime) else v for k, v in values.items()}
+    return request_download(
+        request,
+        kind=Download.Kind.AUDIT_LOG,
+        fmt="csv",
+        params={
+            "filters": filters,
+            "page": reverse("auditlog:log") + (f"?{query}" if query else ""),
+        },
+        # The trail grows by the second: a download asked for is built from the trail as then.
+        version=[timezone.now().isoformat()],
+        name="followthrough-audit",
+    )
 
 
 @access("published_or_member")

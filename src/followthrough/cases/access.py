@@ -61,3 +61,10 @@ def get_admin_service_for_user(user: Any) -> Organisation:
     if not ids:
         raise Http404
     return get_object_or_404(Organisation, pk=ids[0])
+
+
+def get_case_by_reference_for_user(user: Any, reference: str) -> tuple[Organisation, Case | None]:
+    """The service a case worker writes cases for, and its case under `reference` if it has one
+    (the API's upsert); 404 for anyone who works no service's cases, partners included."""
+    service = get_case_service_for_user(user)
+    return service, Case.objects.filter(service=service, reference=reference.strip()).first()

@@ -224,6 +224,21 @@ def cases_import(
         )
     if report.errors:
         return report
+    rows_import(service=service, rows=rows, actor=actor, today=today, report=report)
+    return report
+
+
+def rows_import(
+    *,
+    service: Organisation,
+    rows: list[tuple[int, dict[str, str]]],
+    actor: Any,
+    today: date,
+    report: ImportReport,
+) -> None:
+    """Write rows of the layout, each a case or a task by its reference, counting them in
+    `report` and listing each row's errors there by its number (the API sends its own rows: a
+    case and its tasks). The caller holds the transaction and rolls back on errors."""
     organisations = {o.name.casefold(): o for o in Organisation.objects.all()}
     organisations |= {o.short_name.casefold(): o for o in Organisation.objects.all()}
     pathways = {p.code: p for p in Pathway.objects.all()}
@@ -242,7 +257,6 @@ def cases_import(
             for column, messages in getattr(exc, "message_dict", {"": exc.messages}).items():
                 where = f", column {column}" if column and column != "__all__" else ""
                 report.errors.append(f"Row {number}{where}: {' '.join(messages)}")
-    return report
 
 
 def _case_row(

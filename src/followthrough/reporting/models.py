@@ -18,6 +18,7 @@ class Download(TimeStamped):
     class Kind(models.TextChoices):
         PROGRESS_REPORT = "progress_report", "Progress report"
         OPEN_RECOMMENDATIONS = "open_recommendations", "Open recommendations"
+        AUDIT_LOG = "audit_log", "Audit log"
 
     class Status(models.TextChoices):
         PREPARING = "preparing", "Preparing"

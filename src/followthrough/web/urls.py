@@ -8,4 +8,5 @@ urlpatterns = [
     path("privacy/", views.info_page, {"page": "privacy"}, name="privacy"),
     path("cookies/", views.info_page, {"page": "cookies"}, name="cookies"),
     path("account/", views.account, name="account"),
+    path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,7 +1,9 @@
+from csp.decorators import csp_exempt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,6 +22,31 @@ def info_page(request: HttpRequest, page: str) -> HttpResponse:
     """A page linked from the footer (accessibility, privacy, cookies); its words are in
     web/<page>.html, and urls.py names the page."""
     return render(request, f"web/{page}.html")
+
+
+_migrated = False  # once every migration is applied, this process's code stays migrated
+
+
+@access("public")
+@csp_exempt()
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For the load balancer and the platform: 200 when the database answers one cheap query and
+    every migration this code knows is applied, 503 with the reason otherwise. It reads no session
+    and needs no sign-in."""
+    global _migrated
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        if not _migrated:
+            executor = MigrationExecutor(connection)
+            _migrated = not executor.migration_plan(executor.loader.graph.leaf_nodes())
+            if not _migrated:
+                return JsonResponse(
+                    {"status": "unavailable", "reason": "migrations not applied"}, status=503
+                )
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "reason": "database unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})
 
 
 @login_not_required

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from followthrough.actionplans.models import Action, ActionPlan, Response
+from followthrough.cases.models import Case, Task
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.models import Organisation
 
@@ -77,3 +78,15 @@ def action_written(pk: int, *, today: Any) -> Action:
     """An action as an API write returns it, its state worked out as the pages do."""
     action: Action = Action.objects.with_state(today=today).get(pk=pk)
     return action
+
+
+def case_written(pk: int) -> Case:
+    """A case as the API returns it: the layout's fields and its tasks, nothing that names the
+    child (a case holds nothing that does)."""
+    tasks = Task.objects.select_related("owner", "pathway").order_by("id")
+    case: Case = (
+        Case.objects.select_related("home_local_authority", "establishment")
+        .prefetch_related(Prefetch("tasks", queryset=tasks))
+        .get(pk=pk)
+    )
+    return case

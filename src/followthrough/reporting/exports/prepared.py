@@ -3,6 +3,7 @@ person who asked may see, with the same builders the direct downloads use."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,10 @@ from ..selectors import annual_report, open_recommendations
 from . import FORMATS
 from .annual import ANNUAL_FORMATS
 from .lists import LIST_FORMATS
+
+# Files of apps above reporting (the audit log's CSV), which reporting cannot import: each such
+# app registers its builder here when it starts (its AppConfig.ready).
+BUILDERS: dict[str, Callable[[Download, date], bytes]] = {}
 
 
 def build_download(download: Download) -> bytes:
@@ -35,6 +40,8 @@ def build_download(download: Download) -> bytes:
             user=user, today=today, sort=params["sort"], **params["filters"]
         )
         return LIST_FORMATS[download.fmt](rows, today=today, filters=params["described"])
+    if download.kind in BUILDERS:
+        return BUILDERS[download.kind](download, today)
     raise ValueError(f"unknown download kind {download.kind!r}")
 
 

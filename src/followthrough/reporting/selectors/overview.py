@@ -9,8 +9,11 @@ from typing import Any
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from followthrough.actionplans.models import Action, Decision, ProgressUpdate, Response
+from followthrough.actionplans.models import Action, ActionPlan, Decision, ProgressUpdate, Response
 from followthrough.actionplans.querysets import PAST_TARGET, STATES
+from followthrough.core.freshness import remembered
+from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
 from followthrough.selfassessment.models import ImprovementAction, SelfAssessment
 
@@ -85,8 +88,26 @@ def _grouped(
     )
 
 
+# What the overview counts: a change to any of these tables counts it again.
+COUNTED = (Action, ActionPlan, ProgressUpdate, Response, Recommendation, Report, Organisation)
+
+
 def overview_figures(*, today: date, user: Any) -> list[Figure]:
-    """The overview's figures, counting only what the user may see."""
+    """The overview's figures, counting only what the user may see: counted once for each day,
+    view of the data and state of the data (core/freshness.py), then read from the cache."""
+    standing = standing_of(user)
+    scope = (
+        ["all"] if standing.sees_all_drafts else [str(n) for n in sorted(standing.organisation_ids)]
+    )
+    return remembered(
+        "overview",
+        tracked=COUNTED,
+        scope=[today.isoformat(), *scope],
+        compute=lambda: _overview_figures(today=today, user=user),
+    )
+
+
+def _overview_figures(*, today: date, user: Any) -> list[Figure]:
     return [
         _by_decision(user),
         _by_state(today, user),

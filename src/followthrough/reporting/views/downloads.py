@@ -45,7 +45,7 @@ def _answer(request: HttpRequest, download: Download) -> HttpResponse:
     return render(request, template, {"download": download, "back": download.params["page"]})
 
 
-def _request(
+def request_download(
     request: HttpRequest,
     *,
     kind: str,
@@ -54,6 +54,8 @@ def _request(
     version: list[str],
     name: str,
 ) -> HttpResponse:
+    """Queue the file for the worker (or find the one already asked for) and answer with it, or
+    with the page saying it is being prepared; the audit log's download uses it too."""
     today = timezone.localdate()
     params = {**params, "today": today.isoformat()}
     key = download_cache_key(kind=kind, fmt=fmt, params=params, version=version, today=today)
@@ -77,7 +79,7 @@ def annual_report_download(request: HttpRequest, pk: int, fmt: str) -> HttpRespo
         raise Http404
     report = get_report_for_user(request.user, pk)
     name = slugify(report.title)[:80] or "report"
-    return _request(
+    return request_download(
         request,
         kind=Download.Kind.PROGRESS_REPORT,
         fmt=fmt,
@@ -96,7 +98,7 @@ def inspectorate_download(request: HttpRequest, fmt: str) -> HttpResponse:
     filters = _filters(request.GET)
     query = request.GET.urlencode()
     page = reverse("reporting:inspectorate") + (f"?{query}" if query else "")
-    return _request(
+    return request_download(
         request,
         kind=Download.Kind.OPEN_RECOMMENDATIONS,
         fmt=fmt,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from followthrough.actionplans.models import Decision
 from followthrough.core.access import access
 from followthrough.core.forms import int_param
+from followthrough.core.replica import reads_from_replica
 from followthrough.inspections.themes import THEMES, theme_label
 
 from ..exports import FORMATS
@@ -91,6 +92,7 @@ def _describe(filters: dict[str, Any]) -> str:
 
 
 @access("inspectorate_member")
+@reads_from_replica
 def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
     """Open recommendations across reports, counted by status, a page at a time, with
     completion and slippage over time for the same filtered recommendations."""

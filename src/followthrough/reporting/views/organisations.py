@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from followthrough.actionplans.models import Action
 from followthrough.core.access import access, allowed
+from followthrough.core.replica import reads_from_replica
 from followthrough.organisations.access import get_organisation_for_user
 from followthrough.organisations.selectors import organisations_of
 
@@ -33,6 +34,7 @@ PAGE_SIZE = 50
 
 
 @access("signed_in")
+@reads_from_replica
 def organisation_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
@@ -43,6 +45,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @access("signed_in")
+@reads_from_replica
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """What one body owns across every report: one answer, however documents spell its name.
     A summary by state first, then the actions and the recommendations a page at a time."""
@@ -78,6 +81,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @access("signed_in")
+@reads_from_replica
 def my_organisation(request: HttpRequest) -> HttpResponse:
     """The dashboard of the organisation the user works for (they choose if they have several)."""
     organisations = organisations_of(request.user)

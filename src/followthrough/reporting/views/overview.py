@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from followthrough.core.access import access
 from followthrough.core.forms import text_param
+from followthrough.core.replica import reads_from_replica
 
 from ..charts import bar_chart_svg
 from ..selectors import SearchFilters, overview_figure, overview_figures, search_choices
@@ -15,6 +16,7 @@ from ..selectors import search as search_records
 
 
 @access("signed_in")
+@reads_from_replica
 def overview(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     return render(
