@@ -83,6 +83,7 @@ def _pages() -> list[tuple[str, str, str]]:
     """(page, who reads it, address) for every page type, chosen from the seeded data."""
     from django.db.models import Count
 
+    from followthrough.actionplans.models import ActionPlan
     from followthrough.audits.models import Audit
     from followthrough.inspections.models import Report
     from followthrough.organisations.models import Organisation
@@ -111,7 +112,17 @@ def _pages() -> list[tuple[str, str, str]]:
         ("board pack", "yjs-manager", "/cases/board/"),
         ("national casework", "inspector", "/cases/national/"),
         ("case audits", "yjs-manager", "/audits/"),
+        # The API, a page of each list and one record, as the browser's session reads it.
+        ("API recommendations", "inspector", "/api/recommendations/"),
+        ("API recommendation", "inspector", f"/api/recommendations/{rec.pk}/" if rec else "/"),
+        ("API action plans", "inspector", "/api/action-plans/"),
+        ("API progress updates", "inspector", "/api/progress-updates/"),
+        ("API cases", "yjs-case-manager", "/api/cases/"),
+        ("API tasks", "yjs-case-manager", "/api/tasks/"),
     ]
+    plan = ActionPlan.objects.filter(report=report).order_by("pk").first()
+    if plan is not None:
+        pages.append(("API action plan", "inspector", f"/api/action-plans/{plan.pk}/"))
     assessment = SelfAssessment.objects.order_by("pk").first()
     if assessment is not None:
         pages.append(("self-assessment", "yjs-manager", f"/self-assessments/{assessment.pk}/"))
