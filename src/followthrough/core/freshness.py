@@ -53,3 +53,11 @@ def remembered(
         found = compute()
         cache.set(key, found, TIMEOUT)
     return found  # type: ignore[no-any-return]
+
+
+def view_of(standing: Any) -> list[str]:
+    """What a reader may see, for a cache key (an organisations.access Standing): everything, or
+    what is published with their own organisations' drafts."""
+    if standing.sees_all_drafts:
+        return ["all"]
+    return [str(n) for n in sorted(standing.organisation_ids)]

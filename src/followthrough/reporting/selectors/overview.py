@@ -11,7 +11,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, ProgressUpdate, Response
 from followthrough.actionplans.querysets import PAST_TARGET, STATES
-from followthrough.core.freshness import remembered
+from followthrough.core.freshness import remembered, view_of
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
@@ -95,14 +95,10 @@ COUNTED = (Action, ActionPlan, ProgressUpdate, Response, Recommendation, Report,
 def overview_figures(*, today: date, user: Any) -> list[Figure]:
     """The overview's figures, counting only what the user may see: counted once for each day,
     view of the data and state of the data (core/freshness.py), then read from the cache."""
-    standing = standing_of(user)
-    scope = (
-        ["all"] if standing.sees_all_drafts else [str(n) for n in sorted(standing.organisation_ids)]
-    )
     return remembered(
         "overview",
         tracked=COUNTED,
-        scope=[today.isoformat(), *scope],
+        scope=[today.isoformat(), *view_of(standing_of(user))],
         compute=lambda: _overview_figures(today=today, user=user),
     )
 

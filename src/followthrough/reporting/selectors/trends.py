@@ -11,9 +11,24 @@ from typing import Any
 from django.db.models import Case, Count, DateField, Q, When
 from django.db.models.functions import Coalesce, Greatest, TruncDate, TruncMonth
 
-from followthrough.actionplans.models import Action, Escalation, TargetRevision
+from followthrough.actionplans.models import (
+    Action,
+    ActionPlan,
+    Escalation,
+    ProgressUpdate,
+    Response,
+    Review,
+    TargetRevision,
+)
+from followthrough.core.freshness import remembered, view_of
+from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.access import standing_of
+
+from .recommendations import status_counts
 
 MONTHS_BEFORE_QUARTERS = 36
+# The dashboard lists the worst slips; the rest are in the bands.
+SLIPS_LISTED = 20
 
 
 def _month_starts(first: date, last: date) -> list[date]:
@@ -161,3 +176,52 @@ def flagged_actions(*, user: Any, recommendations: Any = None, limit: int = 200)
     )
     count = len(shown) if len(shown) < limit else flagged.count()
     return Flagged(count=count, shown=shown)
+
+
+@dataclass
+class DashboardFigures:
+    """What the inspectorate dashboard counts over every matching recommendation: the status
+    counts, the completion line and the slippage bands, with the worst slips listed."""
+
+    counts: dict[str, int]
+    progress: list[tuple[str, int, int]]
+    bands: list[tuple[str, int]]
+    slips: list[Slip]
+
+
+# The tables those figures read: a change to any of them counts them again.
+DASHBOARD_COUNTED = (
+    Action,
+    ActionPlan,
+    ProgressUpdate,
+    Response,
+    Recommendation,
+    Report,
+    Review,
+    TargetRevision,
+)
+
+
+def dashboard_figures(
+    *, user: Any, today: date, filters: dict[str, Any], recommendations: Any, all_statuses: Any
+) -> DashboardFigures:
+    """The dashboard's national figures for these filters, counted once per change of the data,
+    day and reader's view (core/freshness.py) rather than on every visit. `recommendations` is
+    the filtered queryset; `all_statuses` the same without the status filter, for the counts."""
+
+    def count() -> DashboardFigures:
+        bands, slips = slippage(user=user, recommendations=recommendations)
+        return DashboardFigures(
+            status_counts(all_statuses),
+            burn_up(user=user, today=today, recommendations=recommendations),
+            bands,
+            slips[:SLIPS_LISTED],
+        )
+
+    filtered = [f"{key}={value}" for key, value in sorted(filters.items())]
+    return remembered(
+        "inspectorate",
+        tracked=DASHBOARD_COUNTED,
+        scope=[today, *view_of(standing_of(user)), *filtered],
+        compute=count,
+    )

@@ -19,7 +19,7 @@ from followthrough.inspections.themes import THEMES, theme_label
 from ..exports import FORMATS
 from ..exports.lists import LIST_FORMATS
 from ..figures import bar_figure, burn_up_figure
-from ..selectors import REC_STATUSES, burn_up, flagged_actions, open_recommendations, slippage
+from ..selectors import REC_STATUSES, flagged_actions, open_recommendations
 from ..selectors.choices import (
     filter_organisations,
     filter_reports,
@@ -31,8 +31,8 @@ from ..selectors.recommendations import (
     SORTS,
     open_recommendation_queryset,
     open_recommendation_rows,
-    status_counts,
 )
+from ..selectors.trends import dashboard_figures
 
 
 def _filters(params: QueryDict) -> dict[str, Any]:
@@ -100,14 +100,19 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
     filters = _filters(request.GET)
     sort = _sort(request.GET)
     recs = open_recommendation_queryset(user=request.user, today=today, sort=sort, **filters)
-    counts = status_counts(
-        open_recommendation_queryset(user=request.user, today=today, **{**filters, "status": None})
+    national = dashboard_figures(
+        user=request.user,
+        today=today,
+        filters=filters,
+        recommendations=recs,
+        all_statuses=open_recommendation_queryset(
+            user=request.user, today=today, **{**filters, "status": None}
+        ),
     )
+    counts, bands = national.counts, national.bands
     page = Paginator(recs, PER_PAGE).get_page(request.GET.get("page"))
     rows = open_recommendation_rows(page.object_list, user=request.user, today=today)
-    progress = burn_up(user=request.user, today=today, recommendations=recs)
-    bands, slips = slippage(user=request.user, recommendations=recs)
-    figures = [burn_up_figure(progress)] if progress else []
+    figures = [burn_up_figure(national.progress)] if national.progress else []
     targets_moved = any(n for _, n in bands)
     if targets_moved:
         figures.append(
@@ -141,7 +146,7 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
             "query": _query(request.GET, "page"),
             "figures": figures,
             "targets_moved": targets_moved,
-            "slips": slips[:20],
+            "slips": national.slips,
             "flagged": flagged_actions(user=request.user, recommendations=recs),
             "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
             "statuses": REC_STATUSES.items(),
