@@ -15,18 +15,14 @@ from followthrough.actionplans.models import (
     PlanVersion,
     ProgressUpdate,
     Review,
-    TargetRevision,
 )
 from followthrough.actionplans.services import version_record
-from followthrough.api.webhooks.models import WebhookEndpoint
 from followthrough.cases.models import Case, CasePathway, Pathway, Task
 from followthrough.core.uploads import upload_store
 from followthrough.ingest.models import ImportReview
 from followthrough.ingest.sample import sample_action_plan
-from followthrough.inspections.models import Finding, PracticeExample
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
-from followthrough.reporting.models import Download
 from followthrough.selfassessment.models import (
     EvidenceHeld,
     ImprovementAction,
@@ -37,12 +33,13 @@ from tests.cases.factories import CaseFactory, TaskFactory
 from tests.conftest import PASSWORD, ingest_text
 from tests.selfassessment.made import make_assessment, make_service, make_thematics
 from tests.web.matrix_audits import AuditWorld, audit_kwargs, make_audit_world
+from tests.web.matrix_records import WorldRecords
 
 ROLES = ["viewer", "contributor", "approver", "admin"]
 
 
 @dataclass
-class World:
+class World(WorldRecords):
     published: ActionPlan
     draft: ActionPlan
     users: dict
@@ -54,76 +51,6 @@ class World:
     case: Case  # a child's case of the own service (the assessment's), open
     task: Task  # a step of that case's plan owned by the other organisation (a partner)
     audits: AuditWorld  # a criteria set and an open audit of that case (tests/web/matrix_audits)
-
-    def owned_action(self) -> Action:
-        return Action.objects.filter(
-            response__action_plan=self.published,
-            owner_organisation=self.own,
-            response__responding_organisation=self.own,
-        ).first()
-
-    def revision(self) -> TargetRevision:
-        revision = TargetRevision.objects.filter(action__response__action_plan=self.published)
-        return revision.first() or TargetRevision.objects.create(
-            action=self.owned_action(),
-            new_text="June 2031",
-            new_kind="month",
-            new_value="2031-06",
-            new_due=date(2031, 6, 30),
-            reason="Funding moved",
-            proposed_on=date.today(),
-        )
-
-    def download(self) -> Download:
-        """A file prepared in the background for the own contributor, ready."""
-        return Download.objects.filter(file_name="matrix-sample.csv").first() or (
-            Download.objects.create(
-                requested_by=self.users["own contributor"],
-                kind=Download.Kind.OPEN_RECOMMENDATIONS,
-                fmt="csv",
-                cache_key="matrix-sample",
-                status=Download.Status.READY,
-                file_name="matrix-sample.csv",
-                content_type="text/csv; charset=utf-8",
-                content=b"Report\n",
-            )
-        )
-
-    def webhook_endpoint(self) -> WebhookEndpoint:
-        """An active webhook endpoint of the own organisation."""
-        return WebhookEndpoint.objects.filter(organisation=self.own).first() or (
-            WebhookEndpoint.objects.create(
-                organisation=self.own,
-                url="https://receiver.example/hook",
-                events=["action.completed"],
-                secret="whsec_matrix",
-                created_by=self.users["own admin"],
-            )
-        )
-
-    def revision_of(self, plan: ActionPlan) -> TargetRevision:
-        """A target revision of the plan's (the draft's made here, on its first action)."""
-        if plan == self.published:
-            return self.revision()
-        found = TargetRevision.objects.filter(action__response__action_plan=plan).first()
-        return found or TargetRevision.objects.create(
-            action=Action.objects.filter(response__action_plan=plan).first(),
-            new_text="2032",
-            new_kind="year",
-            new_value="2032",
-            reason="Waiting for funding",
-            proposed_on=date.today(),
-        )
-
-    def finding_of(self, plan: ActionPlan) -> Finding:
-        found = Finding.objects.filter(report=plan.report).first()
-        return found or Finding.objects.create(report=plan.report, statement="judged suitable")
-
-    def practice_of(self, plan: ActionPlan) -> PracticeExample:
-        found = PracticeExample.objects.filter(report=plan.report).first()
-        return found or PracticeExample.objects.create(
-            report=plan.report, title="A synthetic panel", kind="good", text="Met weekly"
-        )
 
     def kwargs(self, name: str, variant: str) -> dict | None:
         plan = self.published if variant == "published" else self.draft
