@@ -94,6 +94,16 @@ def test_a_bad_filter_is_a_problem_with_errors_by_field(client, body_viewer):
     assert "status" in body["errors"]
 
 
+def test_an_id_no_database_could_hold_is_a_problem_not_a_server_error(client, body_viewer):
+    """Found by schemathesis: a huge or fractional id once reached the database and failed."""
+    client.force_login(body_viewer)
+    for query in ("report=-5.4e301", "report=1.5", "report=99999999999999999999", "report=0"):
+        response = client.get(f"/api/action-plans/?{query}")
+        assert response.status_code == 400, query
+        assert "report" in response.json()["errors"]
+    assert client.get("/api/self-assessments/?year=99999").status_code == 400
+
+
 def test_filters_by_theme_and_addressee(client, body_viewer):
     load_plans(1, 8)
     client.force_login(body_viewer)

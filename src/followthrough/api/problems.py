@@ -106,8 +106,10 @@ def document_problems(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     """drf-spectacular postprocessing hook: every operation may answer these problems."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     problem_ref = {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
-    for path, operations in result.get("paths", {}).items():
-        codes = [400, 401, 403, 405, 429] + ([404] if "{" in path else [])
+    # 404 everywhere: someone the page's rule does not admit is told there is nothing there,
+    # on a collection (a service's board pack) as on a record.
+    codes = [400, 401, 403, 404, 405, 429]
+    for operations in result.get("paths", {}).values():
         for operation in operations.values():
             for code in codes:
                 operation["responses"].setdefault(

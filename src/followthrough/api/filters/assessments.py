@@ -6,10 +6,12 @@ import django_filters
 
 from followthrough.selfassessment.models import SelfAssessment
 
+from . import RecordId, Year
+
 
 class SelfAssessmentFilter(django_filters.FilterSet):
-    organisation = django_filters.NumberFilter(field_name="organisation_id")
-    year = django_filters.NumberFilter(field_name="year")
+    organisation = RecordId(field_name="organisation_id")
+    year = Year(field_name="year")
     status = django_filters.ChoiceFilter(choices=SelfAssessment.Status.choices)
 
     class Meta:

@@ -6,9 +6,11 @@ import django_filters
 
 from followthrough.audits.models import Audit
 
+from . import RecordId
+
 
 class AuditFilter(django_filters.FilterSet):
-    organisation = django_filters.NumberFilter(field_name="organisation_id")
+    organisation = RecordId(field_name="organisation_id")
     status = django_filters.ChoiceFilter(choices=Audit.Status.choices)
 
     class Meta:

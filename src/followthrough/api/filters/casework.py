@@ -6,10 +6,12 @@ import django_filters
 
 from followthrough.cases.models import Case, Task
 
+from . import RecordId
+
 
 class CaseFilter(django_filters.FilterSet):
     reference = django_filters.CharFilter(field_name="reference", lookup_expr="iexact")
-    service = django_filters.NumberFilter(field_name="service_id")
+    service = RecordId(field_name="service_id")
     closed = django_filters.BooleanFilter(
         field_name="closed_on", lookup_expr="isnull", exclude=True
     )
@@ -20,9 +22,9 @@ class CaseFilter(django_filters.FilterSet):
 
 
 class TaskFilter(django_filters.FilterSet):
-    case = django_filters.NumberFilter(field_name="case_id")
+    case = RecordId(field_name="case_id")
     case_reference = django_filters.CharFilter(field_name="case__reference", lookup_expr="iexact")
-    owner = django_filters.NumberFilter(field_name="owner_id")
+    owner = RecordId(field_name="owner_id")
     status = django_filters.ChoiceFilter(choices=Task.Status.choices)
 
     class Meta:

@@ -7,9 +7,11 @@ import django_filters
 
 from followthrough.inspections.models import Finding, PracticeExample
 
+from . import RecordId
+
 
 class FindingFilter(django_filters.FilterSet):
-    report = django_filters.NumberFilter(field_name="report_id")
+    report = RecordId(field_name="report_id")
     section = django_filters.CharFilter(field_name="section", lookup_expr="iexact")
 
     class Meta:
@@ -18,7 +20,7 @@ class FindingFilter(django_filters.FilterSet):
 
 
 class PracticeExampleFilter(django_filters.FilterSet):
-    report = django_filters.NumberFilter(field_name="report_id")
+    report = RecordId(field_name="report_id")
     kind = django_filters.ChoiceFilter(choices=PracticeExample.Kind.choices)
     theme = django_filters.CharFilter(method="by_theme")
 

@@ -6,9 +6,11 @@ import django_filters
 
 from followthrough.actionplans.models import PlanVersion, ProgressUpdate, Review, TargetRevision
 
+from . import RecordId
+
 
 class PlanVersionFilter(django_filters.FilterSet):
-    plan = django_filters.NumberFilter(field_name="action_plan_id")
+    plan = RecordId(field_name="action_plan_id")
 
     class Meta:
         model = PlanVersion
@@ -16,8 +18,8 @@ class PlanVersionFilter(django_filters.FilterSet):
 
 
 class ProgressUpdateFilter(django_filters.FilterSet):
-    action = django_filters.NumberFilter(field_name="action_id")
-    plan = django_filters.NumberFilter(field_name="action__response__action_plan_id")
+    action = RecordId(field_name="action_id")
+    plan = RecordId(field_name="action__response__action_plan_id")
     since = django_filters.DateFilter(field_name="date", lookup_expr="gte")
 
     class Meta:
@@ -26,8 +28,8 @@ class ProgressUpdateFilter(django_filters.FilterSet):
 
 
 class TargetRevisionFilter(django_filters.FilterSet):
-    action = django_filters.NumberFilter(field_name="action_id")
-    plan = django_filters.NumberFilter(field_name="action__response__action_plan_id")
+    action = RecordId(field_name="action_id")
+    plan = RecordId(field_name="action__response__action_plan_id")
     status = django_filters.ChoiceFilter(choices=TargetRevision.Status.choices)
 
     class Meta:
@@ -36,8 +38,8 @@ class TargetRevisionFilter(django_filters.FilterSet):
 
 
 class ReviewFilter(django_filters.FilterSet):
-    recommendation = django_filters.NumberFilter(field_name="recommendation_id")
-    report = django_filters.NumberFilter(field_name="recommendation__report_id")
+    recommendation = RecordId(field_name="recommendation_id")
+    report = RecordId(field_name="recommendation__report_id")
     judgement = django_filters.ChoiceFilter(choices=Review.Judgement.choices)
 
     class Meta:
