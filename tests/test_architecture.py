@@ -97,6 +97,7 @@ MEANINGS = {
     "serializers": "api: what each endpoint returns, versioned records carrying their version",
     "problems": "api: errors as RFC 9457 problem details",
     "schema_hooks": "api: what the OpenAPI schema adds so it documents every answer the API gives",
+    "schema_names": "api: the schema's names for shared or clashing choice sets",
     "filters": "api: the filters list endpoints take (django-filter)",
     "webhooks": "api: webhook endpoints an organisation's administrators register, and the "
     "signed deliveries of domain events the worker makes to them (a package: the app file set "

@@ -40,7 +40,7 @@ IF_EXISTS = OpenApiParameter(
 ROW = re.compile(r"Row (\d+)(?:, column (\w+))?: (.*)")
 
 
-class TaskSerializer(serializers.Serializer[Any]):
+class TaskChangeSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(read_only=True)
     description = serializers.CharField()
     owner = serializers.CharField(help_text="The owning organisation's name or short name")
@@ -52,14 +52,14 @@ class TaskSerializer(serializers.Serializer[Any]):
     version = serializers.IntegerField(read_only=True)
 
 
-class CaseSerializer(serializers.Serializer[Any]):
+class CaseUpsertSerializer(serializers.Serializer[Any]):
     """A case by its reference: the columns of the case import (docs/casework.md), any of them,
     and its tasks, matched to those it has by description and owner."""
 
     reference = serializers.CharField(read_only=True)
     version = serializers.IntegerField(read_only=True)
     sentence_date = serializers.DateField(required=False, allow_null=True)
-    tasks = TaskSerializer(many=True, required=False)
+    tasks = TaskChangeSerializer(many=True, required=False)
 
 
 def _text(field: str, value: Any) -> str:
@@ -155,7 +155,7 @@ class CaseUpsert(Writing):
     def http_method_not_allowed(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         return super(Writing, self).http_method_not_allowed(request, *args, **kwargs)
 
-    @extend_schema(responses={200: CaseSerializer})
+    @extend_schema(responses={200: CaseUpsertSerializer})
     def get(self, request: Any, reference: str) -> Response:
         _, case = get_case_by_reference_for_user(request.user, reference)
         if case is None:
@@ -165,8 +165,8 @@ class CaseUpsert(Writing):
         return _answer(case.pk)
 
     @extend_schema(
-        request=CaseSerializer,
-        responses={200: CaseSerializer, 201: CaseSerializer, 422: None, **VERSIONED},
+        request=CaseUpsertSerializer,
+        responses={200: CaseUpsertSerializer, 201: CaseUpsertSerializer, 422: None, **VERSIONED},
         parameters=[IF_EXISTS, IDEMPOTENCY_KEY],
     )
     @idempotent
@@ -213,7 +213,9 @@ class TaskUpdate(Writing):
         return get_task_for_user(user, pk)
 
     @extend_schema(
-        request=TaskSerializer, responses={200: TaskSerializer, **VERSIONED}, parameters=[IF_MATCH]
+        request=TaskChangeSerializer,
+        responses={200: TaskChangeSerializer, **VERSIONED},
+        parameters=[IF_MATCH],
     )
     def patch(self, request: Any, pk: int) -> Response:
         task = self.record(request.user, pk)

@@ -42,13 +42,13 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 VERSIONED = {412: None, 428: None}
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer[ProgressUpdate]):
+class ProgressReportedSerializer(serializers.ModelSerializer[ProgressUpdate]):
     class Meta:
         model = ProgressUpdate
         fields = ["id", "action", "date", "new_status", "text", "evidence", "author"]
 
 
-class TargetRevisionSerializer(serializers.ModelSerializer[TargetRevision]):
+class TargetRevisionProposedSerializer(serializers.ModelSerializer[TargetRevision]):
     class Meta:
         model = TargetRevision
         fields = [

@@ -28,8 +28,8 @@ from .idempotency import idempotent
 from .plans import (
     IDEMPOTENCY_KEY,
     DecisionSerializer,
-    ProgressUpdateSerializer,
-    TargetRevisionSerializer,
+    ProgressReportedSerializer,
+    TargetRevisionProposedSerializer,
 )
 
 
@@ -42,8 +42,8 @@ class ProgressCreate(Writing):
         return get_action_for_user(user, pk)
 
     @extend_schema(
-        request=ProgressUpdateSerializer,
-        responses={201: ProgressUpdateSerializer, 422: None},
+        request=ProgressReportedSerializer,
+        responses={201: ProgressReportedSerializer, 422: None},
         parameters=[IDEMPOTENCY_KEY],
     )
     @idempotent
@@ -60,7 +60,7 @@ class ProgressCreate(Writing):
                 actor=request.user,
                 today=timezone.localdate(),
             )
-        return Response(ProgressUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+        return Response(ProgressReportedSerializer(update).data, status=status.HTTP_201_CREATED)
 
 
 class TargetRevisionCreate(Writing):
@@ -72,8 +72,8 @@ class TargetRevisionCreate(Writing):
         return get_action_for_user(user, pk)
 
     @extend_schema(
-        request=TargetRevisionSerializer,
-        responses={201: TargetRevisionSerializer, 422: None},
+        request=TargetRevisionProposedSerializer,
+        responses={201: TargetRevisionProposedSerializer, 422: None},
         parameters=[IDEMPOTENCY_KEY],
     )
     @idempotent
@@ -88,7 +88,9 @@ class TargetRevisionCreate(Writing):
                 actor=request.user,
                 today=timezone.localdate(),
             )
-        return Response(TargetRevisionSerializer(revision).data, status=status.HTTP_201_CREATED)
+        return Response(
+            TargetRevisionProposedSerializer(revision).data, status=status.HTTP_201_CREATED
+        )
 
 
 class TargetRevisionDecide(Writing):
@@ -99,7 +101,7 @@ class TargetRevisionDecide(Writing):
     def visible(self, user: Any, pk: int) -> Any:
         return get_target_revision_for_user(user, pk)
 
-    @extend_schema(request=DecisionSerializer, responses={200: TargetRevisionSerializer})
+    @extend_schema(request=DecisionSerializer, responses={200: TargetRevisionProposedSerializer})
     def post(self, request: Any, pk: int) -> Response:
         revision = self.record(request.user, pk)
         asked = DecisionSerializer(data=request.data if isinstance(request.data, dict) else {})
@@ -112,4 +114,4 @@ class TargetRevisionDecide(Writing):
                 actor=request.user,
                 today=timezone.localdate(),
             )
-        return Response(TargetRevisionSerializer(decided).data)
+        return Response(TargetRevisionProposedSerializer(decided).data)
