@@ -51,6 +51,9 @@ def test_an_action_plan_carries_each_actions_state_and_due_date_as_the_pages_do(
     }
     seen = {a["id"]: a["state"] for r in body["responses"] for a in r["actions"]}
     assert seen == states
+    # The list leaves responses to the plan's own address: a national page of plans stays small.
+    (listed,) = api(client, "/api/action-plans/")[1]["results"]
+    assert listed["id"] == plan.pk and "responses" not in listed
     first = Action.objects.filter(response__action_plan=plan).exclude(due_date=None).first()
     served = next(a for r in body["responses"] for a in r["actions"] if a["id"] == first.pk)
     assert served["due_date"] == first.due_date.isoformat()

@@ -58,6 +58,11 @@ def action_plans_for(user: Any, *, today: Any) -> QuerySet[ActionPlan]:
     )
 
 
+def action_plan_summaries_for(user: Any) -> QuerySet[ActionPlan]:
+    """Plans the user may read, without their responses: what the list shows."""
+    return ActionPlan.objects.visible_to(user)
+
+
 def organisations_for(user: Any) -> QuerySet[Organisation]:
     # Every organisation is listed to any signed-in user, as on the organisations page.
     if not getattr(user, "is_authenticated", False):

@@ -84,6 +84,23 @@ class ResponseSerializer(serializers.ModelSerializer[Response]):
         ]
 
 
+class ActionPlanSummarySerializer(serializers.ModelSerializer[ActionPlan]):
+    """A plan as the list shows it: its responses and actions are on the plan's own address, so
+    a page of a national list stays small."""
+
+    class Meta:
+        model = ActionPlan
+        fields = [
+            "id",
+            "report",
+            "title",
+            "coordinating_organisation",
+            "status",
+            "submitted",
+            "status_as_at",
+        ]
+
+
 class ActionPlanSerializer(serializers.ModelSerializer[ActionPlan]):
     responses = ResponseSerializer(many=True, read_only=True)
 

@@ -75,7 +75,14 @@ class ActionPlanViewSet(ReadOnly):
     serializer_class = serializers.ActionPlanSerializer
     filterset_class = filters.ActionPlanFilter
 
+    def get_serializer_class(self) -> Any:
+        if self.action == "list":
+            return serializers.ActionPlanSummarySerializer
+        return serializers.ActionPlanSerializer
+
     def get_queryset(self) -> Any:
+        if self.action == "list":
+            return selectors.action_plan_summaries_for(self.request.user)
         return selectors.action_plans_for(self.request.user, today=timezone.localdate())
 
 
