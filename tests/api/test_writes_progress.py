@@ -102,3 +102,22 @@ def test_progress_on_another_organisations_action_is_refused(
     assert answer.status_code == 403
     missing = send("POST", "/api/actions/999999/progress/", token_for(body_contributor), {})
     assert missing.status_code == 404
+
+
+def test_a_form_encoded_body_is_read_and_a_list_where_one_value_belongs_is_a_400(
+    sample_plan, body_contributor, known_bodies
+):
+    """Found by tests/web/test_escaping.py posting a form to every address: a form-encoded body
+    once reached the page's form as lists and failed."""
+    from django.test import Client
+
+    action = owned_action(known_bodies)
+    url = f"/api/actions/{action.pk}/progress/"
+    token = token_for(body_contributor)
+    form_encoded = Client().post(
+        url, {"on": TODAY, "text": "Done"}, HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert form_encoded.status_code == 201, form_encoded.content  # read as the JSON body would be
+    listed = send("POST", url, token, {"on": TODAY, "text": ["Done", "twice"]})
+    assert listed.status_code == 400
+    assert listed.json()["errors"]["text"] == ["Enter one value here, not a list"]

@@ -45,10 +45,25 @@ class Writing(APIView):
         return super().http_method_not_allowed(request, *args, **kwargs)
 
 
+def _takes_several(form_class: Any, name: str) -> bool:
+    field = form_class.base_fields.get(name)
+    return field is not None and getattr(field.widget, "allow_multiple_selected", False)
+
+
 def form_data(form_class: Any, data: Any, **fixed: Any) -> Any:
     """Run one of the pages' forms on the request's body: its cleaned data, or 400 with the
     form's own messages by field."""
-    body = dict(data) if isinstance(data, dict) else {}
+    if hasattr(data, "getlist"):  # form-encoded: one value a field, every value for a list field
+        body = {k: data.getlist(k) if _takes_several(form_class, k) else data.get(k) for k in data}
+    else:
+        body = dict(data) if isinstance(data, dict) else {}
+    several = {
+        key: ["Enter one value here, not a list"]
+        for key, value in body.items()
+        if isinstance(value, list | dict) and not _takes_several(form_class, key)
+    }
+    if several:
+        raise exceptions.ValidationError(several)
     form = form_class({**body, **fixed})
     if not form.is_valid():
         raise exceptions.ValidationError(
