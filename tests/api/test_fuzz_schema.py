@@ -62,6 +62,19 @@ def case_count(pytestconfig):  # type: ignore[no-untyped-def]
         reporter.write_line("\n" + line)
 
 
+@pytest.fixture(autouse=True)
+def _connection_kept():  # type: ignore[no-untyped-def]
+    """schemathesis calls the WSGI application itself, so each request's end would close the
+    test's database connection (on PostgreSQL, with the test's transaction in it). Django's own
+    test client keeps it open the same way."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def world(sample_plan, known_bodies, body_contributor, inspector) -> dict[str, Any]:
     response = drafting(sample_plan, known_bodies["YJB"])

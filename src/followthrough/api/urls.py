@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
 from .views import aggregates, assessments, audits, casework, declared, findings, plans
@@ -9,6 +9,22 @@ from .writes import plans as plan_writes
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
+
+
+class RecordIdConverter:
+    """An id in an API address: at most 18 digits, so every one fits the database's bigint and
+    a longer number is "nothing here" (404), never a database error."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(RecordIdConverter, "id")
 
 
 def write(route: str, name: str, view: Any, rule: str, methods: tuple[str, ...]) -> Any:
@@ -21,7 +37,7 @@ def resource(prefix: str, name: str, viewset: Any, detail_rule: str = "signed_in
     return [
         path(f"api/{prefix}/", declared(viewset.as_view(LIST), "signed_in"), name=f"{name}-list"),
         path(
-            f"api/{prefix}/<int:pk>/",
+            f"api/{prefix}/<id:pk>/",
             declared(viewset.as_view(DETAIL), detail_rule),
             name=f"{name}-detail",
         ),
@@ -41,42 +57,42 @@ urlpatterns = [
     *resource("action-plans", "action-plan", views.ActionPlanViewSet, "published_or_member"),
     *resource("organisations", "organisation", views.OrganisationViewSet),
     write(
-        "responses/<int:pk>/record/",
+        "responses/<id:pk>/record/",
         "response-record",
         plan_writes.ResponseRecord,
         "response_writer",
         ("PUT", "PATCH"),
     ),
     write(
-        "responses/<int:pk>/actions/",
+        "responses/<id:pk>/actions/",
         "action-create",
         plan_writes.ActionCreate,
         "response_writer",
         ("POST",),
     ),
     write(
-        "actions/<int:pk>/edit/",
+        "actions/<id:pk>/edit/",
         "action-edit",
         plan_writes.ActionEdit,
         "response_writer",
         ("PUT", "PATCH"),
     ),
     write(
-        "actions/<int:pk>/progress/",
+        "actions/<id:pk>/progress/",
         "progress-create",
         progress.ProgressCreate,
         "action_owner",
         ("POST",),
     ),
     write(
-        "actions/<int:pk>/target-revisions/",
+        "actions/<id:pk>/target-revisions/",
         "target-revision-create",
         progress.TargetRevisionCreate,
         "action_owner",
         ("POST",),
     ),
     write(
-        "target-revisions/<int:pk>/decision/",
+        "target-revisions/<id:pk>/decision/",
         "target-revision-decide",
         progress.TargetRevisionDecide,
         "target_approver",
@@ -112,7 +128,7 @@ urlpatterns = [
         name="casework-national",
     ),
     write(
-        "self-assessment-items/<int:pk>/answers/",
+        "self-assessment-items/<id:pk>/answers/",
         "assessment-item-answers",
         selfassessment.ItemAnswers,
         "assessment_writer",
@@ -125,5 +141,5 @@ urlpatterns = [
         "case_worker",
         ("GET", "HEAD", "PUT"),
     ),
-    write("tasks/<int:pk>/update/", "task-update", cases.TaskUpdate, "task_owner", ("PATCH",)),
+    write("tasks/<id:pk>/update/", "task-update", cases.TaskUpdate, "task_owner", ("PATCH",)),
 ]
