@@ -45,6 +45,16 @@ def _empty_cache():  # type: ignore[no-untyped-def]
     yield
 
 
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch):  # type: ignore[no-untyped-def]
+    """The task worker closes old connections as it wakes, as a long-running process should. In a
+    test the connection holds the test's transaction; on PostgreSQL closing it inside that
+    transaction breaks every later query, as Django's test client avoids for requests."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda **kwargs: None)
+
+
 def corpus_file(prefix: str) -> Path:
     matches = sorted(CORPUS.glob(f"{prefix}_*.txt"))
     if not matches:

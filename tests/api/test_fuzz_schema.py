@@ -67,11 +67,13 @@ def _connection_kept():  # type: ignore[no-untyped-def]
     """schemathesis calls the WSGI application itself, so each request's end would close the
     test's database connection (on PostgreSQL, with the test's transaction in it). Django's own
     test client keeps it open the same way."""
-    from django.core.signals import request_finished
+    from django.core.signals import request_finished, request_started
     from django.db import close_old_connections
 
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield
+    request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
 
