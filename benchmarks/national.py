@@ -217,11 +217,13 @@ def _throughput(port: int, path: str, cookie: str) -> float:
     return done[0] / (time.perf_counter() - began)
 
 
-def measure(scale: float, runs: int, var_dir: str | None) -> dict[str, Any]:
+def measure(
+    scale: float, runs: int, var_dir: str | None, only: list[str] | None = None
+) -> dict[str, Any]:
     env = _prepare(scale, var_dir)
     from django.db import connection
 
-    pages = _pages()
+    pages = [page for page in _pages() if not only or any(word in page[0] for word in only)]
     counts = _counts(pages)
     server, port = _serve(env)
     try:
@@ -238,11 +240,12 @@ def measure(scale: float, runs: int, var_dir: str | None) -> dict[str, Any]:
                 counts[name]["status"] = status
                 samples[name].append(seconds)
         rates = {}
-        for name, path in [("bare view", "/bench/bare/"), ("overview", "/")]:
-            rates[name] = _throughput(port, path, counts["overview"]["cookie"])
-        report = next(n for n in counts if n.startswith("report ("))
-        rates[report] = _throughput(port, counts[report]["path"], counts[report]["cookie"])
-        rates["bare view (again)"] = _throughput(port, "/bench/bare/", any_cookie)
+        report = next((n for n in counts if n.startswith("report (")), None)
+        if "overview" in counts and report:  # not when --only leaves them out
+            for name, path in [("bare view", "/bench/bare/"), ("overview", "/")]:
+                rates[name] = _throughput(port, path, counts["overview"]["cookie"])
+            rates[report] = _throughput(port, counts[report]["path"], counts[report]["cookie"])
+            rates["bare view (again)"] = _throughput(port, "/bench/bare/", any_cookie)
     finally:
         server.terminate()
         server.wait()
@@ -275,6 +278,8 @@ def show(result: dict[str, Any]) -> None:
             f"{row['bare_ms']:5.1f}ms {row['ratio']:6.1f}× {row['queries']:7d} "
             f"{row['kib']:8.1f}{flag}"
         )
+    if not result["rates"]:
+        return
     bare = statistics.mean([result["rates"]["bare view"], result["rates"]["bare view (again)"]])
     print("  requests per second through one worker (two clients):")
     for name, rate in result["rates"].items():
@@ -298,9 +303,12 @@ def main() -> int:
     parser.add_argument("--compare", action="store_true", help="national and a tenth of it")
     parser.add_argument("--var-dir", help="reuse a seeded data directory (SQLite)")
     parser.add_argument("--json", help="write the figures here (one scale)")
+    parser.add_argument(
+        "--only", action="append", help="time only the pages whose name holds this (repeatable)"
+    )
     args = parser.parse_args()
     if not args.compare:
-        result = measure(args.scale, args.runs, args.var_dir)
+        result = measure(args.scale, args.runs, args.var_dir, args.only)
         if args.json:
             Path(args.json).write_text(json.dumps(result))
         show(result)
