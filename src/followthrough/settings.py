@@ -15,36 +15,13 @@ from django.core.exceptions import ImproperlyConfigured
 
 from followthrough.api.schema_names import ENUM_NAMES
 from followthrough.core.logs import logging_config
+from followthrough.environment import env_bool, env_days, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(os.environ.get("FOLLOWTHROUGH_VAR_DIR", PROJECT_DIR / "var"))
 
 _DEV_SECRET = "followthrough-development-only-secret-key-never-use-in-production"
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    try:
-        return int(value) if value else default
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from exc
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    return [v.strip() for v in value.split(",") if v.strip()] if value else default
 
 
 PRODUCTION = env_bool("FOLLOWTHROUGH_PRODUCTION", False)
@@ -372,19 +349,8 @@ WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", False)
 # Largest document the importer reads, in bytes.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 20 * 1024 * 1024)
 
-
 # The escalation ladder: days overdue, and days with no progress update, at which an action
 # reaches step 1 (owner reminder), 2 (the organisation's approver) and 3 (the inspectorate).
-def env_days(name: str, default: list[int]) -> list[int]:
-    try:
-        days = [int(v) for v in env_list(name, [str(d) for d in default])]
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} must be three whole numbers like 30,90,180") from exc
-    if len(days) != 3 or days != sorted(days) or days[0] < 1:
-        raise ImproperlyConfigured(f"{name} must be three rising whole numbers like 30,90,180")
-    return days
-
-
 ESCALATION_OVERDUE_DAYS = env_days("ESCALATION_OVERDUE_DAYS", [30, 90, 180])
 ESCALATION_NO_UPDATE_DAYS = env_days("ESCALATION_NO_UPDATE_DAYS", [90, 180, 270])
 # A rung is climbed only after the one below has stood this long, so each step gets an answer.
