@@ -47,6 +47,16 @@ def report_page(report: Report, *, user: Any, today: date) -> ReportPage:
     )
 
 
+def report_list_rows(user: Any) -> Any:
+    """The reports the user may read, newest first, with their inspectorates: a queryset, so the
+    list reads one page of it."""
+    return (
+        Report.objects.visible_to(user)
+        .prefetch_related("inspectorates")
+        .order_by("-published", "title", "pk")
+    )
+
+
 def recommendation_reviews(recommendation: Recommendation) -> list[Review]:
     """The inspectorate's judgements on one recommendation, with their reviewers."""
     return list(recommendation.reviews.select_related("reviewer"))

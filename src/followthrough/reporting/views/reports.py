@@ -4,6 +4,7 @@ progress report."""
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,21 +14,33 @@ from followthrough.actionplans.access import get_action_plan_for_report
 from followthrough.actionplans.selectors import report_summaries, review_drift
 from followthrough.core.access import access, allowed
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
-from followthrough.inspections.selectors import related_practice, reports_for
+from followthrough.inspections.selectors import related_practice
 
 from ..exports import FORMATS
 from ..exports.annual import ANNUAL_FORMATS, charts
 from ..selectors import annual_report, recommendation_views
-from ..selectors.reports import recommendation_criteria, recommendation_reviews, report_page
+from ..selectors.reports import (
+    recommendation_criteria,
+    recommendation_reviews,
+    report_list_rows,
+    report_page,
+)
+
+# Reports a page: enough to scan, and the list stays light with every report in England and Wales.
+PAGE_SIZE = 50
 
 
 @access("signed_in")
 def report_list(request: HttpRequest) -> HttpResponse:
+    """Every report, newest first, a page at a time, each with how it was answered."""
     today = timezone.localdate()
-    reports = reports_for(request.user)
+    page = Paginator(report_list_rows(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    reports = list(page.object_list)
     summaries = report_summaries(reports, today=today, user=request.user)
     rows = [(report, summaries[report.pk]) for report in reports]
-    return render(request, "reporting/report_list.html", {"rows": rows, "today": today})
+    return render(
+        request, "reporting/report_list.html", {"rows": rows, "page": page, "today": today}
+    )
 
 
 @access("signed_in")

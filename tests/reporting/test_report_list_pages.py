@@ -1,0 +1,46 @@
+"""The list of reports: a count first, then fifty a page, newest first, in the same number of
+queries for three reports or sixty."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.inspections.factories import ReportFactory
+
+URL = reverse("reporting:report-list")
+
+
+def _reports(n: int, *, start: int = 0) -> None:
+    for i in range(start, start + n):
+        ReportFactory(
+            title=f"Synthetic listed report {i:03d}",
+            published=date(2020, 1, 1) + timedelta(days=i),
+        )
+
+
+def test_the_list_shows_fifty_reports_a_page_newest_first(client, viewer):
+    _reports(51)
+    client.force_login(viewer)
+    first = client.get(URL).content.decode()
+    assert "51 reports, newest first: showing 1 to 50." in first
+    assert first.count("Synthetic listed report") == 50
+    assert "Synthetic listed report 050" in first and "Synthetic listed report 000" not in first
+    assert 'aria-label="Pages of reports"' in first and "Page 1 of 2" in first
+    second = client.get(URL, {"page": 2}).content.decode()
+    assert second.count("Synthetic listed report") == 1
+    assert "Synthetic listed report 000" in second and "showing 51 to 51" in second
+
+
+def test_the_list_costs_the_same_queries_for_three_reports_or_sixty(client, viewer):
+    client.force_login(viewer)
+    counts = []
+    for n in (3, 57):
+        _reports(n, start=len(counts) * 100)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(URL).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
