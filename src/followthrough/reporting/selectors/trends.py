@@ -4,11 +4,12 @@ fixed number of queries whatever the volume."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, Count, DateField, Q, When
+from django.db.models import Case, Count, DateField, Exists, OuterRef, Q, When
 from django.db.models.functions import Coalesce, Greatest, TruncDate, TruncMonth
 
 from followthrough.actionplans.models import (
@@ -24,7 +25,7 @@ from followthrough.core.freshness import remembered, view_of
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.access import standing_of
 
-from .recommendations import status_counts
+from .recommendations import open_recommendation_rows, status_counts
 
 MONTHS_BEFORE_QUARTERS = 36
 # The dashboard lists the worst slips; the rest are in the bands.
@@ -160,13 +161,13 @@ def flagged_actions(*, user: Any, recommendations: Any = None, limit: int = 200)
     """Actions at the top of the escalation ladder (step 3, not cleared), longest first; only
     those answering `recommendations` (a queryset) when given. The count is exact; the first
     `limit` are listed."""
-    actions = Action.objects.visible_to(user)
+    actions = Action.objects.visible_to(user).filter(pk=OuterRef("action_id"))
     if recommendations is not None:
         actions = actions.filter(response__recommendation__in=recommendations.values("pk"))
+    # From the few open escalations to their actions: `action__in` made the database list every
+    # visible action first (0.2 s at national scale with no escalation at all).
     flagged = Escalation.objects.filter(
-        step=Escalation.Step.INSPECTORATE,
-        cleared_on__isnull=True,
-        action__in=actions.values("pk"),
+        Exists(actions), step=Escalation.Step.INSPECTORATE, cleared_on__isnull=True
     )
     shown = list(
         flagged.select_related(
@@ -224,4 +225,52 @@ def dashboard_figures(
         tracked=DASHBOARD_COUNTED,
         scope=[today, *view_of(standing_of(user)), *filtered],
         compute=count,
+    )
+
+
+class RememberedPages:
+    """The dashboard's open recommendations as the paginator reads them: the count already
+    known from the figures, and each page built once per change of its data (core/freshness.py)
+    rather than on every visit."""
+
+    def __init__(self, *, total: int, scope: list[Any], read: Callable[[int, int], list[Any]]):
+        self.total, self.scope, self.read = total, scope, read
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, rows: slice) -> list[Any]:
+        start, stop = rows.start or 0, rows.stop
+        return remembered(
+            "inspectorate-rows",
+            tracked=DASHBOARD_COUNTED,
+            scope=[*self.scope, start, stop],
+            compute=lambda: self.read(start, stop),
+        )
+
+
+def dashboard_rows(
+    *,
+    user: Any,
+    today: date,
+    filters: dict[str, Any],
+    sort: str,
+    recommendations: Any,
+    counts: dict[str, int],
+) -> RememberedPages:
+    """The filtered, sorted open recommendations (`recommendations`, a queryset) with what
+    answers them, for a paginator; `counts` are the figures' status counts, so the total costs
+    no query."""
+    status = filters.get("status")
+    total = counts.get(status, 0) if status else sum(counts.values())
+    filtered = [f"{key}={value}" for key, value in sorted(filters.items())]
+    return RememberedPages(
+        total=total,
+        scope=[today, *view_of(standing_of(user)), *filtered, f"sort={sort}"],
+        read=lambda start, stop: open_recommendation_rows(
+            recommendations[start:stop], user=user, today=today
+        ),
     )

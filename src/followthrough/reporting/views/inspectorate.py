@@ -20,19 +20,9 @@ from ..exports import FORMATS
 from ..exports.lists import LIST_FORMATS
 from ..figures import bar_figure, burn_up_figure
 from ..selectors import REC_STATUSES, flagged_actions, open_recommendations
-from ..selectors.choices import (
-    filter_organisations,
-    filter_reports,
-    filter_years,
-    organisation_named,
-    report_named,
-)
-from ..selectors.recommendations import (
-    SORTS,
-    open_recommendation_queryset,
-    open_recommendation_rows,
-)
-from ..selectors.trends import dashboard_figures
+from ..selectors.choices import filter_choices, organisation_named, report_named
+from ..selectors.recommendations import SORTS, open_recommendation_queryset
+from ..selectors.trends import dashboard_figures, dashboard_rows
 
 
 def _filters(params: QueryDict) -> dict[str, Any]:
@@ -110,8 +100,16 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
         ),
     )
     counts, bands = national.counts, national.bands
-    page = Paginator(recs, PER_PAGE).get_page(request.GET.get("page"))
-    rows = open_recommendation_rows(page.object_list, user=request.user, today=today)
+    pages = dashboard_rows(
+        user=request.user,
+        today=today,
+        filters=filters,
+        sort=sort,
+        recommendations=recs,
+        counts=counts,
+    )
+    page = Paginator(pages, PER_PAGE).get_page(request.GET.get("page"))
+    rows = page.object_list
     figures = [burn_up_figure(national.progress)] if national.progress else []
     targets_moved = any(n for _, n in bands)
     if targets_moved:
@@ -150,9 +148,7 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
             "flagged": flagged_actions(user=request.user, recommendations=recs),
             "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
             "statuses": REC_STATUSES.items(),
-            "reports": filter_reports(),
-            "organisations": filter_organisations(),
-            "years": filter_years(),
+            "choices": filter_choices(),
         },
     )
 
