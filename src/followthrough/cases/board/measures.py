@@ -101,6 +101,10 @@ class MeasureRule:
     answers: tuple[tuple[str, str], ...] = YES_NO
     compare: str = ""  # the key of its 2015 figure in NATIONAL_2015
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        # Pickled by its code (its reading is a closure): a cached pack names its rules.
+        return rule_named, (self.code,)
+
 
 def _yes_no(value: str) -> str:
     return value if value in ("yes", "no") else "not_known"
@@ -301,3 +305,8 @@ SECTIONS = [
     ("Outcomes 3 months after release", YES_NO, _outcome_rules(3)),
     ("Outcomes 6 months after release", YES_NO, _outcome_rules(6)),
 ]
+
+
+def rule_named(code: str) -> MeasureRule:
+    """The measure whose code this is, as a cached pack is read back."""
+    return next(rule for _, _, rules in SECTIONS for rule in rules if rule.code == code)

@@ -33,7 +33,6 @@ from .measures import (
     Groups,
     MeasureRule,
     kpi_definition,
-    national_2015,
 )
 
 
@@ -284,38 +283,42 @@ def _overdue_by_rung(service: Organisation, *, today: date) -> Table:
     return Table(agencies, [label for _, label in RUNGS], counts)
 
 
-def board_pack(service: Organisation, *, today: date) -> Pack:
+def overdue_figure(service: Organisation, *, today: date) -> Figure:
+    """The service's overdue tasks by agency and rung, read afresh: the ladder's rungs keep no
+    history for a cached pack to notice a change by."""
+    return Figure(
+        "Overdue tasks by the agency that owns them, and where each stands on the ladder",
+        "tasks",
+        _suppress(_overdue_by_rung(service, today=today)),
+        "Agency",
+    )
+
+
+def count_board_pack(service: Organisation, *, today: date) -> Pack:
     """The management board's pack for one service: aggregates only, every count under 5 shown
     as "fewer than 5" and protected from subtraction. No case reference appears. A fixed number
-    of queries however many cases."""
+    of queries however many cases. Without its overdue tasks and 2015 figures, which
+    board/national.py adds to the cached pack on every reading."""
     cases = Case.objects.filter(service=service)
     rows = case_rows(cases, today=today)
     facts = _facts(rows, cases, today=today)
     phases, cohort = _cohort(facts, BREAKDOWNS)
-    tasks = _overdue_by_rung(service, today=today)
     return Pack(
         service.name,
         today,
         kpi_definition(),
         phases,
         cohort,
-        measure_sections(facts, BREAKDOWNS, national_2015()),
-        [
-            _milestone_figure(rows),
-            Figure(
-                "Overdue tasks by the agency that owns them, and where each stands on the ladder",
-                "tasks",
-                _suppress(tasks),
-                "Agency",
-            ),
-        ],
+        measure_sections(facts, BREAKDOWNS, {}),
+        [_milestone_figure(rows)],
         {key: label for key, (label, _) in BREAKDOWNS.items()},
     )
 
 
-def national_pack(*, today: date) -> Pack:
+def count_national_pack(*, today: date) -> Pack:
     """Every service's casework in aggregate, for the YJB and the inspectorates: the board pack's
-    measures by service and nationally, suppressed the same way. No case reference appears."""
+    measures by service and nationally, suppressed the same way. No case reference appears.
+    Without the 2015 figures, which board/national.py adds to the cached pack."""
     cases = Case.objects.all()
     # The service's name read with each case, rather than a service object made for each.
     rows = case_rows(cases.annotate(service_name=F("service__name")), today=today)
@@ -336,7 +339,7 @@ def national_pack(*, today: date) -> Pack:
         kpi_definition(),
         phases,
         cohort,
-        measure_sections(facts, breakdowns, national_2015()),
+        measure_sections(facts, breakdowns, {}),
         [
             Figure(
                 "Late milestones by service",

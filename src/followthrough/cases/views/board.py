@@ -13,7 +13,7 @@ from followthrough.core.forms import int_param
 from followthrough.organisations.models import Organisation
 
 from ..access import get_board_service_for_user
-from ..board import Pack, board_pack, national_pack
+from ..board import SERVICE_ORDERS, Pack, board_pack, national_page
 from ..board_exports import DOCX, PDF, pack_blocks, pack_docx, pack_pdf, phase_chart_uri
 from ..selectors import services_of
 
@@ -73,8 +73,15 @@ def board_pack_pdf(request: HttpRequest) -> HttpResponse:
 
 @access("national_reader")
 def national_view(request: HttpRequest) -> HttpResponse:
-    """Every service's casework in aggregate, for the YJB and the inspectorates."""
-    pack = national_pack(today=timezone.localdate())
+    """Every service's casework in aggregate, for the YJB and the inspectorates: the tables by
+    service a page of services at a time, found by name and ordered with ?name= and ?order=."""
+    national = national_page(
+        today=timezone.localdate(),
+        name=request.GET.get("name", "").strip()[:200],
+        order=request.GET.get("order", ""),
+        page=request.GET.get("page", ""),
+    )
+    pack = national.pack
     by = _by(request, pack)
     return render(
         request,
@@ -82,6 +89,8 @@ def national_view(request: HttpRequest) -> HttpResponse:
         {
             "pack": pack,
             "by": by,
+            "national": national,
+            "orders": SERVICE_ORDERS,
             "chart": phase_chart_uri(pack),
             "blocks": pack_blocks(pack, [by]),
         },
