@@ -84,3 +84,48 @@ def test_accommodation_not_confirmed_says_how_many_weeks_are_left(
     client.force_login(case_manager)
     page = client.get(reverse("cases:case-list")).content.decode()
     assert "Accommodation not confirmed, 2 weeks to go" in page
+
+
+def test_the_database_places_each_case_in_the_phase_the_milestone_rules_give(
+    youth_justice_service, case_manager
+):
+    from followthrough.cases.models import Meeting
+    from followthrough.cases.selectors import case_phase, caseload
+
+    today = timezone.localdate()
+    made = {
+        "sentenced": {"earliest_release": today + timedelta(days=100)},
+        "in_custody": {"earliest_release": today + timedelta(days=57)},
+        "release_soon": {"earliest_release": today + timedelta(days=56)},
+        "released": {"earliest_release": today, "release_date": today},
+        "closed": {"closed_on": today},
+        "closing": {"closed_on": today + timedelta(days=3), "release_date": today},
+    }
+    for n, (name, dates) in enumerate(made.items()):
+        case = CaseFactory(
+            service=youth_justice_service,
+            reference=f"NB-{n:04d}",
+            sentence_date=today - timedelta(days=40),
+            **dates,
+        )
+        if name in ("in_custody",):
+            Meeting.objects.create(case=case, kind="initial", held_on=today - timedelta(days=30))
+        if name == "sentenced":
+            Meeting.objects.create(case=case, kind="review", held_on=today - timedelta(days=30))
+    placed = Case.objects.with_phase(today=today)
+    assert {c.reference: c.phase_code for c in placed} == {
+        c.reference: case_phase(c, today=today) for c in Case.objects.all()
+    }
+    load = caseload(case_manager, today=today)
+    assert load.by_phase == {
+        "sentenced": 1,
+        "in_custody": 1,
+        "release_soon": 1,
+        "released": 1,
+        "closed": 2,  # a closing date set, even ahead, takes a case off the open list
+    }
+    assert load.count == 4
+    released = caseload(case_manager, today=today, phase_filter="released")
+    assert [r.case.reference for r in released.rows] == ["NB-0003"] and released.count == 1
+    closed = caseload(case_manager, today=today, phase_filter="closed")
+    assert [r.case.reference for r in closed.rows] == ["NB-0004", "NB-0005"]
