@@ -16,9 +16,11 @@ from followthrough.reporting.views.downloads import request_download
 from .access import get_audited_object_for_user
 from .exports import audit_csv_blocks
 from .selectors import audit_entries, audited_models, user_id_named
+from .selectors.page import Position, audit_page
 from .selectors.stream import audit_stream
 
 LOG_LIMIT = 200
+PAGE_SIZE = 50
 
 
 # A log starts after the product existed; dates outside these years are typing slips.
@@ -60,17 +62,31 @@ def _filters(request: HttpRequest) -> tuple[dict, list[str]]:
 @access("audit_reader")
 def audit_log(request: HttpRequest) -> HttpResponse:
     values, errors = _filters(request)
-    entries = [] if errors else audit_entries(user=request.user, **values, limit=LOG_LIMIT)
+    # Where an "Older entries" link said this page starts; a token it did not give starts at the
+    # newest entry.
+    older_than = Position.parse(request.GET.get("older", ""))
+    page = (
+        None
+        if errors
+        else audit_page(user=request.user, **values, older_than=older_than, size=PAGE_SIZE)
+    )
     kinds = [(m._meta.label, m._meta.verbose_name.capitalize()) for m in audited_models()]
+    filters = request.GET.copy()
+    filters.pop("older", None)
+    older_query = None
+    if page is not None and page.older is not None:
+        older_query = filters.copy()
+        older_query["older"] = page.older.token()
     return render(
         request,
         "auditlog/audit_log.html",
         {
-            "entries": entries,
+            "entries": page.entries if page else [],
             "errors": errors,
             "kinds": kinds,
-            "limit": LOG_LIMIT,
-            "query": request.GET.urlencode(),
+            "older_page": older_than is not None,
+            "query": filters.urlencode(),
+            "older_query": older_query.urlencode() if older_query is not None else None,
             "params": request.GET,
         },
     )

@@ -18,7 +18,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from simple_history.utils import get_history_model_for_model
 
 from followthrough.core.models import DomainEvent
 
@@ -33,6 +32,7 @@ from . import (
     _shown,
     _tracked_fields,
     audited_models,
+    history_model,
 )
 from .visibility import _visible_events, _visible_ids
 from .wording import event_changes, event_reason, event_sentence, field_label
@@ -89,7 +89,7 @@ class _Labels:
 def _history_stream(
     model: type[models.Model], *, user: Any, filters: Q, chunk_size: int
 ) -> Iterator[Raw]:
-    history = get_history_model_for_model(model)
+    history = history_model(model)
     names = _tracked_fields(history)
     columns = [f.attname for f in history._meta.concrete_fields]
     has_orgs = "history_organisations" in columns
@@ -125,20 +125,18 @@ def _history_stream(
             if row["id"] in oldest:
                 earlier[oldest[row["id"]]["history_id"]] = row
             oldest[row["id"]] = row
-        wanted = dict(
-            history.objects.filter(history_id__in=[r["history_id"] for r in oldest.values()])
-            .annotate(before_id=Subquery(before))
-            .filter(before_id__isnull=False)
-            .values_list("history_id", "before_id")
+        # Each record has one oldest row on the page, so the version found before it is the one
+        # of the same record.
+        wanted = history.objects.filter(
+            history_id__in=[r["history_id"] for r in oldest.values()]
+        ).annotate(before_id=Subquery(before))
+        found = list(
+            history.objects.filter(history_id__in=wanted.values("before_id")).values(*columns)
         )
-        found = {
-            v["history_id"]: v
-            for v in history.objects.filter(history_id__in=set(wanted.values())).values(*columns)
-        }
-        earlier.update({hid: found[bid] for hid, bid in wanted.items()})
+        earlier.update({oldest[v["id"]]["history_id"]: v for v in found})
         related = {}
         for name, target in keys.items():
-            ids = {r[name] for r in page} | {v[name] for v in found.values()}
+            ids = {r[name] for r in page} | {v[name] for v in found}
             related[name] = labels.fetch(name, target, ids)
         for row in page:
             previous = earlier.get(row["history_id"])
@@ -171,6 +169,21 @@ def _history_stream(
             return
 
 
+def _event_raw(event: DomainEvent) -> Raw:
+    """An event as an entry of the log."""
+    return (
+        event.at,
+        event.actor_id,
+        None,
+        _kind_of(event),
+        event.object_id,
+        "",
+        event_sentence(event.code),
+        [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
+        event_reason(event.data),
+    )
+
+
 def _event_stream(*, user: Any, filters: Q, chunk_size: int) -> Iterator[Raw]:
     events = (
         DomainEvent.objects.filter(filters)
@@ -183,18 +196,7 @@ def _event_stream(*, user: Any, filters: Q, chunk_size: int) -> Iterator[Raw]:
         page = list(page_of[:chunk_size])
         if not page:
             return
-        for event in page:
-            yield (
-                event.at,
-                event.actor_id,
-                None,
-                _kind_of(event),
-                event.object_id,
-                "",
-                event_sentence(event.code),
-                [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
-                event_reason(event.data),
-            )
+        yield from (_event_raw(event) for event in page)
         last = page[-1]
         page_of = events.filter(_older(last.at, last.pk, "at", "id"))
         if len(page) < chunk_size:

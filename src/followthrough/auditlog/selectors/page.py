@@ -1,0 +1,179 @@
+"""One page of the audit log, newest first, and where the next, older page starts.
+
+The log pages by key, not by number: each page ends at an entry (its time, its kind of record and
+its id), and the older page holds the entries that come after it in newest-first order. A page
+first reads only the time and id of the newest matching rows of each history table (by its date
+index) and of the events, picks the newest of them all, and only then reads those entries whole
+and compares each with the version before it. So its cost and its number of queries stay the same
+however long the trail grows: a few queries per kind of record, none per entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
+from django.utils.dateparse import parse_datetime
+
+from followthrough.core.models import DomainEvent
+
+from . import Entry, _organisations_of, audited_models, history_model
+from .stream import Raw, _event_raw, _history_stream
+from .visibility import _sees_none, _visible_events, _visible_ids
+
+EVENTS = "events"
+
+
+@dataclass(frozen=True)
+class Position:
+    """An entry's place in the log: newest first by time, then kind of record, then id."""
+
+    at: datetime
+    source: str
+    pk: int
+
+    def token(self) -> str:
+        """The position as the `older` query parameter carries it."""
+        return f"{self.at.isoformat()},{self.source},{self.pk}"
+
+    @classmethod
+    def parse(cls, token: str) -> Position | None:
+        """The position a token names, or None when it is not one this log gave."""
+        parts = token.strip().split(",")
+        if len(parts) != 3 or not parts[2].isdigit() or len(parts[2]) > 18:
+            return None
+        try:
+            at = parse_datetime(parts[0])
+        except ValueError:
+            return None
+        if at is None or at.tzinfo is None:
+            return None
+        return cls(at=at, source=parts[1], pk=int(parts[2]))
+
+
+@dataclass
+class AuditPage:
+    entries: list[Entry]
+    older: Position | None  # where the next, older page starts; None on the last page
+
+
+def _after(position: Position, rank: int, ranks: dict[str, int], date: str, key: str) -> Q:
+    """Rows of the source ranked `rank` that come after `position` in newest-first order."""
+    other = ranks.get(position.source, -1)
+    if rank < other:
+        return Q(**{f"{date}__lte": position.at})
+    if rank > other:
+        return Q(**{f"{date}__lt": position.at})
+    return Q(**{f"{date}__lte": position.at}) & (
+        Q(**{f"{date}__lt": position.at}) | Q(**{date: position.at, f"{key}__lt": position.pk})
+    )
+
+
+def audit_page(
+    *,
+    user: Any,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    user_id: int | None = None,
+    model_label: str | None = None,
+    older_than: Position | None = None,
+    size: int = 100,
+) -> AuditPage:
+    """The `size` newest entries the reader may see that match the filters, after `older_than`
+    when given: the entries the CSV download of the same filters holds, page by page."""
+    history_filter, event_filter = Q(), Q()
+    if since:
+        history_filter &= Q(history_date__gte=since)
+        event_filter &= Q(at__gte=since)
+    if until:
+        history_filter &= Q(history_date__lte=until)
+        event_filter &= Q(at__lte=until)
+    if user_id:
+        history_filter &= Q(history_user_id=user_id)
+        event_filter &= Q(actor_id=user_id)
+    # Ties in time are ordered by the kind of record (events last), then by id, newest first.
+    models = {m._meta.label: m for m in audited_models()}
+    ranks = {label: i for i, label in enumerate([*models, EVENTS])}
+    keys: list[tuple[datetime, int, int]] = []
+    known: dict[str, Any] = {}  # each record's visibility built once for this page
+    for label, model in models.items():
+        if model_label not in (None, "", label) or _sees_none(model, user):
+            continue
+        history = history_model(model)
+        rows = history.objects.filter(history_filter)
+        visible = _visible_ids(model, user, known)
+        if visible is not None:
+            rows = rows.filter(Exists(visible.filter(pk=OuterRef("id"))))
+        if older_than is not None:
+            rows = rows.filter(
+                _after(older_than, ranks[label], ranks, "history_date", "history_id")
+            )
+        newest = rows.order_by("-history_date", "-history_id")
+        keys += [
+            (at, ranks[label], pk)
+            for at, pk in newest.values_list("history_date", "history_id")[: size + 1]
+        ]
+    if model_label in (None, "", EVENTS):
+        events = DomainEvent.objects.filter(event_filter).filter(_visible_events(user, known))
+        if older_than is not None:
+            events = events.filter(_after(older_than, ranks[EVENTS], ranks, "at", "id"))
+        newest = events.order_by("-at", "-id")
+        keys += [(at, ranks[EVENTS], pk) for at, pk in newest.values_list("at", "id")[: size + 1]]
+    keys.sort(reverse=True)
+    shown = keys[:size]
+    labels = [*models, EVENTS]
+    older = None
+    if len(keys) > size:
+        at, rank, pk = shown[-1]
+        older = Position(at=at, source=labels[rank], pk=pk)
+    return AuditPage(entries=_entries(user, shown, models, labels), older=older)
+
+
+def _entries(
+    user: Any,
+    shown: list[tuple[datetime, int, int]],
+    models: dict[str, Any],
+    labels: list[str],
+) -> list[Entry]:
+    """The entries at these positions read whole, each compared with the version before it."""
+    ids: dict[int, list[int]] = defaultdict(list)
+    for _, rank, pk in shown:
+        ids[rank].append(pk)
+    found: dict[tuple[int, int], Raw] = {}
+    rows: Iterator[Raw]
+    for rank, pks in ids.items():
+        wanted = len(pks) + 1
+        if labels[rank] == EVENTS:
+            # Chosen above among the events the reader may see: read as they are.
+            events = DomainEvent.objects.filter(id__in=pks).select_related("content_type")
+            rows = (_event_raw(e) for e in events.order_by("-at", "-id"))
+        else:
+            model = models[labels[rank]]
+            rows = _history_stream(
+                model, user=user, filters=Q(history_id__in=pks), chunk_size=wanted
+            )
+        # Each source reads its rows newest first, the order they were chosen in.
+        found.update(((rank, pk), raw) for pk, raw in zip(pks, rows, strict=False))
+    raw = [found[(rank, pk)] for _, rank, pk in shown if (rank, pk) in found]
+    user_ids = {r[1] for r in raw if r[1]}
+    usernames = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username"))
+    current = _organisations_of(user_ids)  # for events, which carry no snapshot
+    return [
+        Entry(
+            at=at,
+            user=usernames.get(uid, "system") if uid else "system",
+            organisations=then if then is not None else (current.get(uid, "") if uid else ""),
+            model=label,
+            object_id=oid,
+            object_label=obj,
+            action=action,
+            changes=changes,
+            reason=why,
+        )
+        for at, uid, then, label, oid, obj, action, changes, why in raw
+    ]
