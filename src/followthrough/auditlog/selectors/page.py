@@ -104,26 +104,26 @@ def audit_page(
     for label, model in models.items():
         if model_label not in (None, "", label) or _sees_none(model, user):
             continue
-        history = history_model(model)
-        rows = history.objects.filter(history_filter)
+        # One filter() of everything: each further call copies the query, visibility and all.
+        where = [history_filter]
+        if older_than is not None:
+            where.append(_after(older_than, ranks[label], ranks, "history_date", "history_id"))
         visible = _visible_ids(model, user, known)
         if visible is not None:
-            rows = rows.filter(Exists(visible.filter(pk=OuterRef("id"))))
-        if older_than is not None:
-            rows = rows.filter(
-                _after(older_than, ranks[label], ranks, "history_date", "history_id")
-            )
-        newest = rows.order_by("-history_date", "-history_id")
-        keys += [
-            (at, ranks[label], pk)
-            for at, pk in newest.values_list("history_date", "history_id")[: size + 1]
-        ]
+            where.append(Exists(visible.filter(pk=OuterRef("id"))))
+        newest = (
+            history_model(model)
+            .objects.filter(*where)
+            .order_by("-history_date", "-history_id")
+            .values_list("history_date", "history_id")
+        )
+        keys += [(at, ranks[label], pk) for at, pk in newest[: size + 1]]
     if model_label in (None, "", EVENTS):
-        events = DomainEvent.objects.filter(event_filter).filter(_visible_events(user, known))
+        where = [event_filter, _visible_events(user, known)]
         if older_than is not None:
-            events = events.filter(_after(older_than, ranks[EVENTS], ranks, "at", "id"))
-        newest = events.order_by("-at", "-id")
-        keys += [(at, ranks[EVENTS], pk) for at, pk in newest.values_list("at", "id")[: size + 1]]
+            where.append(_after(older_than, ranks[EVENTS], ranks, "at", "id"))
+        newest = DomainEvent.objects.filter(*where).order_by("-at", "-id").values_list("at", "id")
+        keys += [(at, ranks[EVENTS], pk) for at, pk in newest[: size + 1]]
     keys.sort(reverse=True)
     shown = keys[:size]
     labels = [*models, EVENTS]

@@ -8,7 +8,7 @@ from typing import Any
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from followthrough.organisations.access import standing_of
 
@@ -102,5 +102,9 @@ def _visible_events(user: Any, known: dict[str, Any] | None = None) -> Q:
             condition &= ~Q(content_type=content_type)
             continue
         visible = _visible_ids(model, user, known)
-        condition &= ~Q(content_type=content_type) | Q(object_id__in=visible)
+        # A correlated EXISTS, not IN: only the events read are checked, instead of every
+        # visible record's id being gathered first.
+        condition &= ~Q(content_type=content_type) | Exists(
+            visible.filter(pk=OuterRef("object_id"))
+        )
     return condition
