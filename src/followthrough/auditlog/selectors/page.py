@@ -105,7 +105,7 @@ def audit_page(
         if model_label not in (None, "", label) or _sees_none(model, user):
             continue
         # One filter() of everything: each further call copies the query, visibility and all.
-        where = [history_filter]
+        where: list[Any] = [history_filter]
         if older_than is not None:
             where.append(_after(older_than, ranks[label], ranks, "history_date", "history_id"))
         visible = _visible_ids(model, user, known)

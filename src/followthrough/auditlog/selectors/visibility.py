@@ -101,10 +101,10 @@ def _visible_events(user: Any, known: dict[str, Any] | None = None) -> Q:
         if _sees_none(model, user):
             condition &= ~Q(content_type=content_type)
             continue
-        visible = _visible_ids(model, user, known)
+        visible: Any = _visible_ids(model, user, known)  # never None for these records
         # A correlated EXISTS, not IN: only the events read are checked, instead of every
         # visible record's id being gathered first.
-        condition &= ~Q(content_type=content_type) | Exists(
-            visible.filter(pk=OuterRef("object_id"))
+        condition &= ~Q(content_type=content_type) | Q(
+            Exists(visible.filter(pk=OuterRef("object_id")))
         )
     return condition
