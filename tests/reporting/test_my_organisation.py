@@ -1,5 +1,5 @@
 """My organisation: a summary first, each action in one list only, long lists cut to their first
-twenty with a link to the rest, and a service's own improvement actions counted."""
+ten with a link to the rest, and a service's own improvement actions counted."""
 
 from __future__ import annotations
 
@@ -43,16 +43,14 @@ def test_an_overdue_action_quiet_for_months_is_listed_once(client, body_viewer, 
     assert html.count(action.description) == 1
 
 
-def test_a_long_list_shows_its_first_twenty_and_links_to_the_rest(
-    client, body_viewer, known_bodies
-):
+def test_a_long_list_shows_its_first_ten_and_links_to_the_rest(client, body_viewer, known_bodies):
     body = known_bodies["YJB"]
     _overdue(body, 25)
     client.force_login(body_viewer)
     html = client.get(URL).content.decode()
     assert "Overdue (25)" in html
-    assert html.count("Synthetic overdue promise number") == 20
-    assert f"?org={body.pk}&amp;list=overdue" in html and "Show 5 more" in html
+    assert html.count("Synthetic overdue promise number") == 10
+    assert f"?org={body.pk}&amp;list=overdue" in html and "Show 15 more" in html
     full = client.get(URL, {"org": body.pk, "list": "overdue"}).content.decode()
     assert full.count("Synthetic overdue promise number") == 25
     assert '<h1 class="govuk-heading-l">Overdue</h1>' in full
@@ -89,3 +87,35 @@ def test_a_service_manager_sees_the_services_improvement_actions(
     assert 'self-assessments</dt><dd class="govuk-summary-list__value">12</dd>' in html
     assert "Improvement actions from self-assessments (12)" in html
     assert "Improvement actions whose target has passed (3)" in html
+
+
+def test_a_second_visit_reads_the_lists_from_the_cache_and_a_change_shows_at_once(
+    client, body_viewer, known_bodies
+):
+    body = known_bodies["YJB"]
+    first = _overdue(body, 3)
+    client.force_login(body_viewer)
+    with CaptureQueriesContext(connection) as counted:
+        assert "Overdue (3)" in client.get(URL).content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        assert "Overdue (3)" in client.get(URL).content.decode()
+    assert len(cached) <= len(counted) - 5  # the counts, four lists and reports are not read
+    _overdue(body, 1)
+    assert "Overdue (4)" in client.get(URL).content.decode()
+    ProgressUpdateFactory(action=first[0], date=date.today())
+    html = client.get(URL).content.decode()
+    assert date.today().strftime("%-d %b %Y") in html
+
+
+def test_actions_by_report_are_shown_fifty_reports_a_page(client, body_viewer, known_bodies):
+    body = known_bodies["YJB"]
+    for _ in range(51):
+        ActionFactory(
+            response=ResponseFactory(responding_organisation=body), owner_organisation=body
+        )
+    client.force_login(body_viewer)
+    html = client.get(URL).content.decode()
+    assert "51 reports, by title: showing 1 to 50." in html
+    assert 'aria-label="Pages of actions by report"' in html and "reports_page=2#by-report" in html
+    rest = client.get(URL, {"reports_page": 2}).content.decode()
+    assert "showing 51 to 51" in rest

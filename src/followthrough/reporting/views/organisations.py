@@ -109,12 +109,17 @@ def my_organisation(request: HttpRequest) -> HttpResponse:
         page = Paginator(actions, 50).get_page(request.GET.get("page"))
         context |= {"shown": shown, "caption": DASHBOARD_LISTS[shown], "page": page}
         return render(request, "reporting/my_organisation_list.html", context)
+    dashboard = organisation_dashboard(organisation=chosen, today=today, user=request.user)
+    by_report = Paginator(dashboard["by_report"], PAGE_SIZE).get_page(
+        request.GET.get("reports_page")
+    )
     return render(
         request,
         "reporting/my_organisation.html",
         {
             **context,
-            **organisation_dashboard(organisation=chosen, today=today, user=request.user),
+            **dashboard,
+            "by_report": by_report,
             "improvements": organisation_improvements(
                 organisation=chosen, today=today, user=request.user
             ),
