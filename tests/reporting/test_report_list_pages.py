@@ -1,5 +1,5 @@
 """The list of reports: a count first, then fifty a page, newest first, in the same number of
-queries for three reports or sixty."""
+queries for three reports or sixty, counted once per change of the data."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from followthrough.actionplans.models import Action
+from tests.actionplans.factories import ProgressUpdateFactory
 from tests.inspections.factories import ReportFactory
 
 URL = reverse("reporting:report-list")
@@ -44,3 +46,19 @@ def test_the_list_costs_the_same_queries_for_three_reports_or_sixty(client, view
             assert client.get(URL).status_code == 200
         counts.append(len(ctx.captured_queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_second_visit_reads_the_counts_from_the_cache_and_a_change_shows_at_once(
+    client, viewer, sample_plan
+):
+    client.force_login(viewer)
+    with CaptureQueriesContext(connection) as counted:
+        assert 'class="ft-overdue">' not in client.get(URL).content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        client.get(URL)
+    assert len(cached) <= len(counted) - 3  # recommendations, decisions and overdue counts
+    passed = Action.objects.with_state(today=date.today()).filter(state="no_update").first()
+    ProgressUpdateFactory(action=passed, text="Synthetic update after the first visit")
+    assert 'class="ft-overdue">1<' in client.get(URL).content.decode()
+    ReportFactory(title="Synthetic report added after the first visit", published=date(2099, 1, 1))
+    assert "Synthetic report added after the first visit" in client.get(URL).content.decode()

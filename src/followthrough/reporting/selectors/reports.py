@@ -10,9 +10,13 @@ from itertools import groupby
 from typing import Any
 
 from followthrough.actionplans.models import ActionPlan, Review
+from followthrough.actionplans.selectors import report_summaries
 from followthrough.audits.selectors.citations import CriterionEvidence, recommendation_evidence
+from followthrough.core.freshness import remembered, view_of
 from followthrough.inspections.models import PracticeExample, Recommendation, Report
+from followthrough.organisations.access import standing_of
 
+from .overview import COUNTED
 from .recommendations import RecommendationView, recommendation_views
 
 # (section, [(addressee, [views])]) in the order the report prints them.
@@ -54,6 +58,29 @@ def report_list_rows(user: Any) -> Any:
         Report.objects.visible_to(user)
         .prefetch_related("inspectorates")
         .order_by("-published", "title", "pk")
+    )
+
+
+def report_list_page(page: Any, *, user: Any, today: date) -> list[tuple[Report, dict[str, int]]]:
+    """One page of the list of reports (a Page of `report_list_rows`), each with how it was
+    answered: counted once for each day, reader's view and state of the data
+    (core/freshness.py), then read from the cache."""
+
+    def count() -> list[tuple[Report, dict[str, int]]]:
+        reports = list(page.object_list)
+        summaries = report_summaries(reports, today=today, user=user)
+        return [(report, summaries[report.pk]) for report in reports]
+
+    return remembered(
+        "report-list",
+        tracked=COUNTED,
+        scope=[
+            today.isoformat(),
+            *view_of(standing_of(user)),
+            page.number,
+            page.paginator.per_page,
+        ],
+        compute=count,
     )
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from followthrough.actionplans.access import get_action_plan_for_report
-from followthrough.actionplans.selectors import report_summaries, review_drift
+from followthrough.actionplans.selectors import review_drift
 from followthrough.core.access import access, allowed
 from followthrough.inspections.access import get_recommendation_for_user, get_report_for_user
 from followthrough.inspections.selectors import related_practice
@@ -22,6 +22,7 @@ from ..selectors import annual_report, recommendation_views
 from ..selectors.reports import (
     recommendation_criteria,
     recommendation_reviews,
+    report_list_page,
     report_list_rows,
     report_page,
 )
@@ -35,9 +36,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
     """Every report, newest first, a page at a time, each with how it was answered."""
     today = timezone.localdate()
     page = Paginator(report_list_rows(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    reports = list(page.object_list)
-    summaries = report_summaries(reports, today=today, user=request.user)
-    rows = [(report, summaries[report.pk]) for report in reports]
+    rows = report_list_page(page, user=request.user, today=today)
     return render(
         request, "reporting/report_list.html", {"rows": rows, "page": page, "today": today}
     )
