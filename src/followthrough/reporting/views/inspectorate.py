@@ -95,7 +95,7 @@ def inspectorate_dashboard(request: HttpRequest) -> HttpResponse:
         today=today,
         filters=filters,
         recommendations=recs,
-        all_statuses=open_recommendation_queryset(
+        all_statuses=lambda: open_recommendation_queryset(
             user=request.user, today=today, **{**filters, "status": None}
         ),
     )
