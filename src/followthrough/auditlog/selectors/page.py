@@ -24,7 +24,7 @@ from followthrough.core.models import DomainEvent
 
 from . import Entry, _organisations_of, audited_models, history_model
 from .stream import Raw, _event_raw, _history_stream
-from .visibility import _sees_none, _visible_events, _visible_ids
+from .visibility import _restricted_with_events, _sees_none, _visible_events, _visible_ids
 
 EVENTS = "events"
 
@@ -119,7 +119,8 @@ def audit_page(
         )
         keys += [(at, ranks[label], pk) for at, pk in newest[: size + 1]]
     if model_label in (None, "", EVENTS):
-        where = [event_filter, _visible_events(user, known)]
+        visible_events = _visible_events(user, known, present=_restricted_with_events())
+        where = [event_filter, visible_events]
         if older_than is not None:
             where.append(_after(older_than, ranks[EVENTS], ranks, "at", "id"))
         newest = DomainEvent.objects.filter(*where).order_by("-at", "-id").values_list("at", "id")
