@@ -348,6 +348,8 @@ WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", False)
 
 # Largest document the importer reads, in bytes.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 20 * 1024 * 1024)
+# Documents larger than this are read by the worker, the sender shown how far it has got.
+INGEST_BACKGROUND_BYTES = env_int("INGEST_BACKGROUND_BYTES", 512 * 1024)
 
 # The escalation ladder: days overdue, and days with no progress update, at which an action
 # reaches step 1 (owner reminder), 2 (the organisation's approver) and 3 (the inspectorate).

@@ -19,7 +19,7 @@ from followthrough.actionplans.models import (
 from followthrough.actionplans.services import version_record
 from followthrough.cases.models import Case, CasePathway, Pathway, Task
 from followthrough.core.uploads import upload_store
-from followthrough.ingest.models import ImportReview
+from followthrough.ingest.models import ImportReview, ImportUpload
 from followthrough.ingest.sample import sample_action_plan
 from followthrough.organisations.models import Membership, Organisation
 from followthrough.organisations.services import organisations_ensure_known
@@ -149,6 +149,7 @@ class World(WorldRecords):
             },
             "ingest:import-list": {},
             "ingest:import-review": {"pk": ImportReview.objects.get().pk},
+            "ingest:import-upload": {"pk": ImportUpload.objects.get().pk},
             "auditlog:log": {},
             "auditlog:export": {},
             "auditlog:object-history": {"kind": "action-plan", "pk": plan.pk},
@@ -293,6 +294,7 @@ def world(db, settings, tmp_path):
         text="",
         extraction={"recommendations": []},
     )
+    ImportUpload.objects.create(file_name="large.txt", size=1, content=b"x")
     for plan in (published, draft):
         version_record(plan, actor=None, note="As first published")
         ProgressUpdate.objects.create(

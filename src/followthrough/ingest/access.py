@@ -11,7 +11,7 @@ from followthrough.actionplans.models import ActionPlan
 from followthrough.core.access import allowed
 from followthrough.core.models import SourceDocument
 
-from .models import ImportReview
+from .models import ImportReview, ImportUpload
 
 
 def get_source_document_for_user(user: Any, pk: int) -> SourceDocument:
@@ -29,3 +29,10 @@ def get_import_review_for_user(user: Any, pk: int) -> ImportReview:
     if not allowed(user, "organisations.use_inspectorate_pages"):
         raise Http404
     return get_object_or_404(ImportReview, pk=pk)
+
+
+def get_import_upload_for_user(user: Any, pk: Any) -> ImportUpload:
+    """A document waiting to be read, for those who import documents, like its review."""
+    if not allowed(user, "organisations.use_inspectorate_pages"):
+        raise Http404
+    return get_object_or_404(ImportUpload.objects.defer("content"), pk=pk)

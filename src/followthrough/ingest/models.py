@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -47,6 +49,40 @@ class ImportReview(TimeStamped):
 
     def __str__(self) -> str:
         return f"Review of {self.file_name}"
+
+
+class ImportUpload(TimeStamped):
+    """A document too large to read while its sender waits: kept until the worker has read it
+    into a review, or has said why it cannot be read. Never deleted: the file is what was sent."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting to be read"
+        READING = "reading", "Being read"
+        READ = "read", "Read"
+        REFUSED = "refused", "Could not be read"
+
+    # Not a sequence: an upload's address says nothing about anyone else's.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    file_name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField()
+    # In the database, not on a web server's disk: the worker may run on another machine.
+    content = models.BinaryField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.WAITING)
+    stage = models.CharField(max_length=100, blank=True, help_text="What the worker is doing.")
+    error = models.TextField(blank=True)
+    review = models.ForeignKey(
+        ImportReview, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    task_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Upload of {self.file_name}"
 
 
 KIND_NAMES = {

@@ -16,7 +16,7 @@ from .extract.decisions import responder_of
 from .extract.detect import SUPPORTED
 from .extract.types import Extraction
 from .loaders import find_report
-from .models import ColumnMapping, ImportReview, kind_name
+from .models import ColumnMapping, ImportReview, ImportUpload, kind_name
 
 RECENT_REVIEWS = 50
 LOW_CONFIDENCE = 0.8  # below this a record is listed first, to check before the others
@@ -28,6 +28,17 @@ def import_reviews_recent() -> Any:
     return ImportReview.objects.select_related("created_by", "source").order_by(
         "status", "-created_at"
     )[:RECENT_REVIEWS]
+
+
+def import_uploads_unread() -> Any:
+    """Large documents the worker has still to read, or could not, newest first, at most
+    fifty: the files themselves are left in the database."""
+    return (
+        ImportUpload.objects.exclude(status=ImportUpload.Status.READ)
+        .select_related("created_by")
+        .defer("content")
+        .order_by("-created_at")[:RECENT_REVIEWS]
+    )
 
 
 def review_records(

@@ -7,4 +7,5 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_passage, name="source-passage"),
     path("imports/", views.import_list, name="import-list"),
     path("imports/<int:pk>/", views.import_review, name="import-review"),
+    path("imports/uploads/<uuid:pk>/", views.import_upload, name="import-upload"),
 ]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -10,7 +12,11 @@ from django.shortcuts import redirect, render
 from followthrough.actionplans.models import Decision
 from followthrough.core.access import access
 
-from .access import get_import_review_for_user, get_source_document_for_user
+from .access import (
+    get_import_review_for_user,
+    get_import_upload_for_user,
+    get_source_document_for_user,
+)
 from .models import ImportReview
 from .review import (
     review_addressee_set,
@@ -22,8 +28,10 @@ from .review import (
     review_records_merge,
     review_start,
 )
+from .review.background import read_in_background, upload_queue
 from .selectors import (
     import_reviews_recent,
+    import_uploads_unread,
     printed_date,
     review_earlier_plan,
     review_reading,
@@ -76,6 +84,12 @@ def import_list(request: HttpRequest) -> HttpResponse:
                 f"The selected file must be smaller than "
                 f"{settings.INGEST_MAX_BYTES // (1024 * 1024)}MB"
             )
+        elif read_in_background(upload.size):
+            with transaction.atomic():
+                queued = upload_queue(
+                    file_name=upload.name or "document", content=upload.read(), actor=request.user
+                )
+            return redirect("ingest:import-upload", pk=queued.pk)
         else:
             try:
                 with transaction.atomic():
@@ -91,8 +105,17 @@ def import_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "ingest/import_list.html",
-        {"error": error, "reviews": reviews},
+        {"error": error, "reviews": reviews, "uploads": import_uploads_unread()},
     )
+
+
+@access("importer")
+def import_upload(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """How far the worker has got with a large document; its review once it is read."""
+    upload = get_import_upload_for_user(request.user, pk)
+    if upload.status == upload.Status.READ and upload.review_id is not None:
+        return redirect("ingest:import-review", pk=upload.review_id)
+    return render(request, "ingest/import_upload.html", {"upload": upload})
 
 
 def _number(value: str | None) -> int | None:

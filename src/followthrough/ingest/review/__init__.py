@@ -7,6 +7,8 @@ from .commit import (
     review_commit,
     review_discard,
     review_extraction,
+    review_keep,
+    review_read,
     review_start,
 )
 from .reading import (
@@ -28,7 +30,9 @@ __all__ = [
     "review_commit",
     "review_discard",
     "review_extraction",
+    "review_keep",
     "review_kind_set",
+    "review_read",
     "review_record_split",
     "review_records_merge",
     "review_start",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,9 +32,24 @@ CHANGE_REASON = "Corrected in review before import"
 LONGEST = {"addressee": 500, "owner": 500, "target": 1000}  # the columns' lengths
 
 
-def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
-    """Read a file and keep what was understood for review; nothing of the document is stored
-    as records yet. IngestError says in one line why a file is refused."""
+@dataclass(frozen=True)
+class DocumentRead:
+    """A file read and understood, not yet kept: reading writes nothing."""
+
+    name: str
+    sha256: str
+    format: str
+    size: int
+    text: str
+    extraction: Extraction
+    reading: dict[str, Any]
+
+
+def review_read(
+    *, file_name: str, content: bytes, progress: Callable[[], None] | None = None
+) -> DocumentRead:
+    """Read a file as the review will show it, or IngestError saying in one line why it is
+    refused. progress is told when the text is read and the records are being found."""
     name = Path(file_name).name
     sha = hashlib.sha256(content).hexdigest()
     known = SourceDocument.objects.filter(sha256=sha).first()
@@ -42,6 +59,8 @@ def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
             f"{known.created_at:%-d %B %Y})"
         )
     text, fmt = document_decode(file_name=name, content=content)
+    if progress is not None:
+        progress()
     try:
         extraction = extract(text, name)
     except ExtractionError as exc:
@@ -49,19 +68,30 @@ def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
     if not extraction.supported:
         raise IngestError(f"{name}: {'; '.join(extraction.warnings)}")
     extraction, reading = remembered_reading(text, name, extraction)
+    return DocumentRead(name, sha, fmt, len(content), text, extraction, reading)
+
+
+def review_keep(*, read: DocumentRead, actor: Any) -> ImportReview:
+    """Keep what was read for review; nothing of the document is stored as records yet."""
     review = ImportReview.objects.create(
-        file_name=name,
-        sha256=sha,
-        format=fmt,
-        size=len(content),
-        kind=extraction.document.kind,
-        text=text,
-        extraction=extraction.to_dict(),
-        reading=reading,
+        file_name=read.name,
+        sha256=read.sha256,
+        format=read.format,
+        size=read.size,
+        kind=read.extraction.document.kind,
+        text=read.text,
+        extraction=read.extraction.to_dict(),
+        reading=read.reading,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    record_event(review, "ingest.review.started", actor=actor, data={"file": name})
+    record_event(review, "ingest.review.started", actor=actor, data={"file": read.name})
     return review
+
+
+def review_start(*, file_name: str, content: bytes, actor: Any) -> ImportReview:
+    """Read a file and keep what was understood for review, or IngestError saying in one line
+    why a file is refused."""
+    return review_keep(read=review_read(file_name=file_name, content=content), actor=actor)
 
 
 def review_extraction(review: ImportReview) -> Extraction:
