@@ -94,3 +94,34 @@ def test_an_impossible_number_is_dropped_from_the_inspectorate_filters(admin_cli
     for param in ("year", "report", "organisation"):
         response = admin_client.get(reverse("reporting:inspectorate"), {param: value})
         assert response.status_code == 200, (param, value)
+
+
+def _patterns(resolver, prefix=""):  # type: ignore[no-untyped-def]
+    for entry in resolver.url_patterns:
+        if hasattr(entry, "url_patterns"):
+            yield from _patterns(entry, prefix + str(entry.pattern))
+        else:
+            yield prefix + str(entry.pattern), entry.pattern.converters
+
+
+def test_no_address_takes_an_id_the_database_could_not_hold():
+    from django.urls import get_resolver
+    from django.urls.converters import IntConverter
+
+    routes = list(_patterns(get_resolver()))
+    with_ids = [route for route, converters in routes if converters]
+    assert len(with_ids) > 80
+    unbounded = [  # the Django admin's addresses are its own, for superusers
+        route
+        for route, converters in routes
+        if any(isinstance(c, IntConverter) for c in converters.values())
+        and not route.startswith("admin/")
+    ]
+    assert not unbounded, f"use <id:…> (at most 18 digits), not <int:…>: {unbounded}"
+
+
+@pytest.mark.django_db
+def test_a_page_asked_for_an_id_past_any_record_is_not_found(client, inspector):
+    client.force_login(inspector)
+    for path in ("/reports/99999999999999999999/", "/reports/999999999999999999/"):
+        assert client.get(path).status_code == 404

@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.urls import path, register_converter
+from django.urls import path
 
 from . import views
 from .views import aggregates, assessments, audits, casework, declared, findings, plans
@@ -9,22 +9,6 @@ from .writes import plans as plan_writes
 
 LIST = {"get": "list"}
 DETAIL = {"get": "retrieve"}
-
-
-class RecordIdConverter:
-    """An id in an API address: at most 18 digits, so every one fits the database's bigint and
-    a longer number is "nothing here" (404), never a database error."""
-
-    regex = "[0-9]{1,18}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
-
-register_converter(RecordIdConverter, "id")
 
 
 def write(route: str, name: str, view: Any, rule: str, methods: tuple[str, ...]) -> Any:

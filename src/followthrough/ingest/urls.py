@@ -4,8 +4,8 @@ from . import views
 
 app_name = "ingest"
 urlpatterns = [
-    path("sources/<int:pk>/", views.source_passage, name="source-passage"),
+    path("sources/<id:pk>/", views.source_passage, name="source-passage"),
     path("imports/", views.import_list, name="import-list"),
-    path("imports/<int:pk>/", views.import_review, name="import-review"),
+    path("imports/<id:pk>/", views.import_review, name="import-review"),
     path("imports/uploads/<uuid:pk>/", views.import_upload, name="import-upload"),
 ]
