@@ -62,9 +62,7 @@ urlpatterns = [
         reviews.review_improvement_update_file,
         name="review-improvement-update-file",
     ),
-    path(
-        "audits/items/<id:item_pk>/evidence/", citations.item_evidence_page, name="item-evidence"
-    ),
+    path("audits/items/<id:item_pk>/evidence/", citations.item_evidence_page, name="item-evidence"),
     path("audits/items/<id:item_pk>/cite/", citations.citation_new, name="citation-new"),
     path(
         "audits/citations/<id:pk>/withdraw/",
