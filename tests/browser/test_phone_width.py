@@ -8,11 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan
+from followthrough.ingest.models import ImportUpload
 from followthrough.inspections.models import Report
+from followthrough.organisations.models import Organisation
+from followthrough.reporting.models import Download
 from followthrough.selfassessment.models import SelfAssessment
 from tests.browser.conftest import axe_violations, sign_in
 from tests.conftest import CORPUS
@@ -68,6 +72,17 @@ def test_pages_fit_a_phone_pass_axe_and_tell_ratings_apart(browser, live_server,
         f"self-assessment-summary-{n}": reverse("selfassessment:summary", args=[assessment.pk])
         for n, assessment in enumerate(SelfAssessment.objects.order_by("pk"), start=1)
     }
+    yjb = Organisation.objects.get(name="Youth Justice Board").pk
+    upload = ImportUpload.objects.create(file_name="long-plan.pdf", size=900_000, content=b"%")
+    download = Download.objects.create(
+        requested_by=get_user_model().objects.get(username="inspectorate-admin"),
+        kind=Download.Kind.AUDIT_LOG,
+        fmt="csv",
+        params={"page": "/audit/"},
+        cache_key="phone-width",
+        file_name="audit-log.csv",
+        content_type="text/csv",
+    )
     found: dict[str, object] = {}
     apart: list[float | None] = []  # Good against Outstanding, on each summary
     ARTEFACTS.mkdir(exist_ok=True)
@@ -88,8 +103,20 @@ def test_pages_fit_a_phone_pass_axe_and_tell_ratings_apart(browser, live_server,
                 "historic-plan": reverse(
                     "actionplans:plan-status-as-at", args=[ActionPlan.objects.order_by("pk")[0].pk]
                 ),
+                "organisation": f"/organisations/{yjb}/",
+                "national-casework": "/cases/national/",
             },
         ),
+        (
+            "inspectorate-admin",
+            {
+                "audit-log": "/audit/",
+                "imports": "/imports/",
+                "import-being-read": f"/imports/uploads/{upload.pk}/",
+                "download-preparing": f"/downloads/{download.pk}/",
+            },
+        ),
+        ("admin", {"webhooks": f"/organisations/{yjb}/webhooks/"}),
         ("yjs-manager", summaries),
     ):
         context, page = sign_in(browser, live_server, username, PASSWORD, bypass_csp=True)

@@ -100,12 +100,14 @@ def pack_blocks(pack: Pack, breakdowns: list[str]) -> list[Block]:
 def _bar_chart(rows: tuple[tuple[str, int | str], ...], fmt: str) -> bytes:
     labels = [label for label, _ in rows] or ["None"]
     values = [value if isinstance(value, int) else 0 for _, value in rows] or [0]
-    fig, ax = plt.subplots(figsize=(6.4, 0.45 * len(labels) + 0.9))
+    # Drawn 4 inches wide like the reporting charts, so its 11 pt text is still 13 px on a
+    # 375 px phone (reporting/charts.py).
+    fig, ax = plt.subplots(figsize=(4.0, 0.4 * len(labels) + 0.9))
     bars = ax.barh(labels[::-1], values[::-1], color="#1d70b8")
-    ax.bar_label(bars, labels=[str(v) for _, v in rows][::-1], padding=3, fontsize=9)
-    ax.set_title("Cases by phase", loc="left", fontsize=11)
+    ax.bar_label(bars, labels=[str(v) for _, v in rows][::-1], padding=3, fontsize=11)
+    ax.set_title("Cases by phase", loc="left", fontsize=12)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=9)
+    ax.tick_params(labelsize=11)
     ax.set_xlim(0, max([*values, 1]) * 1.3)
     fig.tight_layout()
     out = io.BytesIO()
