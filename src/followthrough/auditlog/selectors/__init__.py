@@ -217,6 +217,64 @@ def _organisations_of(user_ids: Iterable[int]) -> dict[int, str]:
     return {k: ", ".join(sorted(v)) for k, v in names.items()}
 
 
+# (when, user id, organisations then or None, record, id, label, action, changes, why)
+Raw = tuple[datetime, int | None, str | None, str, int, str, str, list[tuple[str, str, str]], str]
+
+
+def _filters(since: datetime | None, until: datetime | None, user_id: int | None) -> tuple[Q, Q]:
+    """The same filters for history rows and for events, whose fields are named otherwise."""
+    history_filter, event_filter = Q(), Q()
+    if since:
+        history_filter &= Q(history_date__gte=since)
+        event_filter &= Q(at__gte=since)
+    if until:
+        history_filter &= Q(history_date__lte=until)
+        event_filter &= Q(at__lte=until)
+    if user_id:
+        history_filter &= Q(history_user_id=user_id)
+        event_filter &= Q(actor_id=user_id)
+    return history_filter, event_filter
+
+
+def _event_raw(event: DomainEvent) -> Raw:
+    """An event as an entry of the log."""
+    return (
+        event.at,
+        event.actor_id,
+        None,
+        _kind_of(event),
+        event.object_id,
+        "",
+        event_sentence(event.code),
+        [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
+        event_reason(event.data),
+    )
+
+
+def _entry(raw: Raw, usernames: dict[int, str], current: dict[int, str]) -> Entry:
+    """An entry as shown: its user by name, and their organisations then or, for an event,
+    which carries no snapshot, now."""
+    at, uid, then, label, oid, obj, action, changes, why = raw
+    return Entry(
+        at=at,
+        user=usernames.get(uid, "system") if uid else "system",
+        organisations=then if then is not None else (current.get(uid, "") if uid else ""),
+        model=label,
+        object_id=oid,
+        object_label=obj,
+        action=action,
+        changes=changes,
+        reason=why,
+    )
+
+
+def _as_entries(raw: list[Raw]) -> list[Entry]:
+    user_ids = {r[1] for r in raw if r[1]}
+    usernames = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username"))
+    current = _organisations_of(user_ids)
+    return [_entry(r, usernames, current) for r in raw]
+
+
 def audit_entries(
     *,
     user: Any,
@@ -230,11 +288,7 @@ def audit_entries(
 ) -> list[Entry]:
     """The newest changes and events first, filtered as asked, of the records `user` may read:
     each record's history and events obey the record's own visibility."""
-    # (when, user id, organisations then or None if unknown, record, id, label, action, changes,
-    # why)
-    raw: list[
-        tuple[datetime, int | None, str | None, str, int, str, str, list[tuple[str, str, str]], str]
-    ] = []
+    raw: list[Raw] = []
     chosen = (
         [type(target)]
         if target is not None
@@ -281,39 +335,9 @@ def audit_entries(
                 object_id=target.pk,
             )
         events = events.filter(_visible_events(user))
-        for event in events.select_related("content_type")[:limit]:
-            raw.append(
-                (
-                    event.at,
-                    event.actor_id,
-                    None,
-                    _kind_of(event),
-                    event.object_id,
-                    "",
-                    event_sentence(event.code),
-                    [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
-                    event_reason(event.data),
-                )
-            )
+        raw.extend(_event_raw(e) for e in events.select_related("content_type")[:limit])
     raw.sort(key=lambda r: r[0], reverse=True)
-    raw = raw[:limit]
-    user_ids = {r[1] for r in raw if r[1]}
-    usernames = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username"))
-    current = _organisations_of(user_ids)  # for events, which carry no snapshot
-    return [
-        Entry(
-            at=at,
-            user=usernames.get(uid, "system") if uid else "system",
-            organisations=then if then is not None else (current.get(uid, "") if uid else ""),
-            model=label,
-            object_id=oid,
-            object_label=obj,
-            action=action,
-            changes=changes,
-            reason=why,
-        )
-        for at, uid, then, label, oid, obj, action, changes, why in raw
-    ]
+    return _as_entries(raw[:limit])
 
 
 def user_id_named(username: str) -> int | None:

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 from django.utils.dateparse import parse_datetime
 
 from followthrough.core.models import DomainEvent
 
-from . import Entry, _organisations_of, audited_models, history_model
-from .stream import Raw, _event_raw, _history_stream
+from . import Entry, Raw, _as_entries, _event_raw, _filters, audited_models, history_model
+from .stream import _history_stream
 from .visibility import _restricted_with_events, _sees_none, _visible_events, _visible_ids
 
 EVENTS = "events"
@@ -86,16 +85,7 @@ def audit_page(
 ) -> AuditPage:
     """The `size` newest entries the reader may see that match the filters, after `older_than`
     when given: the entries the CSV download of the same filters holds, page by page."""
-    history_filter, event_filter = Q(), Q()
-    if since:
-        history_filter &= Q(history_date__gte=since)
-        event_filter &= Q(at__gte=since)
-    if until:
-        history_filter &= Q(history_date__lte=until)
-        event_filter &= Q(at__lte=until)
-    if user_id:
-        history_filter &= Q(history_user_id=user_id)
-        event_filter &= Q(actor_id=user_id)
+    history_filter, event_filter = _filters(since, until, user_id)
     # Ties in time are ordered by the kind of record (events last), then by id, newest first.
     models = {m._meta.label: m for m in audited_models()}
     ranks = {label: i for i, label in enumerate([*models, EVENTS])}
@@ -160,21 +150,4 @@ def _entries(
             )
         # Each source reads its rows newest first, the order they were chosen in.
         found.update(((rank, pk), raw) for pk, raw in zip(pks, rows, strict=False))
-    raw = [found[(rank, pk)] for _, rank, pk in shown if (rank, pk) in found]
-    user_ids = {r[1] for r in raw if r[1]}
-    usernames = dict(get_user_model().objects.filter(pk__in=user_ids).values_list("pk", "username"))
-    current = _organisations_of(user_ids)  # for events, which carry no snapshot
-    return [
-        Entry(
-            at=at,
-            user=usernames.get(uid, "system") if uid else "system",
-            organisations=then if then is not None else (current.get(uid, "") if uid else ""),
-            model=label,
-            object_id=oid,
-            object_label=obj,
-            action=action,
-            changes=changes,
-            reason=why,
-        )
-        for at, uid, then, label, oid, obj, action, changes, why in raw
-    ]
+    return _as_entries([found[(rank, pk)] for _, rank, pk in shown if (rank, pk) in found])

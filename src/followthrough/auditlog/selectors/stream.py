@@ -25,8 +25,11 @@ from . import (
     ACTIONS,
     LABEL_FIELDS,
     Entry,
+    Raw,
+    _entry,
+    _event_raw,
+    _filters,
     _has_field,
-    _kind_of,
     _organisations_of,
     _short,
     _shown,
@@ -35,12 +38,9 @@ from . import (
     history_model,
 )
 from .visibility import _visible_events, _visible_ids
-from .wording import event_changes, event_reason, event_sentence, field_label
+from .wording import field_label
 
 CHUNK_SIZE = 2000
-
-# (when, user id, organisations then or None, record, id, label, action, changes, why)
-Raw = tuple[datetime, int | None, str | None, str, int, str, str, list[tuple[str, str, str]], str]
 
 
 def _older(d: datetime, pk: int, date_field: str, id_field: str) -> Q:
@@ -169,21 +169,6 @@ def _history_stream(
             return
 
 
-def _event_raw(event: DomainEvent) -> Raw:
-    """An event as an entry of the log."""
-    return (
-        event.at,
-        event.actor_id,
-        None,
-        _kind_of(event),
-        event.object_id,
-        "",
-        event_sentence(event.code),
-        [(k, old, _short(new)) for k, old, new in event_changes(event.data)],
-        event_reason(event.data),
-    )
-
-
 def _event_stream(*, user: Any, filters: Q, chunk_size: int) -> Iterator[Raw]:
     events = (
         DomainEvent.objects.filter(filters)
@@ -214,16 +199,7 @@ def audit_stream(
 ) -> Iterator[Entry]:
     """Every entry audit_entries would show with no limit, newest first, the same filters and
     visibility, read a page at a time."""
-    history_filter, event_filter = Q(), Q()
-    if since:
-        history_filter &= Q(history_date__gte=since)
-        event_filter &= Q(at__gte=since)
-    if until:
-        history_filter &= Q(history_date__lte=until)
-        event_filter &= Q(at__lte=until)
-    if user_id:
-        history_filter &= Q(history_user_id=user_id)
-        event_filter &= Q(actor_id=user_id)
+    history_filter, event_filter = _filters(since, until, user_id)
     sources = [
         _history_stream(model, user=user, filters=history_filter, chunk_size=chunk_size)
         for model in audited_models()
@@ -242,15 +218,5 @@ def audit_stream(
             )
             current.update(_organisations_of(new_ids))
             usernames.update({uid: "system" for uid in new_ids - set(usernames)})
-        for at, uid, then, label, oid, obj, action, changes, why in batch:
-            yield Entry(
-                at=at,
-                user=usernames.get(uid, "system") if uid else "system",
-                organisations=then if then is not None else (current.get(uid, "") if uid else ""),
-                model=label,
-                object_id=oid,
-                object_label=obj,
-                action=action,
-                changes=changes,
-                reason=why,
-            )
+        for raw in batch:
+            yield _entry(raw, usernames, current)
