@@ -77,3 +77,15 @@ def test_states_move_with_the_date(client, body_viewer, plans, time_machine):
     after, _ = overview(client)  # nothing about the plans saved since: only the day has changed
     assert after["Target passed: no progress recorded"][1] == "2"
     assert after.get("Due in the next 90 days", ["", "0"])[1] == "0"
+
+
+def test_a_second_visit_reuses_the_figures_rendering(client, body_viewer, plans):
+    """Rendering a national overview's tables cost more than counting them: the rendering is
+    kept under the same version, so a second visit only asks whether the data has changed."""
+    client.force_login(body_viewer)
+    client.get(reverse("reporting:overview"))
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(reverse("reporting:overview")).content.decode()
+    looks = [q["sql"] for q in ctx.captured_queries if "MAX(" in q["sql"] and "history" in q["sql"]]
+    assert len(looks) == 1  # the page's version; the figures themselves are not read
+    assert "Youth Justice Board" in page

@@ -38,6 +38,13 @@ def fingerprint(tracked: Iterable[type[models.Model]]) -> str:
     return ".".join(str(n or 0) for n in row)
 
 
+def freshness_key(name: str, *, tracked: Iterable[type[models.Model]], scope: Iterable[Any]) -> str:
+    """A key that changes whenever the data under `tracked` does, or the scope: what is kept
+    under it (figures, or a page's rendering of them) is never stale."""
+    raw = "|".join([name, fingerprint(tracked), *(str(part) for part in scope)])
+    return "fresh:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
 def remembered(
     name: str,
     *,
@@ -46,8 +53,7 @@ def remembered(
     compute: Callable[[], T],
 ) -> T:
     """`compute()` once per fingerprint of `tracked` and `scope` (the day, the reader's view)."""
-    raw = "|".join([name, fingerprint(tracked), *(str(part) for part in scope)])
-    key = "fresh:" + hashlib.sha256(raw.encode()).hexdigest()
+    key = freshness_key(name, tracked=tracked, scope=scope)
     found = cache.get(key)
     if found is None:
         found = compute()

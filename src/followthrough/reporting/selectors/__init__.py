@@ -14,6 +14,7 @@ from .overview import (
     organisation_rows,
     overview_figure,
     overview_figures,
+    overview_version,
 )
 from .recommendations import (
     CLOSED_JUDGEMENTS,
@@ -56,6 +57,7 @@ __all__ = [
     "organisation_rows",
     "overview_figure",
     "overview_figures",
+    "overview_version",
     "recommendation_status",
     "recommendation_views",
     "search",

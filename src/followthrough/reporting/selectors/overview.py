@@ -11,7 +11,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from followthrough.actionplans.models import Action, ActionPlan, Decision, ProgressUpdate, Response
 from followthrough.actionplans.querysets import PAST_TARGET, STATES
-from followthrough.core.freshness import remembered, view_of
+from followthrough.core.freshness import freshness_key, remembered, view_of
 from followthrough.inspections.models import Recommendation, Report
 from followthrough.organisations.access import standing_of
 from followthrough.organisations.models import Organisation
@@ -90,6 +90,14 @@ def _grouped(
 
 # What the overview counts: a change to any of these tables counts it again.
 COUNTED = (Action, ActionPlan, ProgressUpdate, Response, Recommendation, Report, Organisation)
+
+
+def overview_version(*, today: date, user: Any) -> str:
+    """Changes whenever the user's overview figures would: the page keeps its rendering of
+    them under it, as their counts are kept."""
+    return freshness_key(
+        "overview-page", tracked=COUNTED, scope=[today.isoformat(), *view_of(standing_of(user))]
+    )
 
 
 def overview_figures(*, today: date, user: Any) -> list[Figure]:

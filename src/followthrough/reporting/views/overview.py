@@ -11,7 +11,13 @@ from followthrough.core.forms import text_param
 from followthrough.core.replica import reads_from_replica
 
 from ..charts import bar_chart_svg
-from ..selectors import SearchFilters, overview_figure, overview_figures, search_choices
+from ..selectors import (
+    SearchFilters,
+    overview_figure,
+    overview_figures,
+    overview_version,
+    search_choices,
+)
 from ..selectors import search as search_records
 
 
@@ -19,10 +25,16 @@ from ..selectors import search as search_records
 @reads_from_replica
 def overview(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
+    # The figures' tables are rendered once per version of their data and kept: the template's
+    # cache calls `figures` only when it has no rendering for `version`.
     return render(
         request,
         "reporting/overview.html",
-        {"figures": overview_figures(today=today, user=request.user), "today": today},
+        {
+            "figures": lambda: overview_figures(today=today, user=request.user),
+            "version": overview_version(today=today, user=request.user),
+            "today": today,
+        },
     )
 
 
