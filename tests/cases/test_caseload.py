@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.cases.models import Case, Task, TaskEscalation
-from followthrough.cases.selectors import CASELOAD_PAGE
+from followthrough.cases.selectors import CASELOAD_PAGE, TASK_PAGE
 from tests.cases.factories import CaseFactory, TaskFactory
 
 
@@ -69,6 +69,31 @@ def test_a_partner_sees_open_tasks_first_and_the_rest_when_asked(
     assert "Open step" in page and "Finished step" not in page and "Overdue" in page
     everything = client.get(reverse("cases:task-list"), {"show": "all"}).content.decode()
     assert "Finished step" in everything and "2 tasks" in everything
+
+
+def test_a_partner_reads_its_tasks_a_page_at_a_time_in_the_same_queries(
+    client, youth_justice_service, health_partner, django_assert_max_num_queries
+):
+    trust = health_partner.memberships.get().organisation
+    case = CaseFactory(service=youth_justice_service, reference="NB-0810")
+    TaskFactory(case=case, owner=trust, description="Step 000", due_date=date(2020, 1, 1))
+    client.force_login(health_partner)
+    client.get(reverse("cases:task-list"))
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("cases:task-list"))
+    later = date(2099, 1, 1)
+    Task.objects.bulk_create(
+        TaskFactory.build(case=case, owner=trust, description=f"Step {i:03d}", due_date=later)
+        for i in range(1, TASK_PAGE + 2)
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        first = client.get(reverse("cases:task-list")).content.decode()
+    assert f"{TASK_PAGE + 2} open tasks, page 1 of 2" in first and "1 task is overdue" in first
+    assert first.count("Step ") == TASK_PAGE and "Step 000" in first and 'rel="next"' in first
+    second = client.get(reverse("cases:task-list"), {"page": "2"}).content.decode()
+    assert second.count("Step ") == 2 and "Step 000" not in second and 'rel="prev"' in second
+    everything = client.get(reverse("cases:task-list"), {"show": "all", "page": "2"})
+    assert 'href="?show=all&amp;page=1"' in everything.content.decode()
 
 
 def test_accommodation_not_confirmed_says_how_many_weeks_are_left(

@@ -288,29 +288,38 @@ def _support(case: Case) -> list[tuple[str, str]]:
     ]
 
 
-def tasks_for(user: Any, *, today: date, everything: bool = False) -> list[Task]:
-    """The tasks the user's own organisations own, by due date: a partner's list, open ones
-    unless everything is asked for. Of each case it reads only the reference."""
-    standing = standing_of(user)
-    tasks = Task.objects.filter(
-        owner_id__in=standing.task_owner_ids, case__anonymised_on__isnull=True
-    )
+TASK_PAGE = 50  # tasks a page of a partner's list shows; the counts cover every task
+
+
+@dataclass(frozen=True)
+class TaskList:
+    tasks: list[Task]  # this page's
+    count: int  # every task listed, on every page
+    overdue: int  # of them, open and past their due date
+    page: int
+    pages: int
+
+
+def tasks_for(user: Any, *, today: date, everything: bool = False, page: int = 1) -> TaskList:
+    """The tasks the user's own organisations own, by due date, a page at a time: a partner's
+    list, open ones unless everything is asked for. Of each case it reads only the reference.
+    The counts are the database's; only the page's tasks are read."""
+    owners = standing_of(user).task_owner_ids
+    tasks = Task.objects.filter(owner_id__in=owners, case__anonymised_on__isnull=True)
     if not everything:
         tasks = tasks.filter(status=Task.Status.OPEN, case__closed_on__isnull=True)
-    return list(
+    late = Q(status=Task.Status.OPEN, due_date__lt=today)
+    counts = tasks.aggregate(n=Count("pk"), late=Count("pk", filter=late))
+    pages = max(1, -(-counts["n"] // TASK_PAGE))
+    page = min(max(page, 1), pages)
+    rungs = TaskEscalation.objects.filter(cleared_on__isnull=True).only("task_id", "step")
+    shown = (
         tasks.select_related("case", "pathway")
         .only("pk", "description", "due_date", "status", "case__reference", "pathway__name")
-        .prefetch_related(
-            Prefetch(
-                "escalations",
-                queryset=TaskEscalation.objects.filter(cleared_on__isnull=True).only(
-                    "task_id", "step"
-                ),
-                to_attr="open_rungs",
-            )
-        )
+        .prefetch_related(Prefetch("escalations", queryset=rungs, to_attr="open_rungs"))
         .order_by("status", "due_date", "pk")
-    )
+    )[(page - 1) * TASK_PAGE : page * TASK_PAGE]
+    return TaskList(list(shown), counts["n"], counts["late"], page, pages)
 
 
 def services_of(user: Any) -> list[Organisation]:

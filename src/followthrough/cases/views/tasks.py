@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from followthrough.core.access import FORM_METHODS, access
-from followthrough.core.forms import save_versioned
+from followthrough.core.forms import int_param, save_versioned
 
 from ..access import (
     get_task_for_user,
@@ -24,16 +24,15 @@ from ..services import case_view_record, task_update
 @access("signed_in")
 def task_list(request: HttpRequest) -> HttpResponse:
     """A partner agency's tasks on the service's cases: only the tasks it owns, open ones
-    unless it asks for all."""
+    unless it asks for all, 50 a page."""
     everything = request.GET.get("show") == "all"
+    today = timezone.localdate()
+    page = int_param(request.GET.get("page")) or 1
+    listed = tasks_for(request.user, today=today, everything=everything, page=page)
     return render(
         request,
         "cases/task_list.html",
-        {
-            "tasks": tasks_for(request.user, today=timezone.localdate(), everything=everything),
-            "everything": everything,
-            "today": timezone.localdate(),
-        },
+        {"listed": listed, "tasks": listed.tasks, "everything": everything, "today": today},
     )
 
 
