@@ -99,3 +99,16 @@ def test_an_evidence_file_is_checked_kept_and_served_to_plan_readers(
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
     assert download["Content-Disposition"].startswith('attachment; filename="Board minutes.pdf"')
+
+
+def test_the_recommendation_page_offers_progress_only_to_those_who_write_for_the_action(
+    client, owned, inspector, body_viewer
+):
+    """The page skips asking of each action when the reader writes for no organisation; those
+    who write for the owner are still offered it, and nobody else is."""
+    page = reverse("reporting:recommendation-detail", args=[owned.response.recommendation_id])
+    link = reverse("actionplans:action-progress", args=[owned.pk])
+    assert link in client.get(page).content.decode()  # the owner's contributor
+    for reader in (inspector, body_viewer):
+        client.force_login(reader)
+        assert link not in client.get(page).content.decode()

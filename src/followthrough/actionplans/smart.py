@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 VAGUE_VERBS = (
@@ -63,6 +64,21 @@ def action_advice(
     measure: str,
 ) -> list[Advice]:
     """Every piece of advice that applies to one action, in a stable order."""
+    return list(_advice(owner, target_kind, target_value, due, plan_date, description, measure))
+
+
+@lru_cache(maxsize=8192)
+def _advice(
+    owner: str,
+    target_kind: str,
+    target_value: str,
+    due: date | None,
+    plan_date: date | None,
+    description: str,
+    measure: str,
+) -> tuple[Advice, ...]:
+    """Kept per process for the same fields: a long plan's page asks for every action's advice
+    on every visit, and the wording searches cost more than the rest of the row."""
     advice: list[Advice] = []
     if not owner.strip():
         advice.append(Advice("owner", CHECKS["owner"]))
@@ -78,7 +94,7 @@ def action_advice(
         advice.append(Advice("specific", CHECKS["specific"].format(verb=f"“{verb}”")))
     if target_kind != "completed" and not measure.strip():
         advice.append(Advice("measure", CHECKS["measure"]))
-    return advice
+    return tuple(advice)
 
 
 def tracked_advice(action: Any, *, plan_date: date | None) -> list[Advice]:

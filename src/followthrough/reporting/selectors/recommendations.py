@@ -20,6 +20,7 @@ from followthrough.actionplans.selectors import (
 from followthrough.actionplans.smart import tracked_advice
 from followthrough.core.access import allowed
 from followthrough.inspections.models import Recommendation
+from followthrough.organisations.access import standing_of
 
 CLOSED_JUDGEMENTS = {"achieved", "superseded"}
 NOT_MET_JUDGEMENTS = ("partly_achieved", "not_achieved")
@@ -66,6 +67,7 @@ def recommendation_views(
     ids = [r.pk for r in recommendations]
     actions = actions_by_recommendation(ids, today=today, user=user)
     responses = responses_by_recommendation(ids, user=user)
+    writes = standing_of(user).writes_for_any  # else no action is theirs to report on
     views = []
     for rec in recommendations:
         found = actions.get(rec.pk, [])
@@ -77,7 +79,8 @@ def recommendation_views(
                     ActionView(
                         action,
                         tracked_advice(action, plan_date=action.response.action_plan.submitted),
-                        can_report_progress=allowed(user, "actionplans.add_progress", action),
+                        can_report_progress=writes
+                        and allowed(user, "actionplans.add_progress", action),
                     )
                     for action in found
                 ],
