@@ -170,3 +170,19 @@ def test_a_position_the_log_did_not_give_starts_at_the_newest(
     ):
         assert Position.parse(token) is None
         assert client.get(reverse("auditlog:log"), {"older": token}).status_code == 200
+
+
+def test_the_newest_page_reads_no_kind_of_record_whose_entries_are_all_older(
+    client, inspectorate_admin, sample_plan
+) -> None:
+    organisation = Organisation.objects.order_by("pk").first()
+    client.force_login(inspectorate_admin)
+    soon = timezone.now() + timedelta(hours=1)
+    _generate(Organisation, organisation, PAGE_SIZE + 1, inspectorate_admin, start=soon)
+    plans = ActionPlan.history.model._meta.db_table
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(reverse("auditlog:log")).content.decode()
+    assert LABEL.findall(body) == [f"Generated Organisation {n}" for n in range(PAGE_SIZE, 0, -1)]
+    read = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("SELECT")]
+    assert not [sql for sql in read if sql.split(" FROM ")[1].startswith(f'"{plans}"')]
+    assert OLDER.search(body) is not None

@@ -5,7 +5,9 @@ its id), and the older page holds the entries that come after it in newest-first
 first reads only the time and id of the newest matching rows of each history table (by its date
 index) and of the events, picks the newest of them all, and only then reads those entries whole
 and compares each with the version before it. So its cost and its number of queries stay the same
-however long the trail grows: a few queries per kind of record, none per entry.
+however long the trail grows: a few queries per kind of record, none per entry. One query first
+finds each kind's newest row in range, so a kind with none, or with none new enough to reach the
+page, is not read at all.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, cast
 
+from django.db import connections, router
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from followthrough.core.models import DomainEvent
@@ -89,32 +93,47 @@ def audit_page(
     # Ties in time are ordered by the kind of record (events last), then by id, newest first.
     models = {m._meta.label: m for m in audited_models()}
     ranks = {label: i for i, label in enumerate([*models, EVENTS])}
-    keys: list[tuple[datetime, int, int]] = []
     known: dict[str, Any] = {}  # each record's visibility built once for this page
-    for label, model in models.items():
-        if model_label not in (None, "", label) or _sees_none(model, user):
+    sources = [
+        label
+        for label, model in models.items()
+        if model_label in (None, "", label) and not _sees_none(model, user)
+    ]
+    if model_label in (None, "", EVENTS):
+        sources.append(EVENTS)
+    bounds = _newest(sources, models, since, until, older_than)
+    keys: list[tuple[datetime, int, int]] = []
+    where: list[Any]
+    # The sources whose newest row in range is newest first: once a page and one more are
+    # found, a source whose newest row is older than all of them has nothing for this page.
+    for label in sorted(bounds, key=lambda found: (bounds[found], ranks[found]), reverse=True):
+        if len(keys) > size and bounds[label] < sorted(keys, reverse=True)[size][0]:
+            break
+        if label == EVENTS:
+            visible_events = _visible_events(user, known, present=_restricted_with_events())
+            where = [event_filter, visible_events]
+            if older_than is not None:
+                where.append(_after(older_than, ranks[EVENTS], ranks, "at", "id"))
+            newest = DomainEvent.objects.filter(*where).order_by("-at", "-id")
+            keys += [
+                (at, ranks[EVENTS], pk) for at, pk in newest.values_list("at", "id")[: size + 1]
+            ]
             continue
+        model = models[label]
         # One filter() of everything: each further call copies the query, visibility and all.
-        where: list[Any] = [history_filter]
+        where = [history_filter]
         if older_than is not None:
             where.append(_after(older_than, ranks[label], ranks, "history_date", "history_id"))
         visible = _visible_ids(model, user, known)
         if visible is not None:
             where.append(Exists(visible.filter(pk=OuterRef("id"))))
-        newest = (
+        rows = (
             history_model(model)
             .objects.filter(*where)
             .order_by("-history_date", "-history_id")
             .values_list("history_date", "history_id")
         )
-        keys += [(at, ranks[label], pk) for at, pk in newest[: size + 1]]
-    if model_label in (None, "", EVENTS):
-        visible_events = _visible_events(user, known, present=_restricted_with_events())
-        where = [event_filter, visible_events]
-        if older_than is not None:
-            where.append(_after(older_than, ranks[EVENTS], ranks, "at", "id"))
-        newest = DomainEvent.objects.filter(*where).order_by("-at", "-id").values_list("at", "id")
-        keys += [(at, ranks[EVENTS], pk) for at, pk in newest[: size + 1]]
+        keys += [(at, ranks[label], pk) for at, pk in rows[: size + 1]]
     keys.sort(reverse=True)
     shown = keys[:size]
     labels = [*models, EVENTS]
@@ -123,6 +142,50 @@ def audit_page(
         at, rank, pk = shown[-1]
         older = Position(at=at, source=labels[rank], pk=pk)
     return AuditPage(entries=_entries(user, shown, models, labels), older=older)
+
+
+def _newest(
+    sources: list[str],
+    models: dict[str, Any],
+    since: datetime | None,
+    until: datetime | None,
+    older_than: Position | None,
+) -> dict[str, datetime]:
+    """The time of each source's newest row in the date range, in one query (an index seek a
+    source), leaving out the sources with none: a bound on what the source can add to a page,
+    before any filter by user or visibility."""
+    tables = {
+        label: (DomainEvent._meta.db_table, "at")
+        if label == EVENTS
+        else (history_model(models[label])._meta.db_table, "history_date")
+        for label in sources
+    }
+    if not tables:
+        return {}
+    connection = connections[router.db_for_read(DomainEvent) or "default"]
+    quote = connection.ops.quote_name
+    ends = [(">=", since), ("<=", until), ("<=", older_than.at if older_than else None)]
+    limits = [(op, connection.ops.adapt_datetimefield_value(at)) for op, at in ends if at]
+    parts: list[str] = []
+    params: list[Any] = []
+    for table, column in tables.values():
+        where = " AND ".join(f"{quote(column)} {op} %s" for op, _ in limits) or "1 = 1"
+        # Table and column names come from the models, never from a request.
+        parts.append(
+            f"(SELECT {quote(column)} FROM {quote(table)} WHERE {where}"  # noqa: S608
+            f" ORDER BY {quote(column)} DESC LIMIT 1)"
+        )
+        params += [at for _, at in limits]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}", params)
+        row = cursor.fetchone()
+    return {label: _aware(at) for label, at in zip(tables, row, strict=True) if at is not None}
+
+
+def _aware(value: Any) -> datetime:
+    """A time as the database gave it back (SQLite gives text, in UTC) as an aware datetime."""
+    at = cast(datetime, parse_datetime(value) if isinstance(value, str) else value)
+    return at if timezone.is_aware(at) else timezone.make_aware(at, UTC)
 
 
 def _entries(
