@@ -93,22 +93,19 @@ COUNTED = (Action, ActionPlan, ProgressUpdate, Response, Recommendation, Report,
 
 
 def overview_version(*, today: date, user: Any) -> str:
-    """Changes whenever the user's overview figures would: the page keeps its rendering of
-    them under it, as their counts are kept."""
-    return freshness_key(
-        "overview-page", tracked=COUNTED, scope=[today.isoformat(), *view_of(standing_of(user))]
-    )
+    """Changes whenever the user's figures would: the page keeps its rendering of them under it."""
+    return freshness_key("overview-page", tracked=COUNTED, scope=_scope(today, user))
+
+
+def _scope(today: date, user: Any) -> list[str]:
+    return [today.isoformat(), *view_of(standing_of(user))]
 
 
 def overview_figures(*, today: date, user: Any) -> list[Figure]:
     """The overview's figures, counting only what the user may see: counted once for each day,
     view of the data and state of the data (core/freshness.py), then read from the cache."""
-    return remembered(
-        "overview",
-        tracked=COUNTED,
-        scope=[today.isoformat(), *view_of(standing_of(user))],
-        compute=lambda: _overview_figures(today=today, user=user),
-    )
+    compute = lambda: _overview_figures(today=today, user=user)  # noqa: E731
+    return remembered("overview", tracked=COUNTED, scope=_scope(today, user), compute=compute)
 
 
 def _overview_figures(*, today: date, user: Any) -> list[Figure]:
@@ -185,8 +182,6 @@ def overview_figure(slug: str, *, today: date, user: Any) -> Figure | None:
 
 
 STALE_DAYS = 90
-
-
 LIST_LIMIT = 10
 
 # My organisation's lists, in the order the page shows them; each action is in one list at most.
@@ -196,8 +191,6 @@ DASHBOARD_LISTS = {
     "due_30": "Due in the next 30 days",
     "stale": f"Other open actions with no progress reported for {STALE_DAYS} days",
 }
-
-
 OPEN_STATES = ("overdue", "no_update", "due_soon", "later", "no_date", "ongoing")
 
 
