@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.actionplans.factories import ActionFactory, ActionPlanFactory, ResponseFactory
@@ -56,6 +58,19 @@ def test_organisation_list_shows_both_counts_under_their_own_headings(client, vi
     assert headings[3:5] == ["Actions in its responses", "Actions it owns"]
     assert [c for c in rows["Youth Justice Board"][3:5]] == ["3", "2"]
     assert [c for c in rows["Ministry of Justice"][3:5]] == ["1", "2"]
+
+
+def test_organisation_list_is_counted_once_and_recounted_on_a_change(client, viewer, counted):
+    yjb, _ = counted
+    client.force_login(viewer)
+    client.get(reverse("reporting:organisation-list"))
+    with CaptureQueriesContext(connection) as ctx:
+        again = _rows(client.get(reverse("reporting:organisation-list")).content.decode())
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"]]  # read from the cache
+    assert again["Youth Justice Board"][3:5] == ["3", "2"]
+    ActionFactory(response=yjb.responses.first(), owner_organisation=yjb)
+    after = _rows(client.get(reverse("reporting:organisation-list")).content.decode())
+    assert after["Youth Justice Board"][3:5] == ["4", "3"]
 
 
 def test_organisation_page_shows_what_it_owns_and_what_its_responses_hold(client, viewer, counted):

@@ -3,6 +3,7 @@ recommendations, completion and slippage over time, the annual progress report a
 Every function here issues a fixed number of queries, whatever the volume of data."""
 
 from .annual import JUDGEMENTS, ActionProgress, AnnualReport, Entry, annual_report
+from .organisation_list import organisation_rows
 from .overview import (
     STALE_DAYS,
     Figure,
@@ -11,7 +12,6 @@ from .overview import (
     organisation_actions_in_responses,
     organisation_dashboard,
     organisation_recommendations,
-    organisation_rows,
     overview_figure,
     overview_figures,
     overview_version,

@@ -133,50 +133,6 @@ def _overview_figures(*, today: date, user: Any) -> list[Figure]:
     ]
 
 
-def organisation_rows(*, today: date, user: Any) -> list[dict[str, Any]]:
-    """Every organisation that is addressed, responds or owns actions: the actions it owns and
-    how they stand, beside the actions in its responses (which the overview counts), whoever
-    owns them."""
-    in_responses = {
-        r["response__responding_organisation_id"]: r["n"]
-        for r in Action.objects.visible_to(user)
-        .values("response__responding_organisation_id")
-        .annotate(n=Count("id"))
-    }
-    owned = {
-        r["owner_organisation_id"]: r
-        for r in Action.objects.visible_to(user)
-        .with_state(today=today)
-        .values("owner_organisation_id")
-        .annotate(
-            total=Count("id"),
-            completed=Count("id", filter=Q(state="completed")),
-            overdue=Count("id", filter=Q(state="overdue")),
-        )
-    }
-    addressed = {
-        r["id"]: r["n"]
-        for r in Organisation.objects.values("id").annotate(n=Count("recommendations"))
-    }
-    rows = []
-    for organisation in Organisation.objects.order_by("name"):
-        counts = owned.get(organisation.pk, {})
-        responding = in_responses.get(organisation.pk, 0)
-        if not counts and not addressed.get(organisation.pk) and not responding:
-            continue
-        rows.append(
-            {
-                "organisation": organisation,
-                "recommendations": addressed.get(organisation.pk, 0),
-                "in_responses": responding,
-                "actions": counts.get("total", 0),
-                "completed": counts.get("completed", 0),
-                "overdue": counts.get("overdue", 0),
-            }
-        )
-    return rows
-
-
 def overview_figure(slug: str, *, today: date, user: Any) -> Figure | None:
     return next((f for f in overview_figures(today=today, user=user) if f.slug == slug), None)
 
