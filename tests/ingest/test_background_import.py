@@ -4,7 +4,6 @@ review; a document that cannot be read says why and stores nothing."""
 from __future__ import annotations
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from followthrough.core.models import DomainEvent, SourceDocument
@@ -13,6 +12,7 @@ from followthrough.ingest.models import ImportReview, ImportUpload
 from followthrough.ingest.review import review_read
 from followthrough.ingest.review.background import STAGE_FINDING
 from tests.ingest import made_documents as made
+from tests.ingest.test_review import upload
 
 
 @pytest.fixture
@@ -20,12 +20,6 @@ def importer(client, inspector, settings):
     settings.INGEST_BACKGROUND_BYTES = 1000  # the made documents are a few kilobytes
     client.force_login(inspector)
     return inspector
-
-
-def upload(client, name: str, content: bytes):
-    return client.post(
-        reverse("ingest:import-list"), {"document": SimpleUploadedFile(name, content)}
-    )
 
 
 def test_a_large_document_is_read_by_the_worker_then_shown_for_review(client, importer):
