@@ -51,14 +51,19 @@ def actions_by_recommendation(
 
 def action_summary(actions: list[Action]) -> str:
     """One line a reader takes in at a glance: "3 actions: 2 completed, 1 overdue"."""
-    if not actions:
+    return states_summary([action.state for action in actions])
+
+
+def states_summary(states: list[str]) -> str:
+    """`action_summary` from the actions' states alone, for pages that show no action itself."""
+    if not states:
         return "No actions"
     counts: dict[str, int] = defaultdict(int)
-    for action in actions:
-        counts[action.state] += 1
+    for state in states:
+        counts[state] += 1
     parts = [f"{counts[s]} {label.lower()}" for s, label in STATES.items() if counts.get(s)]
-    noun = "action" if len(actions) == 1 else "actions"
-    return f"{len(actions)} {noun}: {', '.join(parts)}"
+    noun = "action" if len(states) == 1 else "actions"
+    return f"{len(states)} {noun}: {', '.join(parts)}"
 
 
 def responses_by_recommendation(

@@ -4,23 +4,34 @@ holds."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from typing import Any
 
-from followthrough.actionplans.models import ActionPlan, Review
-from followthrough.actionplans.selectors import report_summaries
+from followthrough.actionplans.models import Action, ActionPlan, Response, Review
+from followthrough.actionplans.selectors import report_summaries, states_summary
 from followthrough.audits.selectors.citations import CriterionEvidence, recommendation_evidence
 from followthrough.core.freshness import remembered, view_of
 from followthrough.inspections.models import PracticeExample, Recommendation, Report
 from followthrough.organisations.access import standing_of
 
 from .overview import COUNTED
-from .recommendations import RecommendationView, recommendation_views
 
-# (section, [(addressee, [views])]) in the order the report prints them.
-Sections = list[tuple[str, list[tuple[str, list[RecommendationView]]]]]
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    """A recommendation as its report's page lists it: the decisions of the responses the user
+    may see and one line summing up its actions (the recommendation's own page shows them)."""
+
+    recommendation: Recommendation
+    responses: list[Response]
+    summary: str
+
+
+# (section, [(addressee, [rows])]) in the order the report prints them.
+Sections = list[tuple[str, list[tuple[str, list[RecommendationRow]]]]]
 
 
 @dataclass(frozen=True)
@@ -32,8 +43,9 @@ class ReportPage:
 
 
 def report_page(report: Report, *, user: Any, today: date) -> ReportPage:
-    """Everything the report page shows, in a fixed number of queries."""
-    views = recommendation_views(list(report.recommendations.all()), today=today, user=user)
+    """Everything the report page shows, in a fixed number of queries. The actions are read as
+    their states alone: the page sums them up and builds none of them."""
+    views = _recommendation_rows(list(report.recommendations.all()), today=today, user=user)
     sections: Sections = []
     for section, rows in groupby(views, key=lambda v: v.recommendation.section):
         groups = [
@@ -49,6 +61,31 @@ def report_page(report: Report, *, user: Any, today: date) -> ReportPage:
         if report.kind == Report.Kind.PRACTICE_GUIDE
         else [],
     )
+
+
+def _recommendation_rows(
+    recommendations: list[Recommendation], *, today: date, user: Any
+) -> list[RecommendationRow]:
+    ids = [r.pk for r in recommendations]
+    states: dict[int, list[str]] = defaultdict(list)
+    for recommendation_id, state in (
+        Action.objects.visible_to(user)
+        .filter(response__recommendation_id__in=ids)
+        .with_state(today=today)
+        .values_list("response__recommendation_id", "state")
+    ):
+        states[recommendation_id].append(state)
+    responses: dict[int, list[Response]] = defaultdict(list)
+    for response in (
+        Response.objects.visible_to(user)
+        .filter(recommendation_id__in=ids)
+        .only("recommendation_id", "decision")
+    ):
+        responses[response.recommendation_id].append(response)
+    return [
+        RecommendationRow(rec, responses[rec.pk], states_summary(states[rec.pk]))
+        for rec in recommendations
+    ]
 
 
 def report_list_rows(user: Any) -> Any:
