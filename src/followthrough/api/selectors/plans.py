@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from followthrough.actionplans.models import (
     Action,
@@ -26,7 +26,11 @@ def plan_versions_for(user: Any) -> QuerySet[PlanVersion]:
 
 
 def progress_updates_for(user: Any) -> QuerySet[ProgressUpdate]:
-    return ProgressUpdate.objects.filter(action__in=Action.objects.visible_to(user).values("pk"))
+    """Asked of each update in turn (EXISTS), not as a list of every visible action (IN): a page
+    then walks the updates in their id order and stops at the page's end. With IN, SQLite read
+    every visible update through the action index and sorted them all for each page."""
+    visible = Action.objects.visible_to(user).filter(pk=OuterRef("action_id"))
+    return ProgressUpdate.objects.filter(Exists(visible))
 
 
 def target_revisions_for(user: Any) -> QuerySet[TargetRevision]:
