@@ -58,6 +58,8 @@ MEANINGS = {
     "smart": "actionplans: the SMART advice on a tracked action",
     "search_index": "actionplans: the SQLite full-text index of report and plan text, its "
     "triggers made again after every migrate",
+    "search_index_pg": "actionplans: the PostgreSQL full-text index of report and plan text, a "
+    "stored tsvector under a GIN index kept in step by triggers",
     "imports": "cases: the case layout; audits: a criteria set's spreadsheet, both checked row "
     "by row before anything is written",
     "suppression": "cases: small numbers hidden so that none can be worked back (pure Python)",

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from followthrough.actionplans.models import ActionPlan
+from followthrough.actionplans.models import Action, ActionPlan
 from followthrough.inspections.models import Finding, PracticeExample
 from tests.actionplans.factories import ActionFactory, ResponseFactory
 from tests.conftest import corpus_file, ingest_text, needs_corpus
@@ -151,13 +151,77 @@ def test_the_sqlite_index_follows_edits_and_deletions(signed_in):
     assert "0 results for" in page(signed_in, q="grommulent")
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own full-text search")
-def test_postgres_searches_with_its_english_stemming(signed_in):
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own index")
+def test_postgres_searches_its_stored_index_with_english_stemming(signed_in):
     RecommendationFactory(text="Inspectors reviewed the tumblerweed arrangements.")
     with CaptureQueriesContext(connection) as context:
         html = page(signed_in, q="arrangement tumblerweeds")
+    assert "1 result for" in html and "<mark>tumblerweed</mark>" in html
+    searched = [q["sql"] for q in context if "search_document" in q["sql"]]
+    assert searched and any("ts_headline" in sql for sql in searched)
+    # The stored tsvector is read; no query reads the records' text into vectors as it runs.
+    assert not any("to_tsvector" in q["sql"] for q in context)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's own index")
+def test_a_truncated_table_leaves_nothing_in_the_postgres_index(signed_in):
+    # A TransactionTestCase's flush truncates; SQLite's flush deletes, which its triggers see.
+    report = ReportFactory()
+    Finding.objects.create(report=report, statement="Cases with a vorpalish plan", values={})
+    assert "1 result for" in page(signed_in, q="vorpalish")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no deferred checks pending
+        cursor.execute("TRUNCATE inspections_finding CASCADE")
+    assert "0 results for" in page(signed_in, q="vorpalish")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_document WHERE src = 'finding'")
+        assert cursor.fetchone()[0] == 0
+
+
+def test_the_index_follows_every_write(signed_in):
+    rec = RecommendationFactory(text="Check the frobnitzal register.")
+    assert "1 result for" in page(signed_in, q="frobnitzal")
+    rec.text = "Check the grommulent register."
+    rec.save()
+    assert "0 results for" in page(signed_in, q="frobnitzal")
+    assert "1 result for" in page(signed_in, q="grommulent")
+    response = ResponseFactory(recommendation=rec, narrative="We will do it.")
+    action = ActionFactory(response=response, description="Buy a wozzlecrank.")
+    html = page(signed_in, q="grommulent wozzlecrank")
     assert "1 result for" in html
-    assert any("to_tsvector" in q["sql"] and "ts_headline" in q["sql"] for q in context)
+    Action.objects.filter(pk=action.pk).update(description="Buy a spade.")
+    assert "0 results for" in page(signed_in, q="wozzlecrank")
+    other = RecommendationFactory(text="Another recommendation.")
+    response.recommendation = other
+    response.save()
+    # The action already written moves with its response.
+    moved = page(signed_in, q="spade")
+    assert "1 result for" in moved
+    assert reverse("reporting:recommendation-detail", args=[other.pk]) in moved
+    assert "0 results for" in page(signed_in, q="grommulent spade")
+    ActionFactory(response=response, description="Fit a plorbinator.")
+    action.description = "Oil the plorbinator."
+    action.save()
+    assert "1 result for" in page(signed_in, q="plorbinator")  # both actions, one record
+    rec.delete()
+    assert "0 results for" in page(signed_in, q="grommulent")
+
+
+def test_a_draft_plan_makes_no_match_for_those_who_may_not_read_it(
+    client, other_body_viewer, body_viewer
+):
+    rec = RecommendationFactory(text="Share the records.")
+    response = ResponseFactory(recommendation=rec, narrative="Nothing yet.")
+    plan = response.action_plan
+    plan.status = ActionPlan.Status.DRAFT
+    plan.coordinating_organisation = body_viewer.memberships.first().organisation
+    plan.save()
+    # Written after the plan became a draft: the triggers carry the plan with the text.
+    ActionFactory(response=response, description="Pilot the snazzleberry scheme.")
+    client.force_login(other_body_viewer)
+    assert "0 results for" in page(client, q="records snazzleberry")
+    client.force_login(body_viewer)
+    assert "1 result for" in page(client, q="records snazzleberry")
 
 
 @needs_corpus

@@ -1,7 +1,7 @@
-"""The SQLite full-text index search reads (PostgreSQL needs none: it reads the records' text
-into tsvectors as it searches; docs/decisions/0007-search.md). Triggers keep it in step with
-every write path, and because SQLite drops a table's triggers when a migration rebuilds that
-table, they are made again, and the index refilled, after every migrate."""
+"""The SQLite full-text index search reads (PostgreSQL's is search_index_pg.py;
+docs/decisions/0007-search.md). Triggers keep it in step with every write path, and because
+SQLite drops a table's triggers when a migration rebuilds that table, they are made again, and
+the index refilled, after every migrate."""
 
 from __future__ import annotations
 

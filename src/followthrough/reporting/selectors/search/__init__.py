@@ -78,6 +78,16 @@ def _raw_hits(terms: list[Term], user: Any) -> list[tuple[str, int, float, str]]
     return sqlite.hits(terms, plan_ids=plan_ids)
 
 
+def _with_snippets(
+    rows: list[tuple[str, int, float, str]], terms: list[Term], user: Any
+) -> list[tuple[str, int, float, str]]:
+    """The rows of one page with their snippets: PostgreSQL marks only the rows shown."""
+    if connection.vendor != "postgresql":
+        return rows
+    marked_rows = postgres.snippets(terms, [(k, pk) for k, pk, _, _ in rows], user=user)
+    return [(k, pk, score, marked_rows.get((k, pk), "")) for k, pk, score, _ in rows]
+
+
 def _kept(raw: list[tuple[str, int, float, str]], filters: SearchFilters) -> set[tuple[str, int]]:
     """The hits the filters keep: one query per kind found, and one for addressees."""
     keep: set[tuple[str, int]] = set()
@@ -156,7 +166,7 @@ def search(
     raw.sort(key=lambda row: (-row[2], list(KINDS).index(row[0]), row[1]))
     result.total = len(raw)
     result.page = Paginator(raw, PER_PAGE).get_page(page_number)
-    result.hits = _page_hits(list(result.page.object_list))
+    result.hits = _page_hits(_with_snippets(list(result.page.object_list), terms, user))
     if not raw:
         result.suggestion = suggestion(query, _vocabulary())
     return result
