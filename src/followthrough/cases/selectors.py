@@ -109,7 +109,7 @@ def case_phase(case: Case, *, today: date) -> str:
 class CaseRow:
     """A case as the caseload shows it: where the child is and what is late or due."""
 
-    case: Case
+    case: Any  # a Case; where the packs count, its values (board/reading.py CaseValues)
     phase: str
     milestones: list[Milestone]
     overdue_tasks: int

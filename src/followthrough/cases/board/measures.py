@@ -16,7 +16,7 @@ from django.conf import settings
 from followthrough.inspections.models import Finding
 
 from ..milestones import add_months
-from ..models import Case, Outcome
+from ..models import Case
 from ..selectors import CaseRow
 
 KPI_DEFINITION = "Key performance indicators as defined by the service's KPI return to the YJB"
@@ -66,7 +66,7 @@ class Facts:
     row: CaseRow
     pathways: dict[str, dict[str, str]]
     today: date
-    outcomes: dict[int, Outcome]
+    outcomes: dict[int, Any]  # an Outcome's fields as attributes (board/reading.py)
 
     @cached_property  # every measure asks first
     def released(self) -> bool:
@@ -75,7 +75,7 @@ class Facts:
     def answer(self, pathway: str, field: str) -> str:
         return self.pathways.get(pathway, {}).get(field, "")
 
-    def outcome(self, months: int) -> Outcome | None:
+    def outcome(self, months: int) -> Any:
         return self.outcomes.get(months)
 
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from django.db.models import F, Max, Q
+from django.db.models import Max, Q
 
 from followthrough.organisations.models import Organisation
 
 from ..milestones import PHASES
 from ..models import Case, CasePathway, Task
-from ..selectors import CaseRow, _milestone_names, case_rows
+from ..selectors import CaseRow, _milestone_names
 from ..suppression import HIDDEN, THRESHOLD, WITHHELD, Shown, Table, suppress
 from .measures import (
     BREAKDOWNS,
@@ -34,6 +34,7 @@ from .measures import (
     MeasureRule,
     kpi_definition,
 )
+from .reading import case_values
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,8 @@ def measure_sections(
 
 
 def _facts(rows: list[CaseRow], cases: Any, *, today: date) -> list[Facts]:
-    """Each case's pathway answers, in one query, and its outcomes by months (case_rows
-    prefetched them into `recorded_outcomes`), beside its row."""
+    """Each case's pathway answers, in one query, and its outcomes by months (case_values read
+    them into `recorded_outcomes`), beside its row."""
     pathways: dict[int, dict[str, dict[str, str]]] = {}
     fields = ["need", "suitable_at_release", "screened", "offered", "attending", "learning_plan"]
     fields += ["at_3_months", "at_6_months"]
@@ -300,7 +301,7 @@ def count_board_pack(service: Organisation, *, today: date) -> Pack:
     of queries however many cases. Without its overdue tasks and 2015 figures, which
     board/national.py adds to the cached pack on every reading."""
     cases = Case.objects.filter(service=service)
-    rows = case_rows(cases, today=today)
+    rows = case_values(cases, today=today)
     facts = _facts(rows, cases, today=today)
     phases, cohort = _cohort(facts, BREAKDOWNS)
     return Pack(
@@ -320,8 +321,7 @@ def count_national_pack(*, today: date) -> Pack:
     measures by service and nationally, suppressed the same way. No case reference appears.
     Without the 2015 figures, which board/national.py adds to the cached pack."""
     cases = Case.objects.all()
-    # The service's name read with each case, rather than a service object made for each.
-    rows = case_rows(cases.annotate(service_name=F("service__name")), today=today)
+    rows = case_values(cases, today=today, service_names=True)
     facts = _facts(rows, cases, today=today)
     services = sorted({row.case.service_name for row in rows})
     position = {name: i for i, name in enumerate(services)}
