@@ -62,3 +62,22 @@ def test_a_second_visit_reads_the_counts_from_the_cache_and_a_change_shows_at_on
     assert 'class="ft-overdue">1<' in client.get(URL).content.decode()
     ReportFactory(title="Synthetic report added after the first visit", published=date(2099, 1, 1))
     assert "Synthetic report added after the first visit" in client.get(URL).content.decode()
+
+
+def test_a_second_visit_renders_the_rows_kept_from_the_first(client, viewer, monkeypatch):
+    from followthrough.reporting.views import reports as views
+
+    _reports(3)
+    client.force_login(viewer)
+
+    def rows() -> str:
+        html = client.get(URL).content.decode()
+        return html[html.index("<tbody") : html.index("</tbody>")]
+
+    first = rows()
+    read = views.report_list_page
+    calls = []
+    monkeypatch.setattr(views, "report_list_page", lambda *a, **k: calls.append(1) or read(*a, **k))
+    assert rows() == first
+    assert calls == []  # no row built or rendered again
+    assert "Synthetic listed report 002" in client.get(URL, {"page": 1}).content.decode()

@@ -13,7 +13,7 @@ from typing import Any
 from followthrough.actionplans.models import Action, ActionPlan, Response, Review
 from followthrough.actionplans.selectors import report_summaries, states_summary
 from followthrough.audits.selectors.citations import CriterionEvidence, recommendation_evidence
-from followthrough.core.freshness import remembered, view_of
+from followthrough.core.freshness import freshness_key, remembered, view_of
 from followthrough.inspections.models import PracticeExample, Recommendation, Report
 from followthrough.organisations.access import standing_of
 
@@ -109,16 +109,18 @@ def report_list_page(page: Any, *, user: Any, today: date) -> list[tuple[Report,
         return [(report, summaries[report.pk]) for report in reports]
 
     return remembered(
-        "report-list",
-        tracked=COUNTED,
-        scope=[
-            today.isoformat(),
-            *view_of(standing_of(user)),
-            page.number,
-            page.paginator.per_page,
-        ],
-        compute=count,
+        "report-list", tracked=COUNTED, scope=_list_scope(page, user, today), compute=count
     )
+
+
+def report_list_version(page: Any, *, user: Any, today: date) -> str:
+    """Changes whenever the page's rows would: the page keeps its rendering of them under it, so
+    a visit renders no row at all until the data, the day or the reader's view changes."""
+    return freshness_key("report-list-page", tracked=COUNTED, scope=_list_scope(page, user, today))
+
+
+def _list_scope(page: Any, user: Any, today: date) -> list[Any]:
+    return [today.isoformat(), *view_of(standing_of(user)), page.number, page.paginator.per_page]
 
 
 def recommendation_reviews(recommendation: Recommendation) -> list[Review]:

@@ -24,6 +24,7 @@ from ..selectors.reports import (
     recommendation_reviews,
     report_list_page,
     report_list_rows,
+    report_list_version,
     report_page,
 )
 
@@ -36,9 +37,17 @@ def report_list(request: HttpRequest) -> HttpResponse:
     """Every report, newest first, a page at a time, each with how it was answered."""
     today = timezone.localdate()
     page = Paginator(report_list_rows(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = report_list_page(page, user=request.user, today=today)
+    # The rows are rendered once per version of their data and kept: the template's cache calls
+    # `rows` only when it has no rendering for `version`.
     return render(
-        request, "reporting/report_list.html", {"rows": rows, "page": page, "today": today}
+        request,
+        "reporting/report_list.html",
+        {
+            "rows": lambda: report_list_page(page, user=request.user, today=today),
+            "version": report_list_version(page, user=request.user, today=today),
+            "page": page,
+            "today": today,
+        },
     )
 
 
