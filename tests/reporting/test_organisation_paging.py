@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -70,3 +72,25 @@ def test_an_unknown_status_lists_everything(client, viewer, yjb):
     html = client.get(url, {"state": "nonsense", "actions_page": "zzz"}).content.decode()
     total = Action.objects.filter(owner_organisation=yjb).count()
     assert f"Actions it owns: {total}, showing 1 to 3" in html
+
+
+def test_a_second_visit_reads_the_summary_and_pages_kept_and_a_change_shows_at_once(
+    client, viewer, yjb
+):
+    client.force_login(viewer)
+    url = reverse("reporting:organisation-detail", args=[yjb.pk])
+    first = client.get(url, {"actions_page": 2}).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(url, {"actions_page": 2}).content.decode()
+    assert not [q for q in ctx.captured_queries if "actionplans_action" in q["sql"]]
+    assert not [q for q in ctx.captured_queries if "inspections_recommendation" in q["sql"]]
+    assert again.count('<tr class="govuk-table__row">') == first.count(
+        '<tr class="govuk-table__row">'
+    )
+    owned = Action.objects.filter(owner_organisation=yjb)
+    action = owned.first()
+    assert action is not None
+    action.owner_organisation = None
+    action.save()
+    html = client.get(url).content.decode()
+    assert f"YJB owns {owned.count()} actions" in html

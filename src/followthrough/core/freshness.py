@@ -9,6 +9,7 @@ with the date) and who may see what, so nobody is shown counts of records they c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -26,9 +27,8 @@ TIMEOUT = 24 * 60 * 60
 def fingerprint(tracked: Iterable[type[models.Model]]) -> str:
     """The newest history row of each model's history table, in one query, read from the
     database the figures are read from (a replica lags as a whole, so the two agree)."""
-    histories = [get_history_model_for_model(model) for model in tracked]
-    tables = [history._meta.db_table for history in histories]
-    connection = connections[router.db_for_read(histories[0]) or "default"]
+    first, tables = _history_tables(tuple(tracked))
+    connection = connections[router.db_for_read(first) or "default"]
     quote = connection.ops.quote_name
     # Table names come from the models, never from a request.
     parts = ", ".join(f"(SELECT MAX(history_id) FROM {quote(t)})" for t in tables)  # noqa: S608
@@ -36,6 +36,16 @@ def fingerprint(tracked: Iterable[type[models.Model]]) -> str:
         cursor.execute(f"SELECT {parts}")
         row = cursor.fetchone()
     return ".".join(str(n or 0) for n in row)
+
+
+@functools.cache
+def _history_tables(
+    tracked: tuple[type[models.Model], ...],
+) -> tuple[type[models.Model], list[str]]:
+    """The first history model and every history table: finding a history model builds its
+    manager class each time (milliseconds a page), and the answer never changes in a process."""
+    histories = [get_history_model_for_model(model) for model in tracked]
+    return histories[0], [history._meta.db_table for history in histories]
 
 
 def freshness_key(name: str, *, tracked: Iterable[type[models.Model]], scope: Iterable[Any]) -> str:

@@ -4,14 +4,16 @@ Every function here issues a fixed number of queries, whatever the volume of dat
 
 from .annual import JUDGEMENTS, ActionProgress, AnnualReport, Entry, annual_report
 from .organisation_list import organisation_rows
+from .organisation_page import (
+    OrganisationSummary,
+    organisation_actions,
+    organisation_recommendations,
+    organisation_summary,
+)
 from .overview import (
     STALE_DAYS,
     Figure,
-    organisation_action_counts,
-    organisation_actions,
-    organisation_actions_in_responses,
     organisation_dashboard,
-    organisation_recommendations,
     overview_figure,
     overview_figures,
     overview_version,
@@ -41,6 +43,7 @@ __all__ = [
     "Entry",
     "Figure",
     "OpenRecommendation",
+    "OrganisationSummary",
     "RecommendationView",
     "SearchFilters",
     "SearchResults",
@@ -49,12 +52,11 @@ __all__ = [
     "burn_up",
     "flagged_actions",
     "open_recommendations",
-    "organisation_action_counts",
     "organisation_actions",
-    "organisation_actions_in_responses",
     "organisation_dashboard",
     "organisation_recommendations",
     "organisation_rows",
+    "organisation_summary",
     "overview_figure",
     "overview_figures",
     "overview_version",

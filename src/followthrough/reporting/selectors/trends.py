@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, Count, DateField, Exists, OuterRef, Q, When
+from django.db.models import Case, Count, DateField, Exists, Model, OuterRef, Q, When
 from django.db.models.functions import Coalesce, Greatest, TruncDate, TruncMonth
 
 from followthrough.actionplans.models import (
@@ -263,8 +263,17 @@ class RememberedPages:
     known from the figures, and each page built once per change of its data (core/freshness.py)
     rather than on every visit."""
 
-    def __init__(self, *, total: int, scope: list[Any], read: Callable[[int, int], list[Any]]):
+    def __init__(
+        self,
+        *,
+        total: int,
+        scope: list[Any],
+        read: Callable[[int, int], list[Any]],
+        name: str = "inspectorate-rows",
+        tracked: tuple[type[Model], ...] = DASHBOARD_COUNTED,
+    ):
         self.total, self.scope, self.read = total, scope, read
+        self.name, self.tracked = name, tracked
 
     def count(self) -> int:
         return self.total
@@ -275,8 +284,8 @@ class RememberedPages:
     def __getitem__(self, rows: slice) -> list[Any]:
         start, stop = rows.start or 0, rows.stop
         return remembered(
-            "inspectorate-rows",
-            tracked=DASHBOARD_COUNTED,
+            self.name,
+            tracked=self.tracked,
             scope=[*self.scope, start, stop],
             compute=lambda: self.read(start, stop),
         )

@@ -16,12 +16,11 @@ from followthrough.organisations.selectors import organisations_of
 
 from ..selectors import (
     STALE_DAYS,
-    organisation_action_counts,
     organisation_actions,
-    organisation_actions_in_responses,
     organisation_dashboard,
     organisation_recommendations,
     organisation_rows,
+    organisation_summary,
 )
 from ..selectors.overview import (
     DASHBOARD_LISTS,
@@ -51,15 +50,19 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     A summary by state first, then the actions and the recommendations a page at a time."""
     today = timezone.localdate()
     organisation = get_organisation_for_user(request.user, pk)
-    counts = organisation_action_counts(organisation, user=request.user, today=today)
+    summary = organisation_summary(organisation, user=request.user, today=today)
     state = request.GET.get("state")
-    state = state if state in {row[0] for row in counts} else None
+    state = state if state in {row[0] for row in summary.counts} else None
     actions = Paginator(
-        organisation_actions(organisation, user=request.user, today=today, state=state), PAGE_SIZE
+        organisation_actions(
+            organisation, user=request.user, today=today, summary=summary, state=state
+        ),
+        PAGE_SIZE,
     ).get_page(request.GET.get("actions_page"))
-    recommendations = Paginator(organisation_recommendations(organisation), PAGE_SIZE).get_page(
-        request.GET.get("recommendations_page")
-    )
+    recommendations = Paginator(
+        organisation_recommendations(organisation, user=request.user, today=today, summary=summary),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("recommendations_page"))
     return render(
         request,
         "reporting/organisation_detail.html",
@@ -68,12 +71,12 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage_members": allowed(
                 request.user, "organisations.manage_members", organisation
             ),
-            "counts": counts,
-            "owned": sum(row[2] for row in counts),
+            "counts": summary.counts,
+            "owned": summary.owned,
             "state": state,
-            "state_label": next((row[1] for row in counts if row[0] == state), ""),
+            "state_label": next((row[1] for row in summary.counts if row[0] == state), ""),
             "actions": actions,
-            "in_responses": organisation_actions_in_responses(organisation, user=request.user),
+            "in_responses": summary.in_responses,
             "recommendations": recommendations,
             "today": today,
         },
