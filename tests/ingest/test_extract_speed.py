@@ -9,15 +9,17 @@ import re
 
 import pytest
 
-from followthrough.ingest.extract import benchmarking, detect, extract, practice, report
+from followthrough.ingest.extract import benchmarking, columns, detect, extract, practice, report
+from followthrough.ingest.extract import prose_responses as prose
 from followthrough.ingest.extract import text as text_module
-from followthrough.ingest.extract.action_plan import reader
+from followthrough.ingest.extract.action_plan import reader, rows
 from followthrough.ingest.extract.labels import stated_count
 from followthrough.ingest.extract.text import cell_points, clean
 from followthrough.organisations import aliases
 from followthrough.organisations.aliases import bodies_named_in
 from tests.ingest.list_documents import LIST_SHAPES
 from tests.ingest.made_documents import as_text
+from tests.ingest.prose_documents import RESPONSE_SHAPES
 from tests.ingest.test_benchmarking import MADE
 from tests.ingest.test_practice import GUIDE
 
@@ -144,7 +146,51 @@ def test_the_quick_patterns_match_exactly_what_the_plain_ones_did():
         for chars in itertools.product("a_* .\t\u00a0", repeat=size):
             text = "".join(chars)
             assert text_module._EMPHASIS.sub("", text) == emphasis.sub("", text), repr(text)
-            assert text_module._SPACE.sub(" ", text) == space.sub(" ", text), repr(text)
+            assert text_module.fold_spaces(text) == space.sub(" ", text), repr(text)
+
+
+def test_the_cheap_tests_before_a_pattern_never_change_its_answer():
+    """Each shortcut checked against the pattern it stands before, on every short string of
+    the characters that matter."""
+    old_header_word = re.compile(
+        r"owner|responsib|lead|agenc|who|target|date|timescale|deadline|when|due|completion"
+        r"|agreed|accepted|decision"
+    )
+    for word in [*columns._HEADER_WORDS, "Owner", "LEAD", "Recommendation", "Response", ""]:
+        for text in (word, f"No. | {word} | x", word[1:], word[:-1]):
+            found = bool(old_header_word.search(text.lower()))
+            assert columns._names_a_column(text) == found, text
+    endings = ["and", "or", "from", "with", "&", ",", "-", "–", "/", "band", "x", "land.", "a"]
+    for before in ["", " ", "x", "husb", "grand ", "long text " * 30]:
+        for end, newline in itertools.product(endings, ["", "\n"]):
+            text = before + end + newline
+            assert rows.dangles(text) == bool(rows.DANGLING_RE.search(text)), repr(text)
+    for size in range(6):
+        for chars in itertools.product("a,1. \n", repeat=size):
+            text = "".join(chars)
+            guarded = (
+                text_module._GLUED_NUMBER.sub("\n", text)
+                if text_module._NUMBER_STOP.search(text)
+                else text
+            )
+            assert guarded == text_module._GLUED_NUMBER.sub("\n", text), repr(text)
+
+
+def test_a_response_is_known_with_or_without_the_cheap_test_first():
+    lines = [line for shape in LIST_SHAPES for line in shape.text.splitlines()]
+    lines += [line for doc in RESPONSE_SHAPES for line in doc.text.splitlines()]
+    lines += ["Response: accepted", "The Government accepts this", "NOTED", "Partly agreed"]
+    for line in lines:
+        full = bool(prose.RESPONSE_HEADING.match(line) or prose.RESPONSE_OPENING.match(line))
+        assert prose._is_response(line) == full, line
+
+
+def test_cleaned_lines_are_kept_for_one_document_only():
+    extract(LIST_SHAPES[0].text, "first.txt")
+    kept = clean.cache_info()
+    assert kept.hits > 0  # the readers of one document ask for the same lines again
+    extract("Recommendations\n\n1. The board should meet.\n", "second.txt")
+    assert clean.cache_info().currsize < kept.currsize
 
 
 @pytest.mark.parametrize("body", aliases.BODIES, ids=lambda b: b.short_name)

@@ -88,6 +88,10 @@ def _item(text: str) -> Item:
     return Item(None, text.lstrip("-• ").strip())
 
 
+_PAGE_NUMBER = re.compile(r"\t\s*\d{1,3}\s*$")  # a contents entry's page
+_ENQUIRY = re.compile(r"lines? of enquiry", re.I)
+
+
 class _Reader:
     def __init__(self, source: str, text: str, lines: list[Line] | None = None) -> None:
         self.source = source
@@ -177,7 +181,7 @@ class _Reader:
         text = clean(raw)
         if not text:
             return
-        if "\t" in raw and re.search(r"\t\s*\d{1,3}\s*$", raw) and THEMATIC_RE.match(text):
+        if "\t" in raw and _PAGE_NUMBER.search(raw) and THEMATIC_RE.match(text):
             return  # a contents entry
         footnote = FOOTNOTE_RE.match(text)
         if footnote:
@@ -198,7 +202,7 @@ class _Reader:
         if REC_RE.match(text):
             self._open_rec(line)
             return
-        if "\t" in raw and re.search(r"lines? of enquiry", text, re.I):
+        if "\t" in raw and _ENQUIRY.search(text):
             if self.rec is None:
                 self._open_rec(line)
             self.mode = "table"

@@ -219,21 +219,27 @@ def find_header(lines: list[Line], column_map: dict[int, str] | None = None) -> 
     return None
 
 
-# Words one of the owner, target or decision headings holds, which every header has.
-_HEADER_WORD = re.compile(
-    r"owner|responsib|lead|agenc|who|target|date|timescale|deadline|when|due|completion"
-    r"|agreed|accepted|decision"
-)
+# Words one of the owner, target or decision headings holds, which every header has: looked
+# for with `in`, several times faster than one pattern of them all.
+_HEADER_WORDS = (
+    "owner", "responsib", "lead", "agenc", "who", "target", "date", "timescale", "deadline",
+    "when", "due", "completion", "agreed", "accepted", "decision",
+)  # fmt: skip
+
+
+def _names_a_column(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in _HEADER_WORDS)
 
 
 def _may_head(lines: list[Line], index: int, following: Line | None) -> bool:
     """Whether a line (with the one below, for a header over two rows) holds a word naming the
     owner, target or decision column: a cheap test before its cells are read."""
-    if _HEADER_WORD.search(lines[index].text.lower()):
+    if _names_a_column(lines[index].text):
         return True
     if following is None:
         following = next((x for x in lines[index + 1 : index + 3] if x.text.strip()), None)
-    return following is not None and bool(_HEADER_WORD.search(following.text.lower()))
+    return following is not None and _names_a_column(following.text)
 
 
 def _decision_like(cell: str) -> bool:

@@ -52,7 +52,8 @@ def extract_findings(lines: list[Line]) -> tuple[list[Finding], list[str]]:
         (
             i
             for i, line in enumerate(lines)
-            if (h := HEADING_RE.match(line.text))
+            if line.text[:1] == "#"
+            and (h := HEADING_RE.match(line.text))
             and FINDINGS_RE.search(clean(h[1]))
             and "\t" not in line.text
         ),
@@ -69,7 +70,7 @@ def extract_findings(lines: list[Line]) -> tuple[list[Finding], list[str]]:
     fragment_start: int | None = None
     for line in lines[start + 1 :]:
         raw = line.text
-        heading = HEADING_RE.match(raw)
+        heading = HEADING_RE.match(raw) if raw[:1] == "#" else None
         if heading and "\t" not in raw:
             title = clean(heading[1])
             if APPENDIX_RE.match(title):

@@ -133,7 +133,7 @@ def extract_concepts(lines: list[Line]) -> list[Concept]:
     concepts: list[Concept] = []
     current: Concept | None = None
     for line in lines:
-        heading = HEADING_RE.match(line.text)
+        heading = HEADING_RE.match(line.text) if line.text[:1] == "#" else None
         if heading and len(heading[1]) <= 2:
             current = Concept(name=clean(heading[2]), terms=[], questions=[])
             concepts.append(current)
@@ -163,7 +163,7 @@ def _cover(lines: list[Line], title: str | None) -> list[Line]:
     """The guide's cover: its lines up to the first top-level heading after the title."""
     seen_title = False
     for index, line in enumerate(lines[:COVER_LINES]):
-        heading = HEADING_RE.match(line.text)
+        heading = HEADING_RE.match(line.text) if line.text[:1] == "#" else None
         if heading and len(heading[1]) == 1:
             if seen_title or clean(heading[2]) != title:
                 return lines[:index] if seen_title else lines[:COVER_LINES]
@@ -177,7 +177,12 @@ def extract_practice_guide(
     """`lines` are the text's lines when the caller has already split it."""
     lines = split_lines(text) if lines is None else lines
     title = next(
-        (clean(m[2]) for x in lines if (m := HEADING_RE.match(x.text)) and len(m[1]) == 1), None
+        (
+            clean(m[2])
+            for x in lines
+            if x.text[:1] == "#" and (m := HEADING_RE.match(x.text)) and len(m[1]) == 1
+        ),
+        None,
     )
     cover = _cover(lines, title)
     printed = next((clean(x.text) for x in cover if DATE_LINE_RE.match(clean(x.text))), None)
@@ -204,7 +209,7 @@ def extract_practice_guide(
                 if standard is not None:
                     standards.append(standard)
             continue
-        if PERSPECTIVE_RE.match(plain):
+        if plain[:4].lower() == "from" and PERSPECTIVE_RE.match(plain):
             perspective = PERSPECTIVE_RE.match(plain)[1].lower()  # type: ignore[index]
             continue
         if in_reflection and line.text.lstrip().startswith(("-", "•")) and plain:

@@ -88,7 +88,15 @@ def decision_in_prose(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+# Every line RESPONSE_HEADING or RESPONSE_OPENING matches holds one of these, in lower case: a
+# cheap test first, since detection asks it of every line of every document.
+_RESPONSE_WORDS = ("respons", "accept", "agree", "not", "reject", "partial", "partly", "welcom")
+
+
 def _is_response(body: str) -> bool:
+    low = body.lower()
+    if not any(word in low for word in _RESPONSE_WORDS):
+        return False
     return bool(RESPONSE_HEADING.match(body) or RESPONSE_OPENING.match(body))
 
 

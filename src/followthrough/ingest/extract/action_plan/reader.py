@@ -16,12 +16,12 @@ from ..types import Document, Extraction, ExtractionError, Recommendation
 from .records import finish
 from .rows import (
     BRACKET_NOTE_RE,
-    DANGLING_RE,
     LABEL_RE,
     SEPARATOR_RE,
     Draft,
     add_progress,
     by_role,
+    dangles,
     group_like,
     join_fragments,
     marked,
@@ -281,7 +281,7 @@ class _Reader:
         if not text or text[:1].islower():
             return False
         last = self.drafts[-1].rec_parts if self.drafts else []
-        if last and DANGLING_RE.search(clean(last[-1])):
+        if last and dangles(clean(last[-1])):
             return False
         return substantive or header.layout.kind != "spaces" or not self.drafts
 

@@ -10,7 +10,7 @@ from followthrough.core.targets import parse_target
 from ..decisions import decision_from, decision_in_response
 from ..text import blocks, clean, list_items
 from ..types import Action, Item, Recommendation, Response
-from .rows import BRACKET_NOTE_RE, DANGLING_RE, Draft, progress_text
+from .rows import BRACKET_NOTE_RE, Draft, dangles, progress_text
 
 SHOULD_SPLIT_RE = re.compile(r"^(.*?)\bshould\s*:\s*(.*)$", re.IGNORECASE | re.DOTALL)
 SHOULD_INLINE_RE = re.compile(r"^(.{3,200}?)\s+should\s+(\w.*)$", re.IGNORECASE | re.DOTALL)
@@ -55,7 +55,7 @@ def _paragraphs(parts: list[str]) -> str:
     paras: list[str] = []
     for part in parts:
         for block in blocks(part):
-            if paras and (block[:1].islower() or DANGLING_RE.search(paras[-1])):
+            if paras and (block[:1].islower() or dangles(paras[-1])):
                 paras[-1] = f"{paras[-1]} {block}"
             else:
                 paras.append(block)
@@ -68,7 +68,7 @@ def _text_and_items(draft: Draft) -> tuple[str, list[Item]]:
     for part in draft.rec_parts:
         ps, lis = list_items(part)
         for p in ps:
-            if paras and not items and (p[:1].islower() or DANGLING_RE.search(paras[-1])):
+            if paras and not items and (p[:1].islower() or dangles(paras[-1])):
                 paras[-1] = f"{paras[-1]} {p}"
             elif items and p[:1].islower():
                 items[-1] = Item(items[-1].label, f"{items[-1].text} {p}")

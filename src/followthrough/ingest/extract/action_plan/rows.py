@@ -19,6 +19,15 @@ SEPARATOR_RE = re.compile(r"^[\s\-:=|+─━═┼╪├┤┌┐└┘┬┴╞
 DANGLING_RE = re.compile(
     r"(?:\b(?:and|or|of|the|a|an|to|for|in|on|with|by|at|from)|[&,\-–/])$", re.I
 )
+
+
+def dangles(text: str) -> bool:
+    """Whether a fragment ends on DANGLING_RE. Only its end is read: the longest word and the
+    letter before it, with a newline, fit in eight characters, and the pattern, anchored at
+    the end, would otherwise be tried at every character of a long cell."""
+    return DANGLING_RE.search(text[-8:]) is not None
+
+
 BRACKET_NOTE_RE = re.compile(r"\s*\[[^\]]*\]")
 # Trackers and our own exports write placeholders and status flags into owner and target cells:
 # "No target" holds a place in the list (the action has none), "(overdue)" is not the target.
@@ -47,7 +56,7 @@ def new_entry(role: str, above: str, text: str, *, new_target: bool = False) -> 
     line above is a second one, not the rest of the one above: a target is when both read as
     targets on their own; an owner is when the one above is a complete title ("Plots Officer")
     and this one is one too, or a new target starts beside it."""
-    if not text[:1].isupper() or DANGLING_RE.search(above):
+    if not text[:1].isupper() or dangles(above):
         return False
     if role == "target":
         return parse_target(above).kind != "unknown" and parse_target(text).kind != "unknown"
@@ -85,7 +94,7 @@ def marked(fragments: list[str]) -> list[str]:
 def join_fragments(entries: list[tuple[int, str]], chunk: int, fragments: list[str]) -> None:
     """Append a cell's paragraphs, gluing one that a page break cut off to the one before."""
     for fragment in fragments:
-        if entries and (fragment[:1].islower() or DANGLING_RE.search(entries[-1][1])):
+        if entries and (fragment[:1].islower() or dangles(entries[-1][1])):
             prev_chunk, prev = entries[-1]
             entries[-1] = (prev_chunk, f"{prev} {fragment}")
         else:
@@ -96,7 +105,7 @@ def names_owner(entries: list[tuple[int, str]], fragments: list[str]) -> bool:
     """Whether a row names an owner of its own, not none or only the end of the one above."""
     if not fragments:
         return False
-    cut = entries and (fragments[0][:1].islower() or DANGLING_RE.search(entries[-1][1]))
+    cut = entries and (fragments[0][:1].islower() or dangles(entries[-1][1]))
     return not cut or len(fragments) > 1
 
 
@@ -126,7 +135,7 @@ def add_progress(draft: Draft, progress: dict[int, str]) -> None:
     for index, cell in progress.items():
         parts = draft.progress_parts.setdefault(index, [])
         for block in blocks(cell):
-            if parts and (block[:1].islower() or DANGLING_RE.search(parts[-1])):
+            if parts and (block[:1].islower() or dangles(parts[-1])):
                 parts[-1] = f"{parts[-1]} {block}"
             else:
                 parts.append(block)
@@ -160,6 +169,6 @@ def group_like(text: str, above: str) -> bool:
     theme or holding a colon, or following a recommendation that was finished."""
     if len(text) > 80 or len(text.split()) > 10 or not text[:1].isupper():
         return False
-    if text[-1:] in ".,;:" or DANGLING_RE.search(above):
+    if text[-1:] in ".,;:" or dangles(above):
         return False
     return bool(not above or GROUP_RE.match(text) or ":" in text or re.search(r"[.!?)]$", above))
