@@ -80,6 +80,7 @@ def _recommendation_rows(
         Response.objects.visible_to(user)
         .filter(recommendation_id__in=ids)
         .only("recommendation_id", "decision")
+        .order_by("action_plan_id", "pk")  # the model's order within one recommendation
     ):
         responses[response.recommendation_id].append(response)
     return [
