@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from followthrough.cases.board import board_pack, national_pack
-from followthrough.cases.board.national import _compared
+from followthrough.cases.board.measures import kpi_definition
+from followthrough.cases.board.national import CASEWORK, _compared
 from followthrough.cases.board.pack import count_board_pack, count_national_pack
 from followthrough.cases.models import Case, Meeting, Outcome, ReleaseDay, Task, TaskEscalation
+from followthrough.core.freshness import freshness_key
 from tests.cases.factories import TaskFactory
 from tests.cases.test_board_pack import designed_cohort
 from tests.organisations.factories import YouthJusticeServiceFactory
@@ -157,3 +159,26 @@ def test_a_recount_reads_the_cases_as_values_not_as_model_instances(youth_justic
         post_init.disconnect(note)
     assert not [m for m in made if m in (Case, Meeting, Outcome, ReleaseDay)]
     assert national.phases.table.total == board.phases.table.total == 15
+
+
+def test_a_later_visit_reads_its_page_of_services_without_the_whole_pack(
+    client, youth_justice_service, inspector, monkeypatch
+):
+    """The whole national pack holds every service's row of every table: read back from the
+    cache on each visit it cost more, the more services there were. A page is kept once cut."""
+    designed_cohort(youth_justice_service)
+    client.force_login(inspector)
+    counted = _main(client)
+    whole = freshness_key(
+        "cases.national",
+        tracked=CASEWORK,
+        scope=[timezone.localdate().isoformat(), kpi_definition()],
+    )
+    assert cache.get(whole) is not None
+    cache.delete(whole)
+
+    def recount(**kwargs):
+        raise AssertionError("the whole pack was read again")
+
+    monkeypatch.setattr("followthrough.cases.board.national.count_national_pack", recount)
+    assert _main(client) == counted

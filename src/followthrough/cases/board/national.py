@@ -1,7 +1,7 @@
 """The board pack and the national view as pages read them: counted once per change of the
 casework (core/freshness.py, decision 0010), the 2015 figures and the board's overdue tasks added
 on every reading (their tables keep no history), and the national view's services a page at a
-time, found and ordered in the database. A page of services is a slice of tables already
+time, found and ordered in the database, each page kept once cut. A page of services is a slice of tables already
 suppressed: it hides nothing more and shows nothing the whole table would not."""
 
 from __future__ import annotations
@@ -48,16 +48,19 @@ def board_pack(service: Organisation, *, today: date) -> Pack:
     return replace(_compared(pack), figures=[*pack.figures, overdue_figure(service, today=today)])
 
 
-def national_pack(*, today: date) -> Pack:
-    """Every service's casework in aggregate (pack.count_national_pack), counted once per change
-    of the casework."""
-    pack = remembered(
+def _national_counted(today: date) -> Pack:
+    return remembered(
         "cases.national",
         tracked=CASEWORK,
         scope=[today.isoformat(), kpi_definition()],
         compute=lambda: count_national_pack(today=today),
     )
-    return _compared(pack)
+
+
+def national_pack(*, today: date) -> Pack:
+    """Every service's casework in aggregate (pack.count_national_pack), counted once per change
+    of the casework."""
+    return _compared(_national_counted(today))
 
 
 SERVICES_PAGE = 50  # services each table by service shows at a time
@@ -95,16 +98,28 @@ def national_page(
     *, today: date, name: str = "", order: str = "name", page: str = ""
 ) -> NationalPage:
     """The national view a page of services at a time: the services with cases, filtered by name
-    and ordered in the database, counted exactly."""
+    and ordered in the database, counted exactly. Each page is kept once cut, per change of the
+    casework: the whole pack holds every service's row of every table, and reading it back on
+    each visit cost more, the more services there were."""
     order = order if order in SERVICE_ORDERS else "name"
+    found = remembered(
+        "cases.national.page",
+        tracked=CASEWORK,
+        scope=[today.isoformat(), kpi_definition(), name, order, page],
+        compute=lambda: _cut(today=today, name=name, order=order, page=page),
+    )
+    return replace(found, pack=_compared(found.pack))
+
+
+def _cut(*, today: date, name: str, order: str, page: str) -> NationalPage:
     services = Organisation.objects.annotate(n=Count("cases")).filter(n__gt=0)
     if name:
         services = services.filter(name__icontains=name)
     ordering = ("-n", "name") if order == "cases" else ("name",)
-    shown = Paginator(services.order_by(*ordering).values_list("name", flat=True), SERVICES_PAGE)
-    chosen = shown.get_page(page)
+    names_in_order = list(services.order_by(*ordering).values_list("name", flat=True))
+    chosen = Paginator(names_in_order, SERVICES_PAGE).get_page(page)
     names = list(chosen.object_list)
-    pack = national_pack(today=today)
+    pack = _national_counted(today)
     cohort = dict(pack.cohort)
     if "service" in cohort:
         cohort["service"] = replace(cohort["service"], table=_only(cohort["service"].table, names))
