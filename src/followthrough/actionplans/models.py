@@ -239,7 +239,9 @@ class ProgressUpdate(ProgressRecord):
     history = audited_history()
 
     class Meta(ProgressRecord.Meta):
-        pass
+        # The API lists updates newest first a page at a time (?ordering=-date): by this index a
+        # page is read in order and stops, rather than every update sorted for each page.
+        indexes = [models.Index(fields=["date", "id"], name="progressupdate_date_id")]
 
 
 class Review(TimeStamped):
