@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
@@ -120,3 +121,27 @@ def test_a_download_that_cannot_be_prepared_says_so(client, inspector, plan, mon
     assert "Sorry, we could not prepare your download" in failed.content.decode()
     # Asking again tries again rather than handing back the failure.
     assert "Preparing your download" in client.get(asked).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_download_is_built_with_no_transaction_open(client, inspector, plan, monkeypatch):
+    """On the embedded SQLite a transaction holds the only writer's lock from its start, and the
+    inspectorate's whole list as a PDF takes minutes at national scale: while it is built, other
+    people's saves go on."""
+    from followthrough.reporting.exports import prepared
+
+    building = prepared.build_download
+    in_transaction = []
+
+    def watched(download):
+        in_transaction.append(connection.in_atomic_block)
+        return building(download)
+
+    monkeypatch.setattr("followthrough.reporting.exports.prepared.build_download", watched)
+    client.force_login(inspector)
+    asked = reverse("reporting:annual-report-download", args=[plan.report_id, "pdf"])
+    link = _download_link(client.get(asked).content.decode())
+    assert run_queued_tasks() == 1
+
+    assert in_transaction == [False]
+    assert client.get(link)["Content-Type"] == "application/pdf"

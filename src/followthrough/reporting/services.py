@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.db import transaction
-
 from .models import Download
 from .selectors.downloads import download_waiting
 
@@ -61,9 +59,9 @@ def download_prepare(*, download_id: str) -> Download | None:
     if download is None:
         return None
     try:
-        # A savepoint: a query that fails while building leaves the download's row writable.
-        with transaction.atomic():
-            content = build_download(download)
+        # Built with no transaction open (the task opens none): a file minutes long to build
+        # must not hold SQLite's writer lock; a query that fails leaves the row writable.
+        content = build_download(download)
     except Exception:
         logger.exception("Download %s could not be prepared", download_id)
         download.status = Download.Status.FAILED
