@@ -1,25 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, register_converter
+from django.urls import include, path
 
 from followthrough.web import auth_views, two_factor
-
-
-class RecordIdConverter:
-    """A record's id in an address: at most 18 digits, so every one fits the database's bigint
-    and a longer number is "nothing here" (404), never a database error. Every app's addresses
-    take ids as <id:pk>, registered here before they are read."""
-
-    regex = "[0-9]{1,18}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
-
-register_converter(RecordIdConverter, "id")
 
 urlpatterns = [
     path("", include("followthrough.reporting.urls")),
