@@ -1,8 +1,8 @@
 """The board pack and the national view as pages read them: counted once per change of the
 casework (core/freshness.py, decision 0010), the 2015 figures and the board's overdue tasks added
 on every reading (their tables keep no history), and the national view's services a page at a
-time, found and ordered in the database, each page kept once cut. A page of services is a slice of tables already
-suppressed: it hides nothing more and shows nothing the whole table would not."""
+time, found and ordered in the database, each page kept once cut. A page of services is a slice
+of tables already suppressed: it hides nothing more and shows nothing the whole table would not."""
 
 from __future__ import annotations
 
