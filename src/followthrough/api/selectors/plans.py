@@ -34,10 +34,11 @@ def progress_updates_for(user: Any) -> QuerySet[ProgressUpdate]:
 
 
 def target_revisions_for(user: Any) -> QuerySet[TargetRevision]:
-    return TargetRevision.objects.filter(action__in=Action.objects.visible_to(user).values("pk"))
+    """EXISTS per row, as progress updates are read, so a page stops at its end."""
+    visible = Action.objects.visible_to(user).filter(pk=OuterRef("action_id"))
+    return TargetRevision.objects.filter(Exists(visible))
 
 
 def reviews_for(user: Any) -> QuerySet[Review]:
-    return Review.objects.filter(
-        recommendation__in=Recommendation.objects.visible_to(user).values("pk")
-    )
+    visible = Recommendation.objects.visible_to(user).filter(pk=OuterRef("recommendation_id"))
+    return Review.objects.filter(Exists(visible))
