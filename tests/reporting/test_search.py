@@ -100,6 +100,22 @@ def test_results_come_a_page_at_a_time(signed_in):
     assert second.count("<mark>snorklewag</mark>") == 5
 
 
+def test_only_the_results_a_page_shows_are_marked(signed_in):
+    """Marking reads each row's whole text: at national scale a common word matches thousands
+    of records, so the passages are made for the page's twenty only, on either database."""
+    report = ReportFactory()
+    for n in range(25):
+        RecommendationFactory(report=report, text=f"Number {n}: the quibblewort review.")
+    marks = "ts_headline" if connection.vendor == "postgresql" else "snippet("
+    with CaptureQueriesContext(connection) as context:
+        html = page(signed_in, q="quibblewort")
+    assert html.count("<mark>quibblewort</mark>") == 20
+    sqls = [q["sql"] for q in context]
+    assert len([sql for sql in sqls if marks in sql]) == 1
+    # The search that finds every match marks none of them.
+    assert [sql for sql in sqls if ("MATCH" in sql or "@@" in sql) and marks not in sql]
+
+
 def test_text_in_a_plan_the_user_may_not_read_never_matches(client, other_body_viewer, body_viewer):
     response = ResponseFactory(narrative="We will build the quibbleflux.")
     ActionFactory(response=response, description="Run the plinkerdoo pilot.")

@@ -71,20 +71,31 @@ def marked(snippet: str) -> SafeString:
     return mark_safe(text.replace(sqlite.START, "<mark>").replace(sqlite.STOP, "</mark>"))  # noqa: S308
 
 
-def _raw_hits(terms: list[Term], user: Any) -> list[tuple[str, int, float, str]]:
-    if connection.vendor == "postgresql":
+def _plan_ids(user: Any) -> list[int]:
+    return list(ActionPlan.objects.visible_to(user).values_list("pk", flat=True))
+
+
+def _raw_hits(
+    terms: list[Term], user: Any, plan_ids: list[int] | None
+) -> list[tuple[str, int, float, str]]:
+    if plan_ids is None:
         return postgres.hits(terms, user=user)
-    plan_ids = list(ActionPlan.objects.visible_to(user).values_list("pk", flat=True))
     return sqlite.hits(terms, plan_ids=plan_ids)
 
 
 def _with_snippets(
-    rows: list[tuple[str, int, float, str]], terms: list[Term], user: Any
+    rows: list[tuple[str, int, float, str]],
+    terms: list[Term],
+    user: Any,
+    plan_ids: list[int] | None,
 ) -> list[tuple[str, int, float, str]]:
-    """The rows of one page with their snippets: PostgreSQL marks only the rows shown."""
-    if connection.vendor != "postgresql":
-        return rows
-    marked_rows = postgres.snippets(terms, [(k, pk) for k, pk, _, _ in rows], user=user)
+    """The rows of one page with their snippets: only the rows shown are marked, since marking
+    reads each row's whole text."""
+    keys = [(k, pk) for k, pk, _, _ in rows]
+    if plan_ids is None:
+        marked_rows = postgres.snippets(terms, keys, user=user)
+    else:
+        marked_rows = sqlite.snippets(terms, keys, plan_ids=plan_ids)
     return [(k, pk, score, marked_rows.get((k, pk), "")) for k, pk, score, _ in rows]
 
 
@@ -159,14 +170,17 @@ def search(
     result = SearchResults(query=query)
     if not terms:
         return result
-    raw = _raw_hits(terms, user)
+    # SQLite is told the plans the user may read; PostgreSQL asks in its own query.
+    plan_ids = None if connection.vendor == "postgresql" else _plan_ids(user)
+    raw = _raw_hits(terms, user, plan_ids)
     if filters.any and raw:
         keep = _kept(raw, filters)
         raw = [row for row in raw if (row[0], row[1]) in keep]
     raw.sort(key=lambda row: (-row[2], list(KINDS).index(row[0]), row[1]))
     result.total = len(raw)
     result.page = Paginator(raw, PER_PAGE).get_page(page_number)
-    result.hits = _page_hits(_with_snippets(list(result.page.object_list), terms, user))
+    shown = list(result.page.object_list)
+    result.hits = _page_hits(_with_snippets(shown, terms, user, plan_ids))
     if not raw:
         result.suggestion = suggestion(query, _vocabulary())
     return result
