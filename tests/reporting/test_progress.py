@@ -220,3 +220,23 @@ def test_list_exports_keep_a_recommendations_lettered_and_bulleted_items(client,
     with pdfplumber.open(io.BytesIO(get("pdf"))) as pdf:
         text = "\n".join(page.extract_text() for page in pdf.pages)
     assert "a. agree a shared plan for each child" in text and "• review it every quarter" in text
+
+
+def test_the_progress_report_page_is_read_once_per_change_and_a_change_shows_at_once(
+    client, viewer, plan
+):
+    """At national scale a report's 150 actions cost most of the page: its rendering is kept
+    under a version of every table it reads, the day and the reader's view."""
+    client.force_login(viewer)
+    url = reverse("reporting:annual-report", args=[plan.report_id])
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(url).content.decode()
+    main = lambda html: html[html.index("<main") : html.index("</main>")]  # noqa: E731
+    assert main(again) == main(first) and "Actions" in main(first)
+    read = [q["sql"] for q in ctx.captured_queries]
+    assert not [sql for sql in read if "actionplans_action" in sql and "history" not in sql]
+    assert not [sql for sql in read if "actionplans_progressupdate" in sql and "history" not in sql]
+    rec = plan.responses.first().recommendation
+    ReviewFactory(recommendation=rec, date=date.today(), commentary="Checked on a visit.")
+    assert "Checked on a visit." in client.get(url).content.decode()

@@ -9,13 +9,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from followthrough.actionplans.models import Action, Decision, ProgressUpdate, Review
+from followthrough.actionplans.models import (
+    Action,
+    ActionPlan,
+    Decision,
+    ProgressUpdate,
+    Response,
+    Review,
+)
 from followthrough.actionplans.querysets import STATES
 from followthrough.actionplans.selectors import (
     actions_by_recommendation,
     responses_by_recommendation,
 )
-from followthrough.inspections.models import Report
+from followthrough.core.freshness import freshness_key, view_of
+from followthrough.inspections.models import Recommendation, Report
+from followthrough.organisations.access import standing_of
+from followthrough.organisations.models import Organisation
 
 from .trends import burn_up
 
@@ -93,3 +103,14 @@ def annual_report(report: Report, *, user: Any, today: date) -> AnnualReport:
         + [("Not yet judged", judgements.get("Not yet judged", 0))],
         burn_up=burn_up(user=user, today=today, report_id=report.pk),
     )
+
+
+# Every table the progress report reads: its rendering is kept until one of them changes.
+SHOWN = (Report, Recommendation, ActionPlan, Response, Action, ProgressUpdate, Review, Organisation)
+
+
+def annual_report_version(report: Report, *, user: Any, today: date) -> str:
+    """Changes whenever the page would: the page keeps its rendering under it, so a visit reads
+    and renders the report's 150 actions only once per change, day and view of the data."""
+    scope = [report.pk, today.isoformat(), *view_of(standing_of(user))]
+    return freshness_key("progress-report-page", tracked=SHOWN, scope=scope)

@@ -4,10 +4,13 @@ progress report."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
 from followthrough.actionplans.access import get_action_plan_for_report
@@ -19,6 +22,7 @@ from followthrough.inspections.selectors import related_practice
 from ..exports import FORMATS
 from ..exports.annual import ANNUAL_FORMATS, charts
 from ..selectors import annual_report, recommendation_views
+from ..selectors.annual import AnnualReport, annual_report_version
 from ..selectors.reports import (
     recommendation_criteria,
     recommendation_reviews,
@@ -117,8 +121,16 @@ def action_plan_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 def annual_report_page(request: HttpRequest, pk: int) -> HttpResponse:
     """A report's progress report: what was agreed, done and judged, with summary charts."""
     report = get_report_for_user(request.user, pk)
-    ar = annual_report(report, user=request.user, today=timezone.localdate())
-    return render(request, "reporting/annual_report.html", {"ar": ar, "figures": charts(ar, "svg")})
+    today = timezone.localdate()
+    # Read only when the template's cache has no rendering for `version`, and then once.
+    ar = SimpleLazyObject(lambda: annual_report(report, user=request.user, today=today))
+    context = {
+        "report": report,
+        "ar": ar,
+        "figures": SimpleLazyObject(lambda: charts(cast(AnnualReport, ar), "svg")),
+        "version": annual_report_version(report, user=request.user, today=today),
+    }
+    return render(request, "reporting/annual_report.html", context)
 
 
 @access("signed_in")
