@@ -249,3 +249,29 @@ def test_on_the_corpus_rotl_finds_release_on_temporary_licence(signed_in):
     assert "result" in page(signed_in, q="ROTL", kind="finding")
     typo = page(signed_in, q="accomodation")
     assert "0 results for" in typo and 'href="?q=accommodation"' in typo
+
+
+def test_the_report_filter_offers_every_report_escaped_and_keeps_the_chosen_one(signed_in):
+    kept = ReportFactory(title="Thorpe & <Vale> inspection")
+    other = ReportFactory(title="Another report")
+    RecommendationFactory(report=kept, text="Quarterly frobnicator reviews.")
+    html = page(signed_in, q="frobnicator", report=kept.pk)
+    assert (
+        f'<option value="{kept.pk}" selected>Thorpe &amp; &lt;Vale&gt; inspection</option>' in html
+    )
+    assert f'<option value="{other.pk}">Another report</option>' in html
+    assert "<Vale>" not in html
+
+
+def test_a_new_report_is_offered_as_soon_as_it_exists(signed_in):
+    page(signed_in, q="anything")  # the choices are kept until the reports change
+    fresh = ReportFactory(title="Brand new inspection")
+    assert f'<option value="{fresh.pk}">Brand new inspection</option>' in page(signed_in, q="x")
+
+
+def test_two_words_find_only_records_holding_both(signed_in):
+    RecommendationFactory(text="Quarterly glimmerwick audits.")
+    RecommendationFactory(text="Quarterly glimmerwick and snorbleplank audits.")
+    RecommendationFactory(text="Annual snorbleplank audits.")
+    assert "1 result for" in page(signed_in, q="glimmerwick snorbleplank")
+    assert "2 results for" in page(signed_in, q="glimmerwick")

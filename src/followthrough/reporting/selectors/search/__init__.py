@@ -17,7 +17,7 @@ from followthrough.actionplans.models import ActionPlan
 from followthrough.inspections.models import Finding, PracticeExample, Recommendation
 from followthrough.inspections.themes import THEMES
 
-from ..choices import filter_organisations, filter_reports
+from ..choices import filter_choices
 from . import postgres, sqlite
 from .terms import Term, suggestion, terms_of, vocabulary
 
@@ -187,10 +187,12 @@ def search(
 
 
 def search_choices() -> dict[str, Any]:
-    """What the filters offer: reports, the bodies recommendations address, themes, kinds."""
+    """What the filters offer: reports, the bodies recommendations address, themes, kinds, as
+    (value, label) pairs; reports and bodies are the dashboard's, kept until those tables change."""
+    kept = filter_choices()
     return {
-        "reports": filter_reports(),
-        "organisations": filter_organisations(),
+        "reports": kept.reports,
+        "organisations": kept.organisations,
         "themes": [(slug, label) for slug, (label, _) in THEMES.items()],
         "kinds": list(KINDS.items()),
     }

@@ -52,7 +52,8 @@ def hits(terms: list[Term], *, user: Any) -> list[tuple[str, int, float, str]]:
     where, where_params = visible
     any_sql, any_params = _any_query(terms)
     having, having_params = [], []
-    for term in terms:
+    # With one term, the WHERE already asks for it: a HAVING would test every row again.
+    for term in terms if len(terms) > 1 else []:
         # A word the english configuration drops ("the") asks for nothing, as in one tsquery.
         sql, params = _term_query(term)
         having.append(f"(numnode({sql}) = 0 OR bool_or(vector @@ {sql}))")
@@ -61,7 +62,7 @@ def hits(terms: list[Term], *, user: Any) -> list[tuple[str, int, float, str]]:
     query = (
         f"SELECT kind, obj_id, max(ts_rank(vector, {any_sql})) FROM search_document "  # noqa: S608
         f"WHERE vector @@ {any_sql} AND {where} GROUP BY kind, obj_id "
-        f"HAVING {' AND '.join(having)}"
+        + (f"HAVING {' AND '.join(having)}" if having else "")
     )
     with connection.cursor() as cursor:
         cursor.execute(query, [*any_params, *any_params, *where_params, *having_params])

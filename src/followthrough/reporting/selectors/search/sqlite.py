@@ -42,7 +42,8 @@ def hits(terms: list[Term], *, plan_ids: list[int]) -> list[tuple[str, int, floa
         f" WHERE search_index MATCH %s AND {_VISIBLE}",
     ]
     params: list[str] = [_any_term(terms), visible]
-    for term in terms:
+    # With one term, matching it is matching every term: asking again would rank twice the rows.
+    for term in terms if len(terms) > 1 else []:
         # Only constant SQL is joined here; what was typed travels as parameters.
         sql.append(
             " AND (kind, obj_id) IN (SELECT kind, obj_id FROM search_index"  # noqa: S608
