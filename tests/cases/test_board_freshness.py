@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import post_init
@@ -16,12 +17,13 @@ from django.utils import timezone
 
 from followthrough.cases.board import board_pack, national_pack
 from followthrough.cases.board.measures import kpi_definition
-from followthrough.cases.board.national import CASEWORK, _compared
+from followthrough.cases.board.national import CASEWORK, _compared, national_page_version
 from followthrough.cases.board.pack import count_board_pack, count_national_pack
 from followthrough.cases.models import Case, Meeting, Outcome, ReleaseDay, Task, TaskEscalation
 from followthrough.core.freshness import freshness_key
 from tests.cases.factories import TaskFactory
 from tests.cases.test_board_pack import designed_cohort
+from tests.inspections.factories import ReportFactory
 from tests.organisations.factories import YouthJusticeServiceFactory
 
 
@@ -182,3 +184,33 @@ def test_a_later_visit_reads_its_page_of_services_without_the_whole_pack(
 
     monkeypatch.setattr("followthrough.cases.board.national.count_national_pack", recount)
     assert _main(client) == counted
+
+
+def test_a_later_visit_shows_the_kept_rendering_without_reading_the_page(
+    client, youth_justice_service, inspector, monkeypatch
+):
+    """Drawing fifty services' rows of every table cost more than reading them: the rendering
+    is kept per change of the casework, per breakdown and page of services."""
+    designed_cohort(youth_justice_service)
+    client.force_login(inspector)
+    drawn = _main(client)
+    by_ethnicity = client.get(reverse("cases:national"), {"by": "ethnicity"}).content.decode()
+    assert "Ethnicity" in by_ethnicity
+
+    def read(**kwargs):
+        raise AssertionError("the page was read again")
+
+    monkeypatch.setattr("followthrough.cases.views.board.national_page", read)
+    assert _main(client) == drawn
+    designed_cohort(youth_justice_service, start=50, boys=2, girls=1)
+    with pytest.raises(AssertionError, match="read again"):  # a change draws the page afresh
+        _main(client)
+
+
+def test_the_kept_rendering_changes_with_a_report_the_2015_figures_come_from(inspector):
+    today = timezone.localdate()
+    before = national_page_version(today=today, asked=["", "", "", "sex"])
+    assert national_page_version(today=today, asked=["", "", "", "sex"]) == before
+    assert national_page_version(today=today, asked=["", "", "", "ethnicity"]) != before
+    ReportFactory(title="A thematic inspection of resettlement")
+    assert national_page_version(today=today, asked=["", "", "", "sex"]) != before

@@ -4,7 +4,14 @@ and exports show (pack.py), and those packs counted once per change of the casew
 national view's services a page at a time (national.py)."""
 
 from .measures import AGE_BANDS, BREAKDOWNS, KPI_DEFINITION, NO_NATIONAL, kpi_definition
-from .national import SERVICE_ORDERS, NationalPage, board_pack, national_pack, national_page
+from .national import (
+    SERVICE_ORDERS,
+    NationalPage,
+    board_pack,
+    national_pack,
+    national_page,
+    national_page_version,
+)
 from .pack import Figure, Measure, Pack, Section, percent
 
 __all__ = [
@@ -22,5 +29,6 @@ __all__ = [
     "kpi_definition",
     "national_pack",
     "national_page",
+    "national_page_version",
     "percent",
 ]

@@ -12,7 +12,8 @@ from datetime import date
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
 
-from followthrough.core.freshness import remembered
+from followthrough.core.freshness import freshness_key, remembered
+from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
 from ..models import Case, CasePathway, Meeting, MilestoneRule, Outcome, ReleaseDay, Task
@@ -109,6 +110,17 @@ def national_page(
         compute=lambda: _cut(today=today, name=name, order=order, page=page),
     )
     return replace(found, pack=_compared(found.pack))
+
+
+def national_page_version(*, today: date, asked: list[str]) -> str:
+    """Changes whenever the national page would: its rendering is kept under it, since drawing
+    fifty services' rows of every table cost more than reading them. The 2015 figures come from a
+    report's findings, which are only ever written with their report (ingest.loaders)."""
+    return freshness_key(
+        "cases.national.rendered",
+        tracked=(*CASEWORK, Report),
+        scope=[today.isoformat(), kpi_definition(), *asked],
+    )
 
 
 def _cut(*, today: date, name: str, order: str, page: str) -> NationalPage:

@@ -3,9 +3,12 @@ suppressed. The board pack also downloads as Word and PDF for board papers."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 
 from followthrough.core.access import access
@@ -13,7 +16,14 @@ from followthrough.core.forms import int_param
 from followthrough.organisations.models import Organisation
 
 from ..access import get_board_service_for_user
-from ..board import SERVICE_ORDERS, Pack, board_pack, national_page
+from ..board import (
+    SERVICE_ORDERS,
+    NationalPage,
+    Pack,
+    board_pack,
+    national_page,
+    national_page_version,
+)
 from ..board_exports import DOCX, PDF, pack_blocks, pack_docx, pack_pdf, phase_chart_uri
 from ..selectors import services_of
 
@@ -74,24 +84,27 @@ def board_pack_pdf(request: HttpRequest) -> HttpResponse:
 @access("national_reader")
 def national_view(request: HttpRequest) -> HttpResponse:
     """Every service's casework in aggregate, for the YJB and the inspectorates: the tables by
-    service a page of services at a time, found by name and ordered with ?name= and ?order=."""
-    national = national_page(
-        today=timezone.localdate(),
-        name=request.GET.get("name", "").strip()[:200],
-        order=request.GET.get("order", ""),
-        page=request.GET.get("page", ""),
+    service a page of services at a time, found by name and ordered with ?name= and ?order=. The
+    rendering is kept per change of the casework (national_page_version): the page is read and
+    drawn only when the template's cache has nothing under the version."""
+    today = timezone.localdate()
+    asked = [request.GET.get(key, "").strip()[:200] for key in ("name", "order", "page", "by")]
+    name, order, page, _ = asked
+    national = SimpleLazyObject(
+        lambda: national_page(today=today, name=name, order=order, page=page)
     )
-    pack = national.pack
-    by = _by(request, pack)
+    pack = SimpleLazyObject(lambda: cast(NationalPage, national).pack)
+    by = SimpleLazyObject(lambda: _by(request, cast(Pack, pack)))
     return render(
         request,
         "cases/national.html",
         {
+            "version": national_page_version(today=today, asked=asked),
             "pack": pack,
             "by": by,
             "national": national,
             "orders": SERVICE_ORDERS,
-            "chart": phase_chart_uri(pack),
-            "blocks": pack_blocks(pack, [by]),
+            "chart": SimpleLazyObject(lambda: phase_chart_uri(cast(Pack, pack))),
+            "blocks": SimpleLazyObject(lambda: pack_blocks(cast(Pack, pack), [str(by)])),
         },
     )
