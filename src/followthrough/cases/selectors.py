@@ -128,7 +128,7 @@ class CaseRow:
         return PHASES[self.phase]
 
 
-CASELOAD_PAGE = 100  # rows a caseload page shows; the phase counts cover every case
+CASELOAD_PAGE = 50  # rows a caseload page shows, as a task list; phase counts cover every case
 
 
 @dataclass(frozen=True)
