@@ -32,6 +32,12 @@ MODELS: dict[str, Any] = {
     "finding": Finding,
 }
 PER_PAGE = 20
+# What a result shows of its record (_describe): its text is shown only as the snippet.
+SHOWN_FIELDS = {
+    "recommendation": ("section", "label"),
+    "practice": ("title",),
+    "finding": ("section",),
+}
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,8 @@ def _page_hits(rows: list[tuple[str, int, float, str]]) -> list[SearchHit]:
     for kind, model in MODELS.items():
         ids = [pk for k, pk, _, _ in rows if k == kind]
         if ids:
-            for record in model.objects.filter(pk__in=ids).select_related("report"):
+            shown = model.objects.filter(pk__in=ids).select_related("report")
+            for record in shown.only(*SHOWN_FIELDS[kind], "report_id", "report__title"):
                 records[(kind, record.pk)] = record
     hits = []
     for kind, pk, _, snippet in rows:
