@@ -26,6 +26,7 @@ KINDS = {
     "practice": "Practice example",
     "finding": "Finding",
 }
+KIND_ORDER = {kind: n for n, kind in enumerate(KINDS)}  # ties in score: recommendations first
 MODELS: dict[str, Any] = {
     "recommendation": Recommendation,
     "practice": PracticeExample,
@@ -90,19 +91,15 @@ def _raw_hits(
 
 
 def _with_snippets(
-    rows: list[tuple[str, int, float, str]],
-    terms: list[Term],
-    user: Any,
-    plan_ids: list[int] | None,
+    rows: list[tuple[str, int, float, str]], terms: list[Term], user: Any, on_postgres: bool
 ) -> list[tuple[str, int, float, str]]:
     """The rows of one page with their snippets: only the rows shown are marked, since marking
-    reads each row's whole text."""
-    keys = [(k, pk) for k, pk, _, _ in rows]
-    if plan_ids is None:
-        marked_rows = postgres.snippets(terms, keys, user=user)
-    else:
-        marked_rows = sqlite.snippets(terms, keys, plan_ids=plan_ids)
-    return [(k, pk, score, marked_rows.get((k, pk), "")) for k, pk, score, _ in rows]
+    reads each row's whole text. On SQLite a row comes with its best row's rowid to mark."""
+    if on_postgres:
+        found = postgres.snippets(terms, [(k, pk) for k, pk, _, _ in rows], user=user)
+        return [(k, pk, score, found.get((k, pk), "")) for k, pk, score, _ in rows]
+    marks = sqlite.snippets(terms, [rowid for _, _, _, rowid in rows])
+    return [(k, pk, score, marks.get(rowid, "")) for k, pk, score, rowid in rows]
 
 
 def _kept(raw: list[tuple[str, int, float, str]], filters: SearchFilters) -> set[tuple[str, int]]:
@@ -183,11 +180,11 @@ def search(
     if filters.any and raw:
         keep = _kept(raw, filters)
         raw = [row for row in raw if (row[0], row[1]) in keep]
-    raw.sort(key=lambda row: (-row[2], list(KINDS).index(row[0]), row[1]))
+    raw.sort(key=lambda row: (-row[2], KIND_ORDER[row[0]], row[1]))
     result.total = len(raw)
     result.page = Paginator(raw, PER_PAGE).get_page(page_number)
     shown = list(result.page.object_list)
-    result.hits = _page_hits(_with_snippets(shown, terms, user, plan_ids))
+    result.hits = _page_hits(_with_snippets(shown, terms, user, plan_ids is None))
     if not raw:
         result.suggestion = suggestion(query, _vocabulary())
     return result

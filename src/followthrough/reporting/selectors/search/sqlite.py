@@ -33,12 +33,13 @@ def _any_term(terms: list[Term]) -> str:
 
 
 def hits(terms: list[Term], *, plan_ids: list[int]) -> list[tuple[str, int, float, str]]:
-    """(kind, pk, score, "") of each record matching every term, best row per record; a term may
-    be met by the record's own text or by a visible plan's text about it. No snippet: snippet()
-    reads each row's text, so it is made only for the records a page shows (`snippets`)."""
+    """(kind, pk, score, best row) of each record matching every term, scored by its best row; a
+    term may be met by the record's own text or by a visible plan's text about it. No snippet:
+    snippet() reads each row's text, so it is made from the best rows of the records a page shows
+    only (`snippets`), found again by rowid."""
     visible = json.dumps(plan_ids)
     sql = [
-        "SELECT kind, obj_id, bm25(search_index) FROM search_index",
+        "SELECT kind, obj_id, bm25(search_index), rowid FROM search_index",
         f" WHERE search_index MATCH %s AND {_VISIBLE}",
     ]
     params: list[str] = [_any_term(terms), visible]
@@ -53,36 +54,24 @@ def hits(terms: list[Term], *, plan_ids: list[int]) -> list[tuple[str, int, floa
     with connection.cursor() as cursor:
         cursor.execute("".join(sql), params)
         rows = cursor.fetchall()
-    best: dict[tuple[str, int], float] = {}
-    for kind, pk, bm25 in rows:
-        key, score = (kind, int(pk)), -float(bm25)
-        if key not in best or score > best[key]:
-            best[key] = score
-    return [(kind, pk, score, "") for (kind, pk), score in best.items()]
-
-
-def snippets(
-    terms: list[Term], keys: list[tuple[str, int]], *, plan_ids: list[int]
-) -> dict[tuple[str, int], str]:
-    """The marked passage of each given record's best matching row (the row `hits` ranked it
-    by), for the records a page shows only."""
-    if not keys or not terms:
-        return {}
-    visible = json.dumps(plan_ids)
-    wanted = json.dumps([[kind, pk] for kind, pk in keys])
-    # Only constant SQL is joined here; what was typed travels as parameters.
-    sql = (
-        "SELECT kind, obj_id, bm25(search_index),"  # noqa: S608
-        " snippet(search_index, 0, char(2), char(3), '…', 30) FROM search_index"
-        f" WHERE search_index MATCH %s AND {_VISIBLE} AND (kind, obj_id) IN"
-        " (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(%s))"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [_any_term(terms), visible, wanted])
-        rows = cursor.fetchall()
     best: dict[tuple[str, int], tuple[float, str]] = {}
-    for kind, pk, bm25, snippet in rows:
+    for kind, pk, bm25, rowid in rows:
         key, score = (kind, int(pk)), -float(bm25)
         if key not in best or score > best[key][0]:
-            best[key] = (score, snippet)
-    return {key: snippet for key, (_, snippet) in best.items()}
+            best[key] = (score, str(rowid))
+    return [(kind, pk, score, rowid) for (kind, pk), (score, rowid) in best.items()]
+
+
+def snippets(terms: list[Term], rowids: list[str]) -> dict[str, str]:
+    """The marked passage of each given row (the best row of a record a page shows), by rowid:
+    found by rowid, the passages cost the same however many rows match."""
+    if not rowids or not terms:
+        return {}
+    # Only constant SQL is joined here; what was typed travels as parameters.
+    sql = (
+        "SELECT rowid, snippet(search_index, 0, char(2), char(3), '…', 30) FROM search_index"
+        " WHERE search_index MATCH %s AND rowid IN (SELECT value FROM json_each(%s))"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_any_term(terms), json.dumps([int(r) for r in rowids])])
+        return {str(rowid): snippet for rowid, snippet in cursor.fetchall()}
