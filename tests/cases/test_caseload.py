@@ -67,8 +67,12 @@ def test_a_partner_sees_open_tasks_first_and_the_rest_when_asked(
     client.force_login(health_partner)
     page = client.get(reverse("cases:task-list")).content.decode()
     assert "Open step" in page and "Finished step" not in page and "Overdue" in page
+    TaskFactory(case=case, owner=trust, description="Dropped step", status=Task.Status.CANCELLED)
     everything = client.get(reverse("cases:task-list"), {"show": "all"}).content.decode()
-    assert "Finished step" in everything and "2 tasks" in everything
+    assert "Finished step" in everything and "3 tasks" in everything
+    # Open tasks come first, though "cancelled" and "done" come before "open" by letter.
+    assert everything.index("Open step") < everything.index("Dropped step")
+    assert everything.index("Open step") < everything.index("Finished step")
 
 
 def test_a_partner_reads_its_tasks_a_page_at_a_time_in_the_same_queries(

@@ -288,7 +288,7 @@ def _support(case: Case) -> list[tuple[str, str]]:
     ]
 
 
-TASK_PAGE = 50  # tasks a page of a partner's list shows; the counts cover every task
+TASK_PAGE = 25  # tasks a page of a partner's list shows, the most pressing first; counts cover all
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,7 @@ def tasks_for(user: Any, *, today: date, everything: bool = False, page: int = 1
         tasks.select_related("case", "pathway")
         .only("pk", "description", "due_date", "status", "case__reference", "pathway__name")
         .prefetch_related(Prefetch("escalations", queryset=rungs, to_attr="open_rungs"))
-        .order_by("status", "due_date", "pk")
+        .order_by("-status", "due_date", "pk")  # open, done, then cancelled (by letter)
     )[(page - 1) * TASK_PAGE : page * TASK_PAGE]
     return TaskList(list(shown), counts["n"], counts["late"], page, pages)
 

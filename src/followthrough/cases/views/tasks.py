@@ -24,7 +24,7 @@ from ..services import case_view_record, task_update
 @access("signed_in")
 def task_list(request: HttpRequest) -> HttpResponse:
     """A partner agency's tasks on the service's cases: only the tasks it owns, open ones
-    unless it asks for all, 50 a page."""
+    unless it asks for all, 25 a page, open and most overdue first."""
     everything = request.GET.get("show") == "all"
     today = timezone.localdate()
     page = int_param(request.GET.get("page")) or 1
