@@ -5,12 +5,13 @@ same middleware in the same loop. Figures, never assertions.
 For each scale it prints, per page: median and p95 of the requests through the server, the ratio
 of the page's median to the bare view's, its query count and its size; then requests per second
 through the one worker for the overview, a report page and the bare view. With --compare (the
-default in `make bench`) it measures national scale and a tenth of it, each in its own process
-and database, and prints the ratio between them.
+default in `make bench`) it serves national scale and a tenth of it side by side, each from its
+own database through its own worker, times both in one loop and prints the ratio between them.
 
   benchmarks/national.py --scale 1.0 --runs 30           # one scale, SQLite
   benchmarks/national.py --compare                        # national and a tenth, SQLite
   DATABASE_URL=postgres://… benchmarks/national.py --compare   # the same on PostgreSQL
+  benchmarks/national.py --compare --var-dir NAT --tenth-var-dir TENTH   # reuse seeded data
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from national_tables import compare, show  # noqa: E402
+
 THROUGHPUT_SECONDS = 5.0
 
 
@@ -217,83 +222,127 @@ def _throughput(port: int, path: str, cookie: str) -> float:
     return done[0] / (time.perf_counter() - began)
 
 
-def measure(
-    scale: float, runs: int, var_dir: str | None, only: list[str] | None = None
-) -> dict[str, Any]:
+def _prepared(
+    scale: float, var_dir: str | None, only: list[str] | None
+) -> tuple[dict[str, str], dict[str, dict[str, Any]], str]:
+    """The server's environment, each page's counts and cookie, and the database's vendor."""
     env = _prepare(scale, var_dir)
     from django.db import connection
 
     pages = [page for page in _pages() if not only or any(word in page[0] for word in only)]
-    counts = _counts(pages)
-    server, port = _serve(env)
-    try:
+    return env, _counts(pages), connection.vendor
+
+
+def _timed(
+    servers: list[tuple[int, dict[str, dict[str, Any]]]], runs: int
+) -> list[tuple[dict[str, list[float]], dict[str, list[float]]]]:
+    """Each page's times and the bare view's, on every server, in one loop: page by page, each
+    server's bare view then its page, so a comparison between servers sees the same moment."""
+    found: list[tuple[dict[str, list[float]], dict[str, list[float]]]] = []
+    for port, counts in servers:
         any_cookie = next(iter(counts.values()))["cookie"]
         for _ in range(3):  # warm the worker: imports, templates, connections
             _get(port, "/bench/bare/", any_cookie)
-        samples: dict[str, list[float]] = {name: [] for name, _, _ in pages}
-        bare: dict[str, list[float]] = {name: [] for name, _, _ in pages}
-        for _ in range(runs):
-            for name, _, path in pages:
-                cookie = counts[name]["cookie"]
-                bare[name].append(_get(port, "/bench/bare/", cookie)[0])
-                seconds, status = _get(port, path, cookie)
-                counts[name]["status"] = status
+        for row in counts.values():
+            _get(port, row["path"], row["cookie"])
+        found.append(({name: [] for name in counts}, {name: [] for name in counts}))
+    for _ in range(runs):
+        for (port, counts), (samples, bare) in zip(servers, found, strict=True):
+            for name, row in counts.items():
+                bare[name].append(_get(port, "/bench/bare/", row["cookie"])[0])
+                seconds, status = _get(port, row["path"], row["cookie"])
+                row["status"] = status
                 samples[name].append(seconds)
-        rates = {}
-        report = next((n for n in counts if n.startswith("report (")), None)
-        if "overview" in counts and report:  # not when --only leaves them out
-            for name, path in [("bare view", "/bench/bare/"), ("overview", "/")]:
-                rates[name] = _throughput(port, path, counts["overview"]["cookie"])
-            rates[report] = _throughput(port, counts[report]["path"], counts[report]["cookie"])
-            rates["bare view (again)"] = _throughput(port, "/bench/bare/", any_cookie)
-    finally:
-        server.terminate()
-        server.wait()
+    return found
+
+
+def _rates(port: int, counts: dict[str, dict[str, Any]]) -> dict[str, float]:
+    """Requests a second through the one worker: the bare view, the overview, a report page."""
+    report = next((n for n in counts if n.startswith("report (")), None)
+    if "overview" not in counts or not report:  # when --only leaves them out
+        return {}
+    cookie = counts["overview"]["cookie"]
+    rates = {
+        name: _throughput(port, path, cookie)
+        for name, path in [("bare view", "/bench/bare/"), ("overview", "/")]
+    }
+    rates[report] = _throughput(port, counts[report]["path"], counts[report]["cookie"])
+    rates["bare view (again)"] = _throughput(port, "/bench/bare/", cookie)
+    return rates
+
+
+def _result(
+    scale: float,
+    vendor: str,
+    runs: int,
+    counts: dict[str, dict[str, Any]],
+    timed: tuple[dict[str, list[float]], dict[str, list[float]]],
+    rates: dict[str, float],
+) -> dict[str, Any]:
+    samples, bare = timed
     rows = {}
-    for name, _, _ in pages:
+    for name, row in counts.items():
         ordered = sorted(samples[name])
         median, base = statistics.median(ordered), statistics.median(bare[name])
         rows[name] = {
-            **{k: v for k, v in counts[name].items() if k != "cookie"},
+            **{k: v for k, v in row.items() if k != "cookie"},
             "median_ms": median * 1000,
             "p95_ms": ordered[max(0, round(0.95 * len(ordered)) - 1)] * 1000,
             "bare_ms": base * 1000,
             "ratio": median / base,
         }
-    vendor = connection.vendor
     return {"scale": scale, "vendor": vendor, "runs": runs, "pages": rows, "rates": rates}
 
 
-def show(result: dict[str, Any]) -> None:
-    print(
-        f"\nNational bench: scale {result['scale']:g} on {result['vendor']}, "
-        f"{result['runs']} requests a page through one gunicorn worker"
-    )
-    heads = f"{'median':>9} {'p95':>9} {'bare':>7} {'ratio':>7} {'queries':>7} {'KB':>8}"
-    print(f"  {'page':<26} {heads}")
-    for name, row in result["pages"].items():
-        flag = "" if row["status"] == 200 else f"  (answered {row['status']})"
-        print(
-            f"  {name:<26} {row['median_ms']:7.1f}ms {row['p95_ms']:7.1f}ms "
-            f"{row['bare_ms']:5.1f}ms {row['ratio']:6.1f}× {row['queries']:7d} "
-            f"{row['kib']:8.1f}{flag}"
-        )
-    if not result["rates"]:
-        return
-    bare = statistics.mean([result["rates"]["bare view"], result["rates"]["bare view (again)"]])
-    print("  requests per second through one worker (two clients):")
-    for name, rate in result["rates"].items():
-        print(f"    {name:<24} {rate:7.1f}/s  ({rate / bare:.2f}× bare)")
+def measure(
+    scale: float, runs: int, var_dir: str | None, only: list[str] | None = None
+) -> dict[str, Any]:
+    env, counts, vendor = _prepared(scale, var_dir, only)
+    server, port = _serve(env)
+    try:
+        timed = _timed([(port, counts)], runs)[0]
+        rates = _rates(port, counts)
+    finally:
+        server.terminate()
+        server.wait()
+    return _result(scale, vendor, runs, counts, timed, rates)
 
 
-def compare(full: dict[str, Any], tenth: dict[str, Any]) -> None:
-    print(f"\nNational against a tenth ({full['vendor']}): median time ratio, national / tenth")
-    for name, row in full["pages"].items():
-        other = tenth["pages"].get(name) or next(
-            (r for n, r in tenth["pages"].items() if n.split(" (")[0] == name.split(" (")[0]), None
+def measure_both(
+    scales: list[tuple[float, str | None, str | None]], runs: int, only: list[str] | None
+) -> list[dict[str, Any]]:
+    """National and a tenth served side by side, each by its own worker over its own data, and
+    timed in one loop: their ratio compares the same moment of a shared machine. Each scale is
+    prepared in its own process (one database a Django process)."""
+    prepared = []
+    for scale, var_dir, database_url in scales:
+        out = Path(tempfile.mkdtemp()) / "prepared.json"
+        command = [sys.executable, __file__, "--scale", str(scale), "--prepare-only", str(out)]
+        command += ["--var-dir", var_dir] if var_dir else []
+        command += [arg for word in only or [] for arg in ("--only", word)]
+        env = {**os.environ, **({"DATABASE_URL": database_url} if database_url else {})}
+        subprocess.run(command, check=True, env=env)  # noqa: S603
+        prepared.append(json.loads(out.read_text()))
+    servers = [_serve(p["env"]) for p in prepared]
+    try:
+        timed = _timed(
+            [(port, p["counts"]) for (_, port), p in zip(servers, prepared, strict=True)], runs
         )
-        if other:
-            print(f"  {name:<26} {row['median_ms'] / other['median_ms']:6.2f}×")
+        rates = [_rates(port, p["counts"]) for (_, port), p in zip(servers, prepared, strict=True)]
+    finally:
+        for server, _ in servers:
+            server.terminate()
+            server.wait()
+    return [
+        _result(scale, p["vendor"], runs, p["counts"], t, r)
+        for (scale, _, _), p, t, r in zip(scales, prepared, timed, rates, strict=True)
+    ]
+
+
+def _prepare_only(args: argparse.Namespace) -> None:
+    """For measure_both: seed if need be, count each page, and hand over what serving it takes."""
+    env, counts, vendor = _prepared(args.scale, args.var_dir, args.only)
+    Path(args.prepare_only).write_text(json.dumps({"env": env, "counts": counts, "vendor": vendor}))
 
 
 def main() -> int:
@@ -301,24 +350,33 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--compare", action="store_true", help="national and a tenth of it")
-    parser.add_argument("--var-dir", help="reuse a seeded data directory (SQLite)")
-    parser.add_argument("--json", help="write the figures here (one scale)")
+    parser.add_argument("--var-dir", help="reuse a seeded data directory")
+    parser.add_argument("--tenth-var-dir", help="with --compare: reuse one for the tenth")
+    parser.add_argument("--tenth-database-url", help="with --compare: the tenth's seeded database")
+    parser.add_argument("--json", help="write the figures here")
+    parser.add_argument("--prepare-only", help=argparse.SUPPRESS)
     parser.add_argument(
         "--only", action="append", help="time only the pages whose name holds this (repeatable)"
     )
     args = parser.parse_args()
+    if args.prepare_only:
+        _prepare_only(args)
+        return 0
     if not args.compare:
         result = measure(args.scale, args.runs, args.var_dir, args.only)
         if args.json:
             Path(args.json).write_text(json.dumps(result))
         show(result)
         return 0
-    results = []
-    for scale in (args.scale, args.scale / 10):
-        out = Path(tempfile.mkdtemp()) / "result.json"
-        command = [sys.executable, __file__, "--scale", str(scale), "--runs", str(args.runs)]
-        subprocess.run([*command, "--json", str(out)], check=True)  # noqa: S603
-        results.append(json.loads(out.read_text()))
+    scales = [
+        (args.scale, args.var_dir, None),
+        (args.scale / 10, args.tenth_var_dir, args.tenth_database_url),
+    ]
+    results = measure_both(scales, args.runs, args.only)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results))
+    for result in results:
+        show(result)
     compare(*results)
     return 0
 
