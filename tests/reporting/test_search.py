@@ -4,6 +4,8 @@ and never through text in a plan the user may not read."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,6 +22,11 @@ SEARCH = reverse("reporting:search")
 
 def page(client, **params) -> str:
     return client.get(SEARCH, params).content.decode()
+
+
+def _main(html: str) -> str:
+    """The page's content, without the layout's per-request tokens."""
+    return html[html.index("<main") : html.index("</main>")]
 
 
 @pytest.fixture
@@ -275,3 +282,37 @@ def test_two_words_find_only_records_holding_both(signed_in):
     RecommendationFactory(text="Annual snorbleplank audits.")
     assert "1 result for" in page(signed_in, q="glimmerwick snorbleplank")
     assert "2 results for" in page(signed_in, q="glimmerwick")
+
+
+def test_a_search_made_again_reads_its_ranking_until_the_data_changes(signed_in, monkeypatch):
+    """Ranking reads every match, so a common word cost more the more there was: the ranking is
+    kept per change of what search reads. A change is found at once."""
+    RecommendationFactory(text="Audit the zorbleflint returns.")
+    first = page(signed_in, q="zorbleflint")
+    assert "1 result for" in first
+    search_module = importlib.import_module("followthrough.reporting.selectors.search")
+
+    def rank_again(*args, **kwargs):
+        raise AssertionError("ranked again")
+
+    for name in ("sqlite", "postgres"):
+        monkeypatch.setattr(getattr(search_module, name), "hits", rank_again)
+    again = page(signed_in, q="zorbleflint")
+    assert _main(again) == _main(first)
+    monkeypatch.undo()
+    RecommendationFactory(text="Publish the zorbleflint figures.")
+    assert "2 results for" in page(signed_in, q="zorbleflint")
+
+
+def test_a_kept_ranking_is_never_shown_to_a_reader_of_other_plans(
+    client, other_body_viewer, body_viewer
+):
+    response = ResponseFactory(narrative="We will trial the glorpwhistle.")
+    plan = response.action_plan
+    plan.status = ActionPlan.Status.DRAFT
+    plan.coordinating_organisation = body_viewer.memberships.first().organisation
+    plan.save()
+    client.force_login(body_viewer)
+    assert "1 result for" in page(client, q="glorpwhistle")  # kept for this reader's plans
+    client.force_login(other_body_viewer)
+    assert "0 results for" in page(client, q="glorpwhistle")

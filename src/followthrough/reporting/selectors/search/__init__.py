@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from followthrough.actionplans.models import ActionPlan
-from followthrough.inspections.models import Finding, PracticeExample, Recommendation
+from followthrough.actionplans.models import Action, ActionPlan, Response
+from followthrough.core.freshness import remembered
+from followthrough.inspections.models import Finding, PracticeExample, Recommendation, Report
 from followthrough.inspections.themes import THEMES
 
 from ..choices import filter_choices
@@ -82,12 +83,26 @@ def _plan_ids(user: Any) -> list[int]:
     return list(ActionPlan.objects.visible_to(user).values_list("pk", flat=True))
 
 
-def _raw_hits(
-    terms: list[Term], user: Any, plan_ids: list[int] | None
-) -> list[tuple[str, int, float, str]]:
-    if plan_ids is None:
-        return postgres.hits(terms, user=user)
-    return sqlite.hits(terms, plan_ids=plan_ids)
+# What search reads: a change to any of these ranks a search afresh. Practice examples and
+# findings keep no history, but are only ever written with their report (ingest.loaders).
+SEARCHED = (Report, Recommendation, ActionPlan, Response, Action)
+
+
+def _ranked(terms: list[Term], user: Any, plan_ids: list[int]) -> list[tuple[str, int, float, str]]:
+    """Every record matching, best first. Ranking reads every match, so a common word costs more
+    the more there is: the ranking is kept per change of what search reads, per query and per
+    set of plans the reader may read (core/freshness.py), and a search made again reads it."""
+
+    def rank() -> list[tuple[str, int, float, str]]:
+        if connection.vendor == "postgresql":  # PostgreSQL asks for the plans in its own query
+            raw = postgres.hits(terms, user=user)
+        else:
+            raw = sqlite.hits(terms, plan_ids=plan_ids)
+        raw.sort(key=lambda row: (-row[2], KIND_ORDER[row[0]], row[1]))
+        return raw
+
+    scope = [connection.vendor, repr(terms), ",".join(str(pk) for pk in plan_ids)]
+    return remembered("search.ranked", tracked=SEARCHED, scope=scope, compute=rank)
 
 
 def _with_snippets(
@@ -174,17 +189,14 @@ def search(
     result = SearchResults(query=query)
     if not terms:
         return result
-    # SQLite is told the plans the user may read; PostgreSQL asks in its own query.
-    plan_ids = None if connection.vendor == "postgresql" else _plan_ids(user)
-    raw = _raw_hits(terms, user, plan_ids)
+    raw = _ranked(terms, user, _plan_ids(user))
     if filters.any and raw:
         keep = _kept(raw, filters)
         raw = [row for row in raw if (row[0], row[1]) in keep]
-    raw.sort(key=lambda row: (-row[2], KIND_ORDER[row[0]], row[1]))
     result.total = len(raw)
     result.page = Paginator(raw, PER_PAGE).get_page(page_number)
     shown = list(result.page.object_list)
-    result.hits = _page_hits(_with_snippets(shown, terms, user, plan_ids is None))
+    result.hits = _page_hits(_with_snippets(shown, terms, user, connection.vendor == "postgresql"))
     if not raw:
         result.suggestion = suggestion(query, _vocabulary())
     return result
