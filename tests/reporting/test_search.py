@@ -316,3 +316,32 @@ def test_a_kept_ranking_is_never_shown_to_a_reader_of_other_plans(
     assert "1 result for" in page(client, q="glorpwhistle")  # kept for this reader's plans
     client.force_login(other_body_viewer)
     assert "0 results for" in page(client, q="glorpwhistle")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 index exists on SQLite only")
+def test_a_kept_row_that_is_now_another_records_or_unreadable_is_never_marked(body_viewer):
+    """A ranking kept from before the index was refilled (after a migration) names rows by rowid
+    that may now hold other text: only a row still of that record, in a readable plan, is marked."""
+    sqlite = importlib.import_module("followthrough.reporting.selectors.search.sqlite")
+    terms = importlib.import_module("followthrough.reporting.selectors.search.terms")
+    rec = RecommendationFactory(text="Count the fizzwobble returns.")
+    response = ResponseFactory(narrative="Our secret fizzwobble plan.")
+    plan = response.action_plan
+    plan.status = ActionPlan.Status.DRAFT
+    plan.save()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rowid, kind, obj_id, src FROM search_index WHERE body LIKE %s", ["%fizzwobble%"]
+        )
+        rows = {src: (kind, int(pk), str(rowid)) for rowid, kind, pk, src in cursor.fetchall()}
+    own, draft = rows["recommendation"], rows["response"]
+    words = terms.terms_of("fizzwobble")
+    readable = [p.pk for p in ActionPlan.objects.exclude(pk=plan.pk)]
+    marked = sqlite.snippets(words, [own], plan_ids=readable)
+    assert list(marked) == [own[2]] and "\x02fizzwobble\x03" in marked[own[2]]
+    # The draft's row, named as the recommendation's best row, is not marked for this reader.
+    assert sqlite.snippets(words, [(own[0], own[1], draft[2])], plan_ids=readable) == {}
+    # Nor is a row named for another record than the one it now holds.
+    other = RecommendationFactory(text="Another one.")
+    assert sqlite.snippets(words, [("recommendation", other.pk, own[2])], plan_ids=[]) == {}
+    assert rec.pk == own[1]

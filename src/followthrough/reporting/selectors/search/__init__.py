@@ -106,14 +106,14 @@ def _ranked(terms: list[Term], user: Any, plan_ids: list[int]) -> list[tuple[str
 
 
 def _with_snippets(
-    rows: list[tuple[str, int, float, str]], terms: list[Term], user: Any, on_postgres: bool
+    rows: list[tuple[str, int, float, str]], terms: list[Term], user: Any, plan_ids: list[int]
 ) -> list[tuple[str, int, float, str]]:
     """The rows of one page with their snippets: only the rows shown are marked, since marking
     reads each row's whole text. On SQLite a row comes with its best row's rowid to mark."""
-    if on_postgres:
+    if connection.vendor == "postgresql":
         found = postgres.snippets(terms, [(k, pk) for k, pk, _, _ in rows], user=user)
         return [(k, pk, score, found.get((k, pk), "")) for k, pk, score, _ in rows]
-    marks = sqlite.snippets(terms, [rowid for _, _, _, rowid in rows])
+    marks = sqlite.snippets(terms, [(k, pk, rowid) for k, pk, _, rowid in rows], plan_ids=plan_ids)
     return [(k, pk, score, marks.get(rowid, "")) for k, pk, score, rowid in rows]
 
 
@@ -189,14 +189,15 @@ def search(
     result = SearchResults(query=query)
     if not terms:
         return result
-    raw = _ranked(terms, user, _plan_ids(user))
+    plan_ids = _plan_ids(user)
+    raw = _ranked(terms, user, plan_ids)
     if filters.any and raw:
         keep = _kept(raw, filters)
         raw = [row for row in raw if (row[0], row[1]) in keep]
     result.total = len(raw)
     result.page = Paginator(raw, PER_PAGE).get_page(page_number)
     shown = list(result.page.object_list)
-    result.hits = _page_hits(_with_snippets(shown, terms, user, connection.vendor == "postgresql"))
+    result.hits = _page_hits(_with_snippets(shown, terms, user, plan_ids))
     if not raw:
         result.suggestion = suggestion(query, _vocabulary())
     return result

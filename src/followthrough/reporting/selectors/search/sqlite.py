@@ -62,16 +62,29 @@ def hits(terms: list[Term], *, plan_ids: list[int]) -> list[tuple[str, int, floa
     return [(kind, pk, score, rowid) for (kind, pk), (score, rowid) in best.items()]
 
 
-def snippets(terms: list[Term], rowids: list[str]) -> dict[str, str]:
-    """The marked passage of each given row (the best row of a record a page shows), by rowid:
-    found by rowid, the passages cost the same however many rows match."""
-    if not rowids or not terms:
+def snippets(
+    terms: list[Term], rows: list[tuple[str, int, str]], *, plan_ids: list[int]
+) -> dict[str, str]:
+    """The marked passage of each given (kind, pk, rowid): the best row of a record a page shows,
+    found by rowid, so the passages cost the same however many rows match. A row is marked only
+    if it is still that record's and the reader may still read its plan: a ranking kept from
+    before the index was refilled (after a migration) never shows another row's text."""
+    if not rows or not terms:
         return {}
+    wanted = {rowid: (kind, pk) for kind, pk, rowid in rows}
     # Only constant SQL is joined here; what was typed travels as parameters.
     sql = (
-        "SELECT rowid, snippet(search_index, 0, char(2), char(3), '…', 30) FROM search_index"
+        "SELECT rowid, kind, obj_id,"  # noqa: S608
+        " snippet(search_index, 0, char(2), char(3), '…', 30) FROM search_index"
         " WHERE search_index MATCH %s AND rowid IN (SELECT value FROM json_each(%s))"
+        f" AND {_VISIBLE}"
     )
+    params = [_any_term(terms), json.dumps([int(r) for r in wanted]), json.dumps(plan_ids)]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_any_term(terms), json.dumps([int(r) for r in rowids])])
-        return {str(rowid): snippet for rowid, snippet in cursor.fetchall()}
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return {
+        str(rowid): snippet
+        for rowid, kind, pk, snippet in found
+        if wanted.get(str(rowid)) == (kind, int(pk))
+    }
