@@ -214,3 +214,23 @@ def test_the_kept_rendering_changes_with_a_report_the_2015_figures_come_from(ins
     assert national_page_version(today=today, asked=["", "", "", "ethnicity"]) != before
     ReportFactory(title="A thematic inspection of resettlement")
     assert national_page_version(today=today, asked=["", "", "", "sex"]) != before
+
+
+def test_the_kept_rendering_is_keyed_on_the_whole_query(
+    client, youth_justice_service, inspector, monkeypatch
+):
+    """The breakdown and the page links read the query as it came: a visit with a stray
+    parameter or a padded breakdown keeps its own rendering, never shown to another query."""
+    monkeypatch.setattr("followthrough.cases.board.national.SERVICES_PAGE", 1)
+    designed_cohort(youth_justice_service, boys=6, girls=0)
+    designed_cohort(YouthJusticeServiceFactory(name="Synthetic Dale"), start=100, boys=7, girls=0)
+    client.force_login(inspector)
+    url = reverse("cases:national")
+    stray = client.get(url, {"by": "sex", "campaign": "stray"}).content.decode()
+    assert "campaign=stray" in stray  # its own page links keep what it was asked with
+    plain = client.get(url, {"by": "sex"}).content.decode()
+    assert "campaign=stray" not in plain and 'aria-label="Pages of services"' in plain
+    padded = client.get(url, {"by": " ethnicity"}).content.decode()  # not a breakdown: the first
+    by_ethnicity = client.get(url, {"by": "ethnicity"}).content.decode()
+    assert 'value="ethnicity" selected' in by_ethnicity
+    assert 'value="ethnicity" selected' not in padded

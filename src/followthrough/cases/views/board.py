@@ -88,8 +88,8 @@ def national_view(request: HttpRequest) -> HttpResponse:
     rendering is kept per change of the casework (national_page_version): the page is read and
     drawn only when the template's cache has nothing under the version."""
     today = timezone.localdate()
-    asked = [request.GET.get(key, "").strip()[:200] for key in ("name", "order", "page", "by")]
-    name, order, page, _ = asked
+    asked = [request.GET.get(key, "").strip()[:200] for key in ("name", "order", "page")]
+    name, order, page = asked
     national = SimpleLazyObject(
         lambda: national_page(today=today, name=name, order=order, page=page)
     )
@@ -99,7 +99,8 @@ def national_view(request: HttpRequest) -> HttpResponse:
         request,
         "cases/national.html",
         {
-            "version": national_page_version(today=today, asked=asked),
+            # Keyed on the whole query: the breakdown and the page links read it as it came.
+            "version": national_page_version(today=today, asked=[request.GET.urlencode()]),
             "pack": pack,
             "by": by,
             "national": national,
