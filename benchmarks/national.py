@@ -63,7 +63,8 @@ def _prepare(scale: float, var_dir: str | None) -> dict[str, str]:
     # whitenoise looks for collected static files; the pages timed here do not fetch them
     (Path(os.environ["FOLLOWTHROUGH_VAR_DIR"]) / "static").mkdir(exist_ok=True)
     os.environ["DEBUG"] = "false"
-    if os.environ.get("DATABASE_URL", "").startswith("postgres") and not var_dir:
+    given = os.environ.get("NATIONAL_BENCH_DATABASE_GIVEN") == "1"  # --tenth-database-url
+    if os.environ.get("DATABASE_URL", "").startswith("postgres") and not (var_dir or given):
         os.environ["DATABASE_URL"] = _fresh_database(os.environ["DATABASE_URL"], scale)
     import django
 
@@ -236,8 +237,9 @@ def _prepared(
 def _timed(
     servers: list[tuple[int, dict[str, dict[str, Any]]]], runs: int
 ) -> list[tuple[dict[str, list[float]], dict[str, list[float]]]]:
-    """Each page's times and the bare view's, on every server, in one loop: page by page, each
-    server's bare view then its page, so a comparison between servers sees the same moment."""
+    """Each page's times and the bare view's, on every server, in one loop: each run times every
+    server's pages in turn, each page after its server's bare view, so a comparison between
+    servers sees the same minute of the machine."""
     found: list[tuple[dict[str, list[float]], dict[str, list[float]]]] = []
     for port, counts in servers:
         any_cookie = next(iter(counts.values()))["cookie"]
@@ -320,7 +322,9 @@ def measure_both(
         command = [sys.executable, __file__, "--scale", str(scale), "--prepare-only", str(out)]
         command += ["--var-dir", var_dir] if var_dir else []
         command += [arg for word in only or [] for arg in ("--only", word)]
-        env = {**os.environ, **({"DATABASE_URL": database_url} if database_url else {})}
+        env = dict(os.environ)
+        if database_url:
+            env.update(DATABASE_URL=database_url, NATIONAL_BENCH_DATABASE_GIVEN="1")
         subprocess.run(command, check=True, env=env)  # noqa: S603
         prepared.append(json.loads(out.read_text()))
     servers = [_serve(p["env"]) for p in prepared]
@@ -368,6 +372,9 @@ def main() -> int:
             Path(args.json).write_text(json.dumps(result))
         show(result)
         return 0
+    postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    if postgres and args.tenth_var_dir and not args.tenth_database_url:
+        parser.error("on PostgreSQL a reused tenth needs its database: --tenth-database-url")
     scales = [
         (args.scale, args.var_dir, None),
         (args.scale / 10, args.tenth_var_dir, args.tenth_database_url),
