@@ -34,24 +34,36 @@ def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]
 
 
 def url_problem(url: str) -> str | None:
-    """Why a receiver's address is refused, or None. HTTPS only, to a host on the internet:
-    never one that resolves to a private, loopback or link-local address (the server would
-    otherwise call into its own network). WEBHOOKS_ALLOW_LOOPBACK lets tests use 127.0.0.1."""
+    """Why a receiver's address is refused, or None (see `checked_address`)."""
+    return checked_address(url)[0]
+
+
+def checked_address(url: str) -> tuple[str | None, str | None]:
+    """Why a receiver's address is refused, or the one IP address to send to. HTTPS only, to a
+    host on the internet: never one that resolves to a private, loopback or link-local address
+    (the server would otherwise call into its own network). The sender connects to the address
+    returned, never resolving the host again: a host that answers a public address to this
+    check and a private one a moment later (DNS rebinding) cannot steer the POST inside.
+    WEBHOOKS_ALLOW_LOOPBACK lets tests use 127.0.0.1."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     loopback_allowed = settings.WEBHOOKS_ALLOW_LOOPBACK and host in LOOPBACK_HOSTS
     if parts.scheme != "https" and not (loopback_allowed and parts.scheme == "http"):
-        return "Enter an address that starts with https://"
+        return "Enter an address that starts with https://", None
     if not host or parts.username or parts.password:
-        return "Enter the address of the receiver, like https://example.com/webhooks"
+        return "Enter the address of the receiver, like https://example.com/webhooks", None
+    try:
+        parts.port  # noqa: B018 (reading it is the check: a port out of range raises)
+    except ValueError:
+        return "Enter the address of the receiver, like https://example.com/webhooks", None
     if loopback_allowed:
-        return None
+        return None, "127.0.0.1" if host == "localhost" else host
     addresses = _addresses(host)
     if not addresses:
-        return "Enter an address whose host can be found"
+        return "Enter an address whose host can be found", None
     if any(not a.is_global or a.is_multicast for a in addresses):
-        return "Enter an address on the internet: private and local addresses cannot receive"
-    return None
+        return "Enter an address on the internet: private and local addresses cannot receive", None
+    return None, str(addresses[0])
 
 
 def webhook_endpoint_register(

@@ -1,13 +1,14 @@
 """Webhook deliveries, sent by the worker: one POST per attempt, signed, 10 seconds at most,
-redirects not followed."""
+redirects not followed, to the address the host was checked at."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
-from typing import Any
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,32 +17,55 @@ from followthrough.core.tasks import task
 
 from .models import WebhookDelivery
 from .selectors import delivery_to_send, may_hear
-from .services import url_problem, webhook_attempt_record, webhook_delivery_cancel
+from .services import checked_address, webhook_attempt_record, webhook_delivery_cancel
 from .signing import HEADER, sign
 
 TIMEOUT_SECONDS = 10
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None  # a redirect is an answer like any other: it is recorded, not followed
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted authorities, the host name checked (tests trust their own)."""
+    return ssl.create_default_context()
 
 
-_opener = urllib.request.build_opener(_NoRedirects)
+class _PinnedHTTP(http.client.HTTPConnection):
+    """Connects to the checked address; the Host header still names the host."""
+
+    def __init__(self, host: str, port: int | None, *, address: str) -> None:
+        super().__init__(host, port, timeout=TIMEOUT_SECONDS)
+        self.address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
 
 
-def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str, str]:
-    """The receiver's status and the start of its answer, or the error that stopped it."""
-    # Only http(s) addresses get this far: services.url_problem refused every other scheme.
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")  # noqa: S310
+class _PinnedHTTPS(_PinnedHTTP):
+    default_port = http.client.HTTPS_PORT
+
+    def connect(self) -> None:
+        super().connect()
+        # The certificate must name the host, whatever address it was reached at.
+        self.sock = tls_context().wrap_socket(self.sock, server_hostname=self.host)
+
+
+def _post(
+    url: str, address: str, body: bytes, headers: dict[str, str]
+) -> tuple[int | None, str, str]:
+    """The receiver's status and the start of its answer, or the error that stopped it.
+    A redirect is an answer like any other: it is recorded, not followed."""
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    # Only http(s) addresses get this far: services.checked_address refused every other scheme.
+    kind = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
+    connection = kind(parts.hostname or "", parts.port, address=address)
     try:
-        with _opener.open(request, timeout=TIMEOUT_SECONDS) as response:
-            return response.status, response.read(1024).decode("utf-8", "replace"), ""
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read(1024).decode("utf-8", "replace"), ""
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        return None, "", f"Could not connect: {reason}"[:300]
+        connection.request("POST", target, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read(1024).decode("utf-8", "replace"), ""
+    except (OSError, http.client.HTTPException) as exc:
+        return None, "", f"Could not connect: {exc}"[:300]
+    finally:
+        connection.close()
 
 
 @task()
@@ -56,10 +80,12 @@ def deliver_webhook(delivery_id: int) -> str:
     endpoint = delivery.endpoint
     # Checked again now: the endpoint may have been disabled, its registrant may have left,
     # the record may have become unreadable, or the host may now resolve somewhere private.
+    problem, address = checked_address(endpoint.url)
     if (
         not endpoint.is_active
         or (delivery.event is not None and not may_hear(endpoint, delivery.event))
-        or url_problem(endpoint.url)
+        or problem
+        or address is None
     ):
         with transaction.atomic():
             webhook_delivery_cancel(delivery=delivery)
@@ -74,7 +100,7 @@ def deliver_webhook(delivery_id: int) -> str:
         "Followthrough-Delivery": str(delivery.pk),
     }
     started = time.monotonic()
-    status, answer, error = _post(endpoint.url, body, headers)
+    status, answer, error = _post(endpoint.url, address, body, headers)
     duration_ms = int((time.monotonic() - started) * 1000)
     with transaction.atomic():
         webhook_attempt_record(
