@@ -162,6 +162,19 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         }
     )
 
+# Two caches (docs/decisions/0011-shared-cache.md). "default" keeps what is cached under a
+# fingerprint of the data (core/freshness.py) in each process: always right, counted once per
+# process. "shared" keeps what every process must agree on, the API's allowance per token, in a
+# table of the database, so the rate holds however many web processes and machines serve.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "followthrough_shared_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [

@@ -161,7 +161,9 @@ def test_query_counts_do_not_grow_with_ten_times_the_data(client, body_viewer):
     load_plans(10, 160)
     big = [queries_for(client, url) for url in endpoint_urls()]
     assert big == small
-    assert max(big) <= 12
+    # Eight reads at most, and the caller's allowance counted in the shared cache (decision 0011:
+    # read it, size the table, then update the entry inside a savepoint).
+    assert max(big) <= 8 + 6
 
 
 def test_an_address_the_api_does_not_have_is_a_404_problem_like_a_hidden_record(client, db):

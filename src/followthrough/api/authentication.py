@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import caches
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions, permissions, throttling
@@ -53,6 +54,8 @@ class TokenRateThrottle(throttling.SimpleRateThrottle):
     """Each token has its own allowance; the browser's session is throttled per user."""
 
     scope = "token"
+    # Counted in the database, so every web process and machine draws on one allowance.
+    cache = caches["shared"]
 
     def get_cache_key(self, request: Any, view: Any) -> str | None:
         if isinstance(request.auth, ApiToken):
