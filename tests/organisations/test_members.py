@@ -117,3 +117,11 @@ def test_markup_typed_into_the_invite_form_is_shown_inert(client, body_admin):
     ).content
     assert b"<script>alert(1)</script>" not in html
     assert b"&lt;script&gt;" in html
+
+
+def test_the_members_page_leads_its_admins_to_their_webhooks(client, body_admin):
+    client.force_login(body_admin)
+    page = client.get(members_url()).content.decode()
+    webhooks = reverse("webhooks:endpoint-list", args=[yjb().pk])
+    assert f'href="{webhooks}"' in page
+    assert client.get(webhooks).status_code == 200
