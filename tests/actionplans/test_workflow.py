@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan
+from followthrough.actionplans.services import action_plan_publish, action_plan_submit
 from followthrough.core.models import DomainEvent
 from followthrough.organisations.models import Organisation
 from tests.actionplans.factories import ActionFactory
@@ -56,3 +62,30 @@ def test_contributors_cannot_submit(client, body_approver, body_contributor, sam
     plan = start(client, body_approver)
     client.force_login(body_contributor)
     assert client.post(reverse("actionplans:plan-submit", args=[plan.pk])).status_code == 404
+
+
+def test_two_approvers_pressing_at_once_move_the_plan_once(client, body_approver, sample_plan):
+    """Each request holds its own copy of the plan, as two browsers would: the second copy still
+    says draft (or submitted), but the plan as saved has moved on."""
+    plan = start(client, body_approver)
+    complete(plan)
+    first, second = ActionPlan.objects.get(pk=plan.pk), ActionPlan.objects.get(pk=plan.pk)
+    with transaction.atomic():
+        action_plan_submit(plan=first, actor=body_approver, today=date.today())
+    with pytest.raises(ValidationError, match="Only a draft plan"), transaction.atomic():
+        action_plan_submit(plan=second, actor=body_approver, today=date.today())
+    assert second.status == "submitted"  # the refused request now knows where the plan stands
+    with transaction.atomic():
+        action_plan_publish(plan=first, actor=body_approver)
+    with pytest.raises(ValidationError, match="Only a submitted plan"), transaction.atomic():
+        action_plan_publish(plan=second, actor=body_approver)
+    moves = DomainEvent.objects.filter(
+        object_id=plan.pk, code__startswith="actionplans.action_plan."
+    )
+    assert sorted(moves.values_list("code", flat=True)) == [
+        "actionplans.action_plan.published",
+        "actionplans.action_plan.started",
+        "actionplans.action_plan.submitted",
+        "actionplans.action_plan.versioned",
+    ]
+    assert plan.versions.count() == 1

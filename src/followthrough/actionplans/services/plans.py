@@ -89,6 +89,7 @@ def response_record(
 
 def action_plan_submit(*, plan: ActionPlan, actor: Any, today: date) -> ActionPlan:
     """Draft → submitted: every response has a decision that meets the decision rules."""
+    _lock(plan)
     if plan.status != ActionPlan.Status.DRAFT:
         raise ValidationError("Only a draft plan can be submitted")
     problems = submit_problems(plan, today=today)
@@ -133,6 +134,7 @@ def submit_problems(plan: ActionPlan, *, today: date | None) -> list[str]:
 
 def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
     """Submitted → published: from now on every signed-in user can read it."""
+    _lock(plan)
     if plan.status != ActionPlan.Status.SUBMITTED:
         raise ValidationError("Only a submitted plan can be published")
     problems = submit_problems(plan, today=plan.submitted)
@@ -141,6 +143,12 @@ def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
     _move(plan, ActionPlan.Status.PUBLISHED, actor)
     version_record(plan, actor=actor, note="Published")
     return plan
+
+
+def _lock(plan: ActionPlan) -> None:
+    """The plan as saved, locked for this transaction: two approvers pressing the same button at
+    once move it once, and the second is told where it now stands."""
+    plan.refresh_from_db(from_queryset=ActionPlan.objects.select_for_update())
 
 
 def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = None) -> ActionPlan:
