@@ -93,6 +93,9 @@ class World(WorldRecords):
             "api:action-plan-detail": {"pk": plan.pk},
             "api:organisation-list": {},
             "api:organisation-detail": {"pk": plan.coordinating_organisation_id},
+            "api:action-plan-start": {"pk": plan.report_id},
+            "api:action-plan-submit": {"pk": self.pending.pk},
+            "api:action-plan-publish": {"pk": self.pending.pk},
             "api:response-record": {"pk": self.draft.responses.first().pk},
             "api:action-create": {"pk": self.draft.responses.first().pk},
             "api:action-edit": {

@@ -41,6 +41,27 @@ urlpatterns = [
     *resource("action-plans", "action-plan", views.ActionPlanViewSet, "published_or_member"),
     *resource("organisations", "organisation", views.OrganisationViewSet),
     write(
+        "reports/<id:pk>/action-plans/",
+        "action-plan-start",
+        plan_writes.PlanStart,
+        "organisation_writer",
+        ("POST",),
+    ),
+    write(
+        "action-plans/<id:pk>/submit/",
+        "action-plan-submit",
+        plan_writes.PlanSubmit,
+        "plan_approver",
+        ("POST",),
+    ),
+    write(
+        "action-plans/<id:pk>/publish/",
+        "action-plan-publish",
+        plan_writes.PlanPublish,
+        "plan_approver",
+        ("POST",),
+    ),
+    write(
         "responses/<id:pk>/record/",
         "response-record",
         plan_writes.ResponseRecord,

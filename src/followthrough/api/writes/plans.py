@@ -1,5 +1,5 @@
-"""Writes to action plans, through the same forms and services as the pages: record a response,
-add and edit actions, report progress, propose a new target and decide it."""
+"""Writes to action plans, through the same forms and services as the pages: start a draft,
+record a response, add and edit actions, submit and publish the plan."""
 
 from __future__ import annotations
 
@@ -14,18 +14,24 @@ from rest_framework.response import Response
 from followthrough.actionplans.access import (
     AMEND,
     get_action_for_user,
+    get_action_plan_for_user,
     get_response_for_user,
 )
 from followthrough.actionplans.forms import ActionForm, ResponseForm
 from followthrough.actionplans.models import ProgressUpdate, TargetRevision
 from followthrough.actionplans.services import (
+    action_plan_publish,
+    action_plan_start,
+    action_plan_submit,
     action_save,
     response_record,
 )
 from followthrough.core.concurrency import StaleEdit
+from followthrough.inspections.access import get_report_for_user
+from followthrough.organisations.access import get_writer_organisations_for_user
 
 from .. import selectors
-from ..serializers import ActionSerializer, ResponseSerializer
+from ..serializers import ActionPlanSerializer, ActionSerializer, ResponseSerializer
 from .base import Writing, form_data
 from .concurrency import stale, version_asked, with_etag
 from .idempotency import HEADER, idempotent
@@ -211,3 +217,85 @@ class ActionEdit(Writing):
     )
     def patch(self, request: Any, pk: int) -> Response:
         return self.put(request, pk)
+
+
+class PlanStartSerializer(serializers.Serializer[Any]):
+    organisation = serializers.IntegerField(help_text="The organisation the plan is for")
+
+
+def _plan_answer(user: Any, plan: Any, code: int = status.HTTP_200_OK) -> Response:
+    found = selectors.action_plans_for(user, today=timezone.localdate()).get(pk=plan.pk)
+    return Response(ActionPlanSerializer(found).data, status=code)
+
+
+class PlanStart(Writing):
+    """Start a draft plan for one of your organisations, with a response to each recommendation
+    addressed to it. Asked again, it answers with the plan already started (200)."""
+
+    def visible(self, user: Any, pk: int) -> Any:
+        # Like the page: someone who writes for no organisation finds no such address (404).
+        get_writer_organisations_for_user(user)
+        return get_report_for_user(user, pk)
+
+    @extend_schema(
+        request=PlanStartSerializer,
+        responses={201: ActionPlanSerializer, 200: ActionPlanSerializer},
+    )
+    def post(self, request: Any, pk: int) -> Response:
+        report = self.record(request.user, pk)
+        organisations = get_writer_organisations_for_user(request.user)
+        asked = request.data.get("organisation") if isinstance(request.data, dict) else None
+        chosen = next((o for o in organisations if str(o.pk) == str(asked)), None)
+        if chosen is None:
+            raise serializers.ValidationError(
+                {"organisation": ["Select the organisation the plan is for"]}
+            )
+        existed = report.action_plans.filter(coordinating_organisation=chosen).exists()
+        with transaction.atomic():
+            plan = action_plan_start(report=report, organisation=chosen, actor=request.user)
+        return _plan_answer(
+            request.user, plan, status.HTTP_200_OK if existed else status.HTTP_201_CREATED
+        )
+
+
+class PlanStep(Writing):
+    """Move a plan a step along its workflow, under the same checks as the plan's page."""
+
+    def visible(self, user: Any, pk: int) -> Any:
+        return get_action_plan_for_user(user, pk)
+
+    def step(self, request: Any, plan: Any) -> Any:
+        raise NotImplementedError
+
+    def post(self, request: Any, pk: int) -> Response:
+        plan = self.record(request.user, pk)
+        with transaction.atomic():
+            self.step(request, plan)
+        return _plan_answer(request.user, plan)
+
+
+class PlanSubmit(PlanStep):
+    """Submit a draft plan: refused (400), with every problem listed, until each response meets
+    the decision rules."""
+
+    permission_needed = "actionplans.submit_actionplan"
+
+    @extend_schema(request=None, responses={200: ActionPlanSerializer})
+    def post(self, request: Any, pk: int) -> Response:
+        return super().post(request, pk)
+
+    def step(self, request: Any, plan: Any) -> Any:
+        return action_plan_submit(plan=plan, actor=request.user, today=timezone.localdate())
+
+
+class PlanPublish(PlanStep):
+    """Publish a submitted plan: every signed-in user can then read it."""
+
+    permission_needed = "actionplans.publish_actionplan"
+
+    @extend_schema(request=None, responses={200: ActionPlanSerializer})
+    def post(self, request: Any, pk: int) -> Response:
+        return super().post(request, pk)
+
+    def step(self, request: Any, plan: Any) -> Any:
+        return action_plan_publish(plan=plan, actor=request.user)
