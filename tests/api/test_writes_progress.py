@@ -121,3 +121,47 @@ def test_a_form_encoded_body_is_read_and_a_list_where_one_value_belongs_is_a_400
     listed = send("POST", url, token, {"on": TODAY, "text": ["Done", "twice"]})
     assert listed.status_code == 400
     assert listed.json()["errors"]["text"] == ["Enter one value here, not a list"]
+
+
+def test_an_evidence_file_is_sent_as_multipart_checked_and_kept_once(
+    sample_plan, body_contributor, known_bodies, settings, tmp_path, other_body_viewer
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    settings.UPLOAD_ROOT = tmp_path
+    action = owned_action(known_bodies)
+    url = f"/api/actions/{action.pk}/progress/"
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {token_for(body_contributor)}"}
+    values = {"on": TODAY, "text": "Minutes agreed", "new_status": "completed", "evidence": ""}
+
+    fake = SimpleUploadedFile("minutes.pdf", b"\x00\x01 not a pdf at all")
+    refused = Client().post(url, values | {"evidence_file": fake}, **headers)
+    assert refused.status_code == 400
+    assert refused.json()["errors"]["evidence_file"][0].startswith("The selected file must be")
+    assert not ProgressUpdate.objects.filter(action=action).exists()
+    assert not list(tmp_path.iterdir())
+
+    def sent(key: str, content: bytes):  # type: ignore[no-untyped-def]
+        pdf = SimpleUploadedFile("Board minutes.pdf", content)
+        return Client().post(
+            url, values | {"evidence_file": pdf}, HTTP_IDEMPOTENCY_KEY=key, **headers
+        )
+
+    made = sent("minutes-1", b"%PDF-1.7 minutes of the board")
+    assert made.status_code == 201, made.content
+    assert made.json()["evidence_file_name"] == "Board minutes.pdf"
+    again = sent("minutes-1", b"%PDF-1.7 minutes of the board")
+    assert again.status_code == 201 and again["Idempotent-Replayed"] == "true"
+    other = sent("minutes-1", b"%PDF-1.7 other minutes entirely")
+    assert other.status_code == 422  # the same key with another file is another request
+    update = ProgressUpdate.objects.get(action=action)
+    action.refresh_from_db()
+    assert action.status == "completed" and action.evidence == "File: Board minutes.pdf"
+
+    # Read back as the page serves it, to anyone who may read the plan.
+    reader = Client()
+    reader.force_login(other_body_viewer)
+    download = reader.get(f"/progress-updates/{update.pk}/evidence/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 minutes of the board"

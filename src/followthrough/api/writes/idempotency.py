@@ -26,8 +26,15 @@ LONGEST = 255
 
 
 def request_hash(request: Any) -> str:
-    """What makes two requests the same: method, address and body (keys in any order)."""
-    body = json.dumps(request.data, sort_keys=True, default=str, separators=(",", ":"))
+    """What makes two requests the same: method, address and body (keys in any order), a file
+    by its name and the digest of its bytes."""
+    data: Any = request.data
+    if request.FILES:
+        data = {k: v for k, v in request.data.items() if k not in request.FILES}
+        for name, upload in request.FILES.items():
+            digest = hashlib.sha256(b"".join(upload.chunks())).hexdigest()
+            data[name] = f"{upload.name} sha256:{digest}"
+    body = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(f"{request.method} {request.path}\n{body}".encode()).hexdigest()
 
 

@@ -51,7 +51,16 @@ VERSIONED = {412: None, 428: None}
 class ProgressReportedSerializer(serializers.ModelSerializer[ProgressUpdate]):
     class Meta:
         model = ProgressUpdate
-        fields = ["id", "action", "date", "new_status", "text", "evidence", "author"]
+        fields = [
+            "id",
+            "action",
+            "date",
+            "new_status",
+            "text",
+            "evidence",
+            "evidence_file_name",
+            "author",
+        ]
 
 
 class TargetRevisionProposedSerializer(serializers.ModelSerializer[TargetRevision]):

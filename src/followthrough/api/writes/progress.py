@@ -1,5 +1,6 @@
 """Writes on a published plan's actions, through the pages' forms and services: report progress
-(with evidence as a link or reference), propose a new target, and approve or reject one."""
+(with evidence as a link or reference, or a file sent as multipart/form-data), propose a new
+target, and approve or reject one."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
 from followthrough.actionplans.access import (
@@ -33,8 +34,19 @@ from .plans import (
 )
 
 
+class ProgressWithFileSerializer(ProgressReportedSerializer):
+    evidence_file = serializers.FileField(
+        required=False,
+        help_text="A PDF, Word, Excel, image or text file, checked by what its bytes are",
+    )
+
+    class Meta(ProgressReportedSerializer.Meta):
+        fields = [*ProgressReportedSerializer.Meta.fields, "evidence_file"]
+
+
 class ProgressCreate(Writing):
-    """Report progress on an action: what happened, its status now, and the evidence."""
+    """Report progress on an action: what happened, its status now, and the evidence (a link or
+    reference, or a file sent as multipart/form-data, as on the page)."""
 
     permission_needed = PROGRESS
 
@@ -42,14 +54,19 @@ class ProgressCreate(Writing):
         return get_action_for_user(user, pk)
 
     @extend_schema(
-        request=ProgressReportedSerializer,
+        request={
+            "application/json": ProgressReportedSerializer,
+            "multipart/form-data": ProgressWithFileSerializer,
+        },
         responses={201: ProgressReportedSerializer, 422: None},
         parameters=[IDEMPOTENCY_KEY],
     )
     @idempotent
     def post(self, request: Any, pk: int) -> Response:
         action = self.record(request.user, pk)
-        data = form_data(ProgressForm, request.data)
+        upload = request.FILES.get("evidence_file")
+        fields = {k: v for k, v in request.data.items() if k != "evidence_file"}
+        data = form_data(ProgressForm, fields if upload else request.data)
         with transaction.atomic():
             update = progress_update_add(
                 action=action,
@@ -59,6 +76,7 @@ class ProgressCreate(Writing):
                 evidence=data["evidence"],
                 actor=request.user,
                 today=timezone.localdate(),
+                evidence_file=(upload.name, b"".join(upload.chunks())) if upload else None,
             )
         return Response(ProgressReportedSerializer(update).data, status=status.HTTP_201_CREATED)
 
