@@ -20,6 +20,7 @@ from followthrough.api.webhooks.models import WebhookDelivery, WebhookEndpoint
 from followthrough.api.webhooks.services import webhook_test_send
 from followthrough.core.tasks import run_queued_tasks
 from followthrough.organisations.models import Organisation
+from tests.api.webhook_receiver import receiver_fixture  # noqa: F401 (the receiver fixture)
 
 PUBLIC = "93.184.215.14"
 
@@ -122,7 +123,7 @@ def test_https_reaches_the_pinned_address_and_names_the_host(tls_receiver, trust
     port, hosts = tls_receiver
     # receiver.example does not resolve here: only the pinned address can reach the receiver.
     status, answer, error = tasks._post(
-        f"https://receiver.example:{port}/hook", "127.0.0.1", b"{}", {}
+        f"https://receiver.example:{port}/hook", ["127.0.0.1"], b"{}", {}
     )
     assert (status, answer, error) == (202, "ok", "")
     assert hosts == [f"receiver.example:{port}"]
@@ -130,7 +131,9 @@ def test_https_reaches_the_pinned_address_and_names_the_host(tls_receiver, trust
 
 def test_a_certificate_for_another_host_is_refused(tls_receiver, trusting):
     port, hosts = tls_receiver
-    status, _, error = tasks._post(f"https://elsewhere.example:{port}/hook", "127.0.0.1", b"{}", {})
+    status, _, error = tasks._post(
+        f"https://elsewhere.example:{port}/hook", ["127.0.0.1"], b"{}", {}
+    )
     assert status is None
     assert error.startswith("Could not connect") and "certificate" in error.lower()
     assert hosts == []
@@ -138,12 +141,48 @@ def test_a_certificate_for_another_host_is_refused(tls_receiver, trusting):
 
 def test_a_certificate_from_an_untrusted_authority_is_refused(tls_receiver):
     port, hosts = tls_receiver
-    status, _, error = tasks._post(f"https://receiver.example:{port}/hook", "127.0.0.1", b"{}", {})
+    status, _, error = tasks._post(
+        f"https://receiver.example:{port}/hook", ["127.0.0.1"], b"{}", {}
+    )
     assert status is None and "certificate verify failed" in error
     assert hosts == []
 
 
 @pytest.mark.parametrize("url", ["https://receiver.example:99999/hook", "ftp://receiver.example/"])
 def test_addresses_the_sender_cannot_use_are_refused_before_it_tries(url, settings):
-    problem, address = services.checked_address(url)
-    assert problem and address is None
+    problem, addresses = services.checked_addresses(url)
+    assert problem and addresses == []
+
+
+@pytest.mark.parametrize(
+    ("found", "refused"),
+    [
+        ("64:ff9b::a00:1", True),  # NAT64 of 10.0.0.1
+        ("64:ff9b:1::5db8:d70e", True),  # local-use NAT64
+        ("2002:a00:1::1", True),  # 6to4 of 10.0.0.1
+        ("::ffff:10.0.0.1", True),  # IPv4-mapped
+        ("64:ff9b::5db8:d70e", False),  # NAT64 of a public address
+        ("2606:4700:4700::1111", False),
+    ],
+)
+def test_ipv6_addresses_carrying_a_private_ipv4_address_are_refused(found, refused, monkeypatch):
+    monkeypatch.setattr(services, "_addresses", lambda host: [ipaddress.ip_address(found)])
+    problem, addresses = services.checked_addresses("https://receiver.example/hook")
+    assert bool(problem) is refused and addresses == ([] if refused else [found])
+
+
+@pytest.mark.parametrize("host", ["2606:4700:4700::1111", "2001:db8::abcd"])
+def test_an_ipv6_literal_is_reached_on_the_urls_port_not_split_at_a_colon(host, rebinding):
+    _, connected = rebinding
+    status, _, error = tasks._post(f"https://[{host}]/hook", [host], b"{}", {})
+    assert status is None and error.startswith("Could not connect")
+    assert connected == [(host, 443)]
+
+
+def test_each_checked_address_is_tried_in_turn(receiver):
+    """The first address found refuses (nothing listens there); the next one answers."""
+    port = receiver.url.split(":")[2].split("/")[0]
+    url = f"http://receiver.example:{port}/hook"
+    status, answer, _ = tasks._post(url, ["127.0.0.2", "127.0.0.1"], b"{}", {})
+    assert (status, answer) == (200, "ok")
+    assert receiver.received[0].headers["Host"] == f"receiver.example:{port}"

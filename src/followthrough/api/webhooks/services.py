@@ -33,37 +33,56 @@ def _addresses(host: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]
     return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
 
 
+# Addresses that carry an IPv4 address inside (NAT64, 6to4): judged by the address they carry.
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _inside(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether a connection to it could reach a private, local or multicast network."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in LOCAL_NAT64:
+            return True
+        carried = address.ipv4_mapped or address.sixtofour
+        if carried is None and address in NAT64:
+            carried = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+        if carried is not None and _inside(carried):
+            return True
+    return not address.is_global or address.is_multicast
+
+
 def url_problem(url: str) -> str | None:
-    """Why a receiver's address is refused, or None (see `checked_address`)."""
-    return checked_address(url)[0]
+    """Why a receiver's address is refused, or None (see `checked_addresses`)."""
+    return checked_addresses(url)[0]
 
 
-def checked_address(url: str) -> tuple[str | None, str | None]:
-    """Why a receiver's address is refused, or the one IP address to send to. HTTPS only, to a
-    host on the internet: never one that resolves to a private, loopback or link-local address
-    (the server would otherwise call into its own network). The sender connects to the address
-    returned, never resolving the host again: a host that answers a public address to this
-    check and a private one a moment later (DNS rebinding) cannot steer the POST inside.
+def checked_addresses(url: str) -> tuple[str | None, list[str]]:
+    """Why a receiver's address is refused, or the IP addresses to send to, in the order found.
+    HTTPS only, to a host on the internet: refused if any address it resolves to is private,
+    loopback, link-local or multicast, or carries such an IPv4 address (the server would
+    otherwise call into its own network). The sender connects only to the addresses returned,
+    never resolving the host again: a host that answers public addresses to this check and a
+    private one a moment later (DNS rebinding) cannot steer the POST inside.
     WEBHOOKS_ALLOW_LOOPBACK lets tests use 127.0.0.1."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     loopback_allowed = settings.WEBHOOKS_ALLOW_LOOPBACK and host in LOOPBACK_HOSTS
     if parts.scheme != "https" and not (loopback_allowed and parts.scheme == "http"):
-        return "Enter an address that starts with https://", None
+        return "Enter an address that starts with https://", []
     if not host or parts.username or parts.password:
-        return "Enter the address of the receiver, like https://example.com/webhooks", None
+        return "Enter the address of the receiver, like https://example.com/webhooks", []
     try:
         parts.port  # noqa: B018 (reading it is the check: a port out of range raises)
     except ValueError:
-        return "Enter the address of the receiver, like https://example.com/webhooks", None
+        return "Enter the address of the receiver, like https://example.com/webhooks", []
     if loopback_allowed:
-        return None, "127.0.0.1" if host == "localhost" else host
+        return None, ["127.0.0.1" if host == "localhost" else host]
     addresses = _addresses(host)
     if not addresses:
-        return "Enter an address whose host can be found", None
-    if any(not a.is_global or a.is_multicast for a in addresses):
-        return "Enter an address on the internet: private and local addresses cannot receive", None
-    return None, str(addresses[0])
+        return "Enter an address whose host can be found", []
+    if any(_inside(a) for a in addresses):
+        return "Enter an address on the internet: private and local addresses cannot receive", []
+    return None, list(dict.fromkeys(str(a) for a in addresses))
 
 
 def webhook_endpoint_register(

@@ -17,7 +17,7 @@ from followthrough.core.tasks import task
 
 from .models import WebhookDelivery
 from .selectors import delivery_to_send, may_hear
-from .services import checked_address, webhook_attempt_record, webhook_delivery_cancel
+from .services import checked_addresses, webhook_attempt_record, webhook_delivery_cancel
 from .signing import HEADER, sign
 
 TIMEOUT_SECONDS = 10
@@ -29,14 +29,23 @@ def tls_context() -> ssl.SSLContext:
 
 
 class _PinnedHTTP(http.client.HTTPConnection):
-    """Connects to the checked address; the Host header still names the host."""
+    """Connects to the checked addresses, each in turn until one answers; the Host header still
+    names the host."""
 
-    def __init__(self, host: str, port: int | None, *, address: str) -> None:
+    def __init__(self, host: str, port: int, *, addresses: list[str]) -> None:
+        # The port is given, so an IPv6 literal host is taken whole, never split at a colon.
         super().__init__(host, port, timeout=TIMEOUT_SECONDS)
-        self.address = address
+        self.addresses = addresses
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        failure: OSError = OSError("no address to connect to")
+        for address in self.addresses:
+            try:
+                self.sock = socket.create_connection((address, self.port), self.timeout)
+                return
+            except OSError as exc:
+                failure = exc
+        raise failure
 
 
 class _PinnedHTTPS(_PinnedHTTP):
@@ -49,23 +58,26 @@ class _PinnedHTTPS(_PinnedHTTP):
 
 
 def _post(
-    url: str, address: str, body: bytes, headers: dict[str, str]
+    url: str, addresses: list[str], body: bytes, headers: dict[str, str]
 ) -> tuple[int | None, str, str]:
     """The receiver's status and the start of its answer, or the error that stopped it.
     A redirect is an answer like any other: it is recorded, not followed."""
     parts = urlsplit(url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    # Only http(s) addresses get this far: services.checked_address refused every other scheme.
+    # Only http(s) addresses get this far: services.checked_addresses refused every other scheme.
     kind = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
-    connection = kind(parts.hostname or "", parts.port, address=address)
+    connection = None
     try:
+        port = parts.port or kind.default_port
+        connection = kind(parts.hostname or "", port, addresses=addresses)
         connection.request("POST", target, body=body, headers=headers)
         response = connection.getresponse()
         return response.status, response.read(1024).decode("utf-8", "replace"), ""
-    except (OSError, http.client.HTTPException) as exc:
+    except (OSError, ValueError, http.client.HTTPException) as exc:
         return None, "", f"Could not connect: {exc}"[:300]
     finally:
-        connection.close()
+        if connection is not None:
+            connection.close()
 
 
 @task()
@@ -80,12 +92,12 @@ def deliver_webhook(delivery_id: int) -> str:
     endpoint = delivery.endpoint
     # Checked again now: the endpoint may have been disabled, its registrant may have left,
     # the record may have become unreadable, or the host may now resolve somewhere private.
-    problem, address = checked_address(endpoint.url)
+    problem, addresses = checked_addresses(endpoint.url)
     if (
         not endpoint.is_active
         or (delivery.event is not None and not may_hear(endpoint, delivery.event))
         or problem
-        or address is None
+        or not addresses
     ):
         with transaction.atomic():
             webhook_delivery_cancel(delivery=delivery)
@@ -100,7 +112,7 @@ def deliver_webhook(delivery_id: int) -> str:
         "Followthrough-Delivery": str(delivery.pk),
     }
     started = time.monotonic()
-    status, answer, error = _post(endpoint.url, address, body, headers)
+    status, answer, error = _post(endpoint.url, addresses, body, headers)
     duration_ms = int((time.monotonic() - started) * 1000)
     with transaction.atomic():
         webhook_attempt_record(
