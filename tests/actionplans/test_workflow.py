@@ -10,7 +10,12 @@ from django.db import transaction
 from django.urls import reverse
 
 from followthrough.actionplans.models import ActionPlan
-from followthrough.actionplans.services import action_plan_publish, action_plan_submit
+from followthrough.actionplans.services import (
+    action_plan_publish,
+    action_plan_submit,
+    action_save,
+    response_record,
+)
 from followthrough.core.models import DomainEvent
 from followthrough.organisations.models import Organisation
 from tests.actionplans.factories import ActionFactory
@@ -89,3 +94,41 @@ def test_two_approvers_pressing_at_once_move_the_plan_once(client, body_approver
         "actionplans.action_plan.versioned",
     ]
     assert plan.versions.count() == 1
+
+
+def test_a_submitted_plan_is_not_changed_even_by_an_edit_begun_before(
+    client, body_approver, sample_plan, superuser
+):
+    """The page refuses the edit; the services refuse it too, for an edit whose form was opened
+    (and permission checked) while the plan was still a draft, superusers included."""
+    plan = start(client, body_approver)
+    complete(plan)
+    response = plan.responses.first()
+    action = response.actions.first()
+    with transaction.atomic():
+        action_plan_submit(plan=plan, actor=body_approver, today=date.today())
+    with pytest.raises(ValidationError, match="has been submitted"), transaction.atomic():
+        response_record(
+            response=response,
+            decision="not_agreed",
+            reason_categories=["resources"],
+            agreed_part="",
+            narrative="Changed after submission",
+            version=response.version,
+            actor=superuser,
+        )
+    with pytest.raises(ValidationError, match="has been submitted"), transaction.atomic():
+        action_save(
+            response=response,
+            action=action,
+            description="Changed after submission",
+            owner_text=action.owner_text,
+            owner_organisation=None,
+            target_text=action.target_text,
+            measure=action.measure,
+            version=action.version,
+            actor=superuser,
+        )
+    response.refresh_from_db()
+    action.refresh_from_db()
+    assert response.narrative == "We will." and action.description != "Changed after submission"

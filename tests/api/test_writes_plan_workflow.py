@@ -87,7 +87,7 @@ def test_a_plan_is_started_only_for_the_callers_own_organisation(
     refused = start(token_for(body_contributor), sample_plan.report_id, known_bodies["MoJ"].pk)
     assert refused.status_code == 400
     assert refused.json()["errors"] == {"organisation": ["Select the organisation the plan is for"]}
-    # Someone who writes for no organisation finds no such address.
+    # Someone who sees the report but writes for no organisation may not start one.
     viewer = start(token_for(body_viewer), sample_plan.report_id, known_bodies["YJB"].pk)
-    assert viewer.status_code == 404
+    assert viewer.status_code == 403
     assert not ActionPlan.objects.filter(status="draft").exists()

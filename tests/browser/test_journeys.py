@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pytest
+from django.db import transaction
 
 from followthrough.actionplans.models import Action, ActionPlan, Response
 from followthrough.actionplans.services import action_plan_start, version_record
@@ -83,9 +84,10 @@ def test_every_page_type_passes_axe(signed_in, live_server):
     progress_action.owner_organisation = hmip
     progress_action.save()
     published = ActionPlan.objects.get(status="published")
-    draft_response = action_plan_start(
-        report=report, organisation=hmip, actor=None
-    ).responses.first()
+    with transaction.atomic():
+        draft_response = action_plan_start(
+            report=report, organisation=hmip, actor=None
+        ).responses.first()
     paths = [
         "/",
         "/reports/",

@@ -12,6 +12,7 @@ from .actions import (
     tracked_fill,
 )
 from .plans import (
+    action_plan_find_or_start,
     action_plan_publish,
     action_plan_start,
     action_plan_status_as_at_set,
@@ -31,6 +32,7 @@ from .versions import (
 __all__ = [
     "EVIDENCE_KINDS",
     "TARGET_HELP",
+    "action_plan_find_or_start",
     "action_plan_publish",
     "action_plan_start",
     "action_plan_status_as_at_set",

@@ -20,9 +20,18 @@ from .versions import amendment_begin, version_record
 def action_plan_start(*, report: Report, organisation: Organisation, actor: Any) -> ActionPlan:
     """A draft plan for one organisation, with a response to each recommendation addressed to
     it (or to every recommendation, when the report names no addressee that resolves)."""
+    return action_plan_find_or_start(report=report, organisation=organisation, actor=actor)[0]
+
+
+def action_plan_find_or_start(
+    *, report: Report, organisation: Organisation, actor: Any
+) -> tuple[ActionPlan, bool]:
+    """The organisation's plan for the report, and whether it was started now. The report is
+    locked first, so two starts at once make one plan."""
+    Report.objects.select_for_update().filter(pk=report.pk).first()
     existing = report.action_plans.filter(coordinating_organisation=organisation).first()
     if existing is not None:
-        return existing
+        return existing, False
     recommendations = list(report.recommendations.filter(addressees=organisation))
     if not recommendations:
         recommendations = list(report.recommendations.all())
@@ -49,7 +58,7 @@ def action_plan_start(*, report: Report, organisation: Organisation, actor: Any)
         actor=actor,
         data={"organisation": organisation.short_name, "responses": len(recommendations)},
     )
-    return plan
+    return plan, True
 
 
 def response_record(

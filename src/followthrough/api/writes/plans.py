@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -20,8 +22,8 @@ from followthrough.actionplans.access import (
 from followthrough.actionplans.forms import ActionForm, ResponseForm
 from followthrough.actionplans.models import ProgressUpdate, TargetRevision
 from followthrough.actionplans.services import (
+    action_plan_find_or_start,
     action_plan_publish,
-    action_plan_start,
     action_plan_submit,
     action_save,
     response_record,
@@ -242,9 +244,16 @@ class PlanStart(Writing):
     addressed to it. Asked again, it answers with the plan already started (200)."""
 
     def visible(self, user: Any, pk: int) -> Any:
-        # Like the page: someone who writes for no organisation finds no such address (404).
-        get_writer_organisations_for_user(user)
         return get_report_for_user(user, pk)
+
+    def record(self, user: Any, pk: int) -> Any:
+        report = super().record(user, pk)
+        try:
+            get_writer_organisations_for_user(user)
+        except Http404:
+            # Sees the report, writes for no organisation: refused, as any write it may not make.
+            raise PermissionDenied from None
+        return report
 
     @extend_schema(
         request=PlanStartSerializer,
@@ -259,11 +268,12 @@ class PlanStart(Writing):
             raise serializers.ValidationError(
                 {"organisation": ["Select the organisation the plan is for"]}
             )
-        existed = report.action_plans.filter(coordinating_organisation=chosen).exists()
         with transaction.atomic():
-            plan = action_plan_start(report=report, organisation=chosen, actor=request.user)
+            plan, started = action_plan_find_or_start(
+                report=report, organisation=chosen, actor=request.user
+            )
         return _plan_answer(
-            request.user, plan, status.HTTP_200_OK if existed else status.HTTP_201_CREATED
+            request.user, plan, status.HTTP_201_CREATED if started else status.HTTP_200_OK
         )
 
 

@@ -8,8 +8,8 @@ TABLE = "followthrough_shared_cache"
 
 
 def create(apps, schema_editor):  # type: ignore[no-untyped-def]
-    # Creates the table of each database cache that lacks one; an existing table is left alone.
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+    # This one table, whatever the settings say later; left alone if it exists already.
+    call_command("createcachetable", TABLE, database=schema_editor.connection.alias, verbosity=0)
 
 
 def drop(apps, schema_editor):  # type: ignore[no-untyped-def]
