@@ -22,16 +22,9 @@ from followthrough.actionplans.models import Action, ActionPlan
 from followthrough.organisations.models import Organisation
 from followthrough.reporting.exports import plan_docx
 from tests.actionplans.factories import make_sample_plan
-from tests.api.writing import send, token_for
+from tests.api.writing import ADDED, DECIDED, send, token_for
 
 TODAY = date.today()
-DECIDED = {"decision": "agreed", "narrative": "We will publish new guidance for every service"}
-ADDED = {
-    "description": "Publish guidance on resettlement planning",
-    "owner_text": "Head of Youth Custody Policy",
-    "target_text": "March 2099",
-    "measure": "The guidance is on the website",
-}
 EDITED = {"target_text": "June 2099", "owner_text": "Director of Youth Custody"}
 PROGRESS = {"text": "A first draft is with the services", "new_status": "in_progress"}
 

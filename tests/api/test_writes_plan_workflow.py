@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from followthrough.actionplans.models import ActionPlan
 from followthrough.core.models import DomainEvent
-from tests.api.writing import send, token_for
-
-AGREED = {"decision": "agreed", "narrative": "We will publish new guidance by March"}
-ACTION = {
-    "description": "Publish guidance on planning for release",
-    "owner_text": "Head of resettlement",
-    "target_text": "March 2099",
-    "measure": "Guidance published and read by every case manager",
-}
+from tests.api.writing import ADDED, DECIDED, send, token_for
 
 
 def start(token: str, report_id: int, organisation_id: int):  # type: ignore[no-untyped-def]
@@ -45,9 +37,9 @@ def test_a_plan_is_started_answered_submitted_and_published(
 
     for response in body["responses"]:
         record = f"/api/responses/{response['id']}/record/"
-        recorded = send("PUT", record, token, AGREED, if_match=f'"{response["version"]}"')
+        recorded = send("PUT", record, token, DECIDED, if_match=f'"{response["version"]}"')
         assert recorded.status_code == 200, recorded.content
-        added = send("POST", f"/api/responses/{response['id']}/actions/", token, ACTION)
+        added = send("POST", f"/api/responses/{response['id']}/actions/", token, ADDED)
         assert added.status_code == 201, added.content
 
     submitted = send("POST", url + "submit/", token)

@@ -12,6 +12,15 @@ from django.test import Client
 from followthrough.actionplans.models import ActionPlan, Response
 from followthrough.api.services import token_create
 
+# A response agreed in words, and an action with a target still to come: what a plan needs to go.
+DECIDED = {"decision": "agreed", "narrative": "We will publish new guidance for every service"}
+ADDED = {
+    "description": "Publish guidance on resettlement planning",
+    "owner_text": "Head of Youth Custody Policy",
+    "target_text": "March 2099",
+    "measure": "The guidance is on the website",
+}
+
 
 def token_for(user: Any, scope: str = "read_write") -> str:
     return token_create(owner=user, name="Tracker", scope=scope, days=90, today=date.today())[1]
