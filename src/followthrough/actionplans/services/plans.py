@@ -14,7 +14,7 @@ from followthrough.inspections.models import Report
 from followthrough.organisations.models import Organisation
 
 from ..models import Action, ActionPlan, Decision, Response
-from .versions import amendment_begin, version_record
+from .versions import amendment_begin, plan_lock, version_record
 
 
 def action_plan_start(*, report: Report, organisation: Organisation, actor: Any) -> ActionPlan:
@@ -98,7 +98,7 @@ def response_record(
 
 def action_plan_submit(*, plan: ActionPlan, actor: Any, today: date) -> ActionPlan:
     """Draft → submitted: every response has a decision that meets the decision rules."""
-    _lock(plan)
+    plan_lock(plan)  # two approvers pressing at once move it once
     if plan.status != ActionPlan.Status.DRAFT:
         raise ValidationError("Only a draft plan can be submitted")
     problems = submit_problems(plan, today=today)
@@ -143,7 +143,7 @@ def submit_problems(plan: ActionPlan, *, today: date | None) -> list[str]:
 
 def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
     """Submitted → published: from now on every signed-in user can read it."""
-    _lock(plan)
+    plan_lock(plan)  # two approvers pressing at once move it once
     if plan.status != ActionPlan.Status.SUBMITTED:
         raise ValidationError("Only a submitted plan can be published")
     problems = submit_problems(plan, today=plan.submitted)
@@ -152,12 +152,6 @@ def action_plan_publish(*, plan: ActionPlan, actor: Any) -> ActionPlan:
     _move(plan, ActionPlan.Status.PUBLISHED, actor)
     version_record(plan, actor=actor, note="Published")
     return plan
-
-
-def _lock(plan: ActionPlan) -> None:
-    """The plan as saved, locked for this transaction: two approvers pressing the same button at
-    once move it once, and the second is told where it now stands."""
-    plan.refresh_from_db(from_queryset=ActionPlan.objects.select_for_update())
 
 
 def _move(plan: ActionPlan, status: str, actor: Any, submitted: date | None = None) -> ActionPlan:

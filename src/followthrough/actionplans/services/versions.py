@@ -126,12 +126,18 @@ def version_refresh(plan: ActionPlan) -> PlanVersion | None:
     return latest
 
 
+def plan_lock(plan: ActionPlan) -> None:
+    """The plan as saved, locked for this transaction: whoever moves or changes it next waits,
+    then reads where it now stands."""
+    plan.refresh_from_db(from_queryset=ActionPlan.objects.select_for_update())
+
+
 def amendment_begin(plan: ActionPlan, *, change_reason: str) -> bool:
     """Before changing a published plan: insist on a reason and make sure the plan as first
     published is kept as version 1. Returns whether the plan is published (an amendment).
     The plan is read as saved and locked first: an edit racing the plan's submission waits for
     it, then is refused, whoever makes it."""
-    plan.refresh_from_db(from_queryset=ActionPlan.objects.select_for_update())
+    plan_lock(plan)
     if plan.status == ActionPlan.Status.SUBMITTED:
         raise ValidationError(
             "This plan has been submitted: it is not changed until it is published"

@@ -97,7 +97,6 @@ def deliver_webhook(delivery_id: int) -> str:
         not endpoint.is_active
         or (delivery.event is not None and not may_hear(endpoint, delivery.event))
         or problem
-        or not addresses
     ):
         with transaction.atomic():
             webhook_delivery_cancel(delivery=delivery)

@@ -249,7 +249,7 @@ class PlanStart(Writing):
     def record(self, user: Any, pk: int) -> Any:
         report = super().record(user, pk)
         try:
-            get_writer_organisations_for_user(user)
+            self.organisations = get_writer_organisations_for_user(user)
         except Http404:
             # Sees the report, writes for no organisation: refused, as any write it may not make.
             raise PermissionDenied from None
@@ -261,9 +261,8 @@ class PlanStart(Writing):
     )
     def post(self, request: Any, pk: int) -> Response:
         report = self.record(request.user, pk)
-        organisations = get_writer_organisations_for_user(request.user)
         asked = request.data.get("organisation") if isinstance(request.data, dict) else None
-        chosen = next((o for o in organisations if str(o.pk) == str(asked)), None)
+        chosen = next((o for o in self.organisations if str(o.pk) == str(asked)), None)
         if chosen is None:
             raise serializers.ValidationError(
                 {"organisation": ["Select the organisation the plan is for"]}
@@ -286,6 +285,7 @@ class PlanStep(Writing):
     def step(self, request: Any, plan: Any) -> Any:
         raise NotImplementedError
 
+    @extend_schema(request=None, responses={200: ActionPlanSerializer})
     def post(self, request: Any, pk: int) -> Response:
         plan = self.record(request.user, pk)
         with transaction.atomic():
@@ -299,10 +299,6 @@ class PlanSubmit(PlanStep):
 
     permission_needed = "actionplans.submit_actionplan"
 
-    @extend_schema(request=None, responses={200: ActionPlanSerializer})
-    def post(self, request: Any, pk: int) -> Response:
-        return super().post(request, pk)
-
     def step(self, request: Any, plan: Any) -> Any:
         return action_plan_submit(plan=plan, actor=request.user, today=timezone.localdate())
 
@@ -311,10 +307,6 @@ class PlanPublish(PlanStep):
     """Publish a submitted plan: every signed-in user can then read it."""
 
     permission_needed = "actionplans.publish_actionplan"
-
-    @extend_schema(request=None, responses={200: ActionPlanSerializer})
-    def post(self, request: Any, pk: int) -> Response:
-        return super().post(request, pk)
 
     def step(self, request: Any, plan: Any) -> Any:
         return action_plan_publish(plan=plan, actor=request.user)
